@@ -1,0 +1,18 @@
+import { stemmer as russianStemmer } from "@orama/stemmers/russian";
+import { stemmer as englishStemmer } from "@orama/stemmers/english";
+
+/**
+ * Letters that exist in Kazakh but not in Russian. A word containing one is Kazakh: the Russian
+ * stemmer would strip agglutinative suffixes wrongly, so such words are compared whole.
+ */
+const KAZAKH_LETTERS = /[әғқңөұүһі]/;
+const CYRILLIC = /[а-я]/;
+const LATIN = /[a-z]/;
+
+/** Stems an already folded word: Russian Snowball for Cyrillic, English Snowball for Latin. */
+export function stemWord(word: string): string {
+  if (KAZAKH_LETTERS.test(word)) return word;
+  if (CYRILLIC.test(word)) return russianStemmer(word);
+  if (LATIN.test(word)) return englishStemmer(word);
+  return word;
+}

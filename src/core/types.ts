@@ -1,0 +1,137 @@
+/**
+ * The plain data that flows through the pipeline:
+ * page → extract → text + links → tokens with offsets → fingerprints → candidate sources
+ * → aligned passages → share → policy verdict.
+ * Every stage is a pure function over these values; storage and network sit behind interfaces in `src/io`.
+ */
+
+/** A position in a JavaScript string, counted in UTF-16 code units, as `String.prototype.slice` counts. */
+export type Offset = number;
+
+/** A half-open range `[start, end)` of a text. */
+export interface Span {
+  start: Offset;
+  end: Offset;
+}
+
+/** An ISO-8601 timestamp, or null when unknown. */
+export type IsoDate = string | null;
+
+/** A word of a text: the key it is compared by, and where it sits in the original text. */
+export interface Token {
+  /** Normalized, case-folded, stemmed form: two tokens match when their keys are equal. */
+  key: string;
+  start: Offset;
+  end: Offset;
+  /** Index of the sentence the token belongs to, counted from 0. */
+  sentence: number;
+}
+
+/** A link as found in a page, before any policy is applied. */
+export interface PageLink {
+  /** Absolute URL, resolved against the page's URL (not yet normalized). */
+  href: string;
+  text: string;
+  /** `rel` contains nofollow, ugc or sponsored. */
+  nofollow: boolean;
+  /** Inside a `<noindex>` element or between `<!--noindex-->` and `<!--/noindex-->` comments. */
+  noindex: boolean;
+  /** `hidden` attribute or inline `display:none`/`visibility:hidden` on it or an ancestor. */
+  hidden: boolean;
+  /** In the page's main content, as opposed to site-wide chrome (header, navigation, sidebars, footer). */
+  mainContent: boolean;
+}
+
+/** What extraction yields from one HTML page. */
+export interface ExtractedPage {
+  /** `<link rel=canonical>` or `og:url`, absolute; null when the page names none. */
+  url: string | null;
+  title: string;
+  published: IsoDate;
+  /** Main text: blocks (paragraphs, headings, list items) separated by a blank line ("\n\n"). */
+  text: string;
+  links: PageLink[];
+}
+
+/** A document ready to be indexed or checked. */
+export interface TextDocument {
+  url: string;
+  title: string;
+  published: IsoDate;
+  /** Main text, blocks separated by "\n\n". For a source it still contains its boilerplate. */
+  text: string;
+  /** Links of the page; empty for plain text. */
+  links: PageLink[];
+}
+
+/** How far a candidate's links attribute a source article. */
+export interface LinkFinding {
+  /** A link to the source article or to a page of the publisher's domain exists in the main content. */
+  present: boolean;
+  /** The best such link as written in the page (resolved), or null. */
+  href: string | null;
+  /** `article` when it points to the source article itself, `domain` when only to another page of its site. */
+  target: "article" | "domain" | null;
+  nofollow: boolean;
+  noindex: boolean;
+  hidden: boolean;
+}
+
+/** One aligned region: where it lies in the source's protected text and in the candidate's text. */
+export interface Passage {
+  source: Span;
+  candidate: Span;
+}
+
+/** Why a match breaks the policy. */
+export type Violation =
+  | "over_quota"
+  | "over_char_cap"
+  | "missing_link"
+  | "link_not_to_article"
+  | "link_not_indexable";
+
+export type MatchVerdict = "violation" | "compliant" | "licensed" | "predates_source";
+export type CandidateVerdict = "violation" | "compliant" | "licensed" | "no_reuse";
+
+/** A source as reported in a check result. */
+export interface SourceRef {
+  url: string;
+  title: string;
+  published: IsoDate;
+  reference: boolean;
+}
+
+/** Reused text that does not count against the candidate, with the reason. */
+export interface ExcludedPassage extends Passage {
+  reason: "reference" | "quotation";
+  /** For `reference`: the reference document the candidate may have taken the text from. */
+  referenceUrl?: string;
+}
+
+/** The reuse of one source by one candidate, measured and judged. */
+export interface Match {
+  source: SourceRef;
+  /** reusedChars ÷ sourceChars. */
+  share: number;
+  /** Characters of the source's protected text covered by passages, exclusions removed. */
+  reusedChars: number;
+  /** Length of the source's whole protected text. */
+  sourceChars: number;
+  /** Characters covered by passages but excluded (reference documents, quotations). */
+  excludedChars: number;
+  link: LinkFinding;
+  licensed: boolean;
+  predatesSource: boolean;
+  verdict: MatchVerdict;
+  violations: Violation[];
+  passages: Passage[];
+  excluded: ExcludedPassage[];
+}
+
+/** The contract printed by `copyquota check --json`, one object per candidate. */
+export interface CheckResult {
+  candidate: { url: string; title: string; chars: number; published: IsoDate };
+  verdict: CandidateVerdict;
+  matches: Match[];
+}
