@@ -1,0 +1,40 @@
+import type { IsoDate } from "../types.ts";
+
+/** What a license lifts for the licensee. */
+export type LicenseLift = "cap" | "link";
+
+/** Permission the publisher granted one reuser's domain. */
+export interface License {
+  /** The reuser's registrable domain; subdomains are covered too. */
+  domain: string;
+  /** First day the license holds (inclusive); null = since always. */
+  from: IsoDate;
+  /** Last day the license holds (inclusive); null = no end. */
+  until: IsoDate;
+  /** URL prefixes of the publisher's articles it covers; empty = all articles. */
+  articles: string[];
+  /** What it lifts: the share/character cap, the link rule, or both. */
+  lifts: LicenseLift[];
+}
+
+/** A publisher's reuse policy, validated (see `schema.ts` for the JSON form and defaults). */
+export interface Policy {
+  /** Highest share of a source's protected text a reuser may take, 0..1. */
+  maxShare: number;
+  /** Highest number of characters a reuser may take, or null for no absolute cap. */
+  maxChars: number | null;
+  link: {
+    required: boolean;
+    /** `article`: the link must point to the reused article; `domain`: any page of the publisher will do. */
+    target: "article" | "domain";
+    /** A nofollow/ugc/sponsored link or one inside `<noindex>` does not count. */
+    indexable: boolean;
+  };
+  licenses: License[];
+  /** Third parties' words the source quotes (in «…» or "…") do not count as reuse of the publisher's text. */
+  excludeQuotations: boolean;
+  /** Extra domains that belong to the publisher (mirrors, old domains); the sources' own domains always do. */
+  publisherDomains: string[];
+  /** Days the notice gives the violator to fix the reuse. */
+  fixDeadlineDays: number;
+}
