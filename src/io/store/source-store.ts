@@ -1,0 +1,50 @@
+import type { IsoDate } from "../../core/types.ts";
+
+/** A source as stored: the publisher's article (or a reference document) and its protected text. */
+export interface StoredSource {
+  id: number;
+  url: string;
+  title: string;
+  published: IsoDate;
+  /** Not the publisher's own text (press release, agency wire, official statement). */
+  reference: boolean;
+  /** Registrable domain of `url`. */
+  domain: string;
+  /** Main text as extracted, boilerplate included, blocks separated by "\n\n". */
+  text: string;
+  /** `text` without boilerplate blocks: what the share is computed over. */
+  protectedText: string;
+  /** The blocks removed from `text` as boilerplate, in order. */
+  boilerplate: string[];
+  addedAt: string;
+}
+
+export type NewSource = Omit<StoredSource, "id" | "addedAt">;
+
+/** A source sharing fingerprints with a candidate, and how many. */
+export interface CandidateSource {
+  sourceId: number;
+  shared: number;
+}
+
+/**
+ * Persistence of sources and their fingerprint index. SQLite implements it for one machine;
+ * PostgreSQL can implement the same methods for several.
+ */
+export interface SourceStore {
+  /** Stores a source with its fingerprints, replacing any source with the same URL. */
+  putSource(source: NewSource, fingerprints: readonly number[]): Promise<{ id: number; replaced: boolean }>;
+  removeSource(url: string): Promise<boolean>;
+  getSource(idOrUrl: number | string): Promise<StoredSource | null>;
+  getSources(ids: readonly number[]): Promise<StoredSource[]>;
+  listSources(options: { limit: number; offset: number; query?: string }): Promise<StoredSource[]>;
+  countSources(): Promise<number>;
+  /**
+   * Sources sharing at least `minShared` of the given fingerprints, most shared first, at most `limit`.
+   * Fingerprints held by more than `maxDf` sources are ignored: they are boilerplate or stock phrases.
+   */
+  candidates(fingerprints: readonly number[], options: { maxDf: number; minShared: number; limit: number }): Promise<CandidateSource[]>;
+  /** Records the block keys of one domain's source and returns how many sources of the domain hold each. */
+  countBlocks(domain: string, sourceUrl: string, blockKeys: readonly string[]): Promise<Map<string, number>>;
+  close(): Promise<void>;
+}
