@@ -44,7 +44,12 @@ export interface SourceStore {
    * Fingerprints held by more than `maxDf` sources are ignored: they are boilerplate or stock phrases.
    */
   candidates(fingerprints: readonly number[], options: { maxDf: number; minShared: number; limit: number }): Promise<CandidateSource[]>;
-  /** Records the block keys of one domain's source and returns how many sources of the domain hold each. */
+  /**
+   * Records the block keys of one source (replacing what was recorded for its URL) and returns, for each
+   * key, how many sources of the domain hold it.
+   */
   countBlocks(domain: string, sourceUrl: string, blockKeys: readonly string[]): Promise<Map<string, number>>;
+  /** URLs of the domain's sources holding a block, for re-protecting them once the block proves recurrent. */
+  sourcesWithBlock(domain: string, blockKey: string): Promise<string[]>;
   close(): Promise<void>;
 }
