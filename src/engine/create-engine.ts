@@ -1,0 +1,135 @@
+import type { CheckResult, Match, PageLink, TextDocument, Token } from "../core/types.ts";
+import type { Policy } from "../core/policy/policy.ts";
+import type { SourceStore, StoredSource } from "../io/store/source-store.ts";
+import type { Engine } from "./engine.ts";
+import type { ReferenceCoverage } from "../core/share/measure.ts";
+import { align, type Alignment } from "../core/align/align.ts";
+import { tokenize } from "../core/text/tokenize.ts";
+import { winnow } from "../core/fingerprint/winnow.ts";
+import { measureReuse } from "../core/share/measure.ts";
+import { unionSpans } from "../core/share/spans.ts";
+import { findQuotations } from "../core/share/quotations.ts";
+import { splitBlocks, blockKey } from "../core/boilerplate/blocks.ts";
+import { protectText, RECURRING_BLOCK_MIN_SOURCES } from "../core/boilerplate/protect.ts";
+import { registrableDomain } from "../core/links/normalize-url.ts";
+import { findAttribution } from "../core/links/attribution.ts";
+import { judgeMatch, candidateVerdict } from "../core/policy/verdict.ts";
+import { detectionOptions, type DetectionOptions } from "../core/options.ts";
+
+/** Wires the pure detection core to a source store. */
+export function createEngine(store: SourceStore, overrides: Partial<DetectionOptions> = {}): Engine {
+  const options = detectionOptions(overrides);
+
+  function fingerprintsOf(tokens: readonly Token[]): number[] {
+    return winnow(tokens.map((t) => t.key), options.fingerprintWords, options.winnowWindow).map((f) => f.hash);
+  }
+
+  async function index(doc: TextDocument, reference: boolean): Promise<{ source: StoredSource; replaced: boolean; recurring: string[] }> {
+    const domain = registrableDomain(doc.url) ?? new URL(doc.url).hostname;
+    const keys = splitBlocks(doc.text).map((b) => blockKey(b.text));
+    const counts = await store.countBlocks(domain, doc.url, keys);
+    const isRecurring = (key: string) => (counts.get(key) ?? 0) >= RECURRING_BLOCK_MIN_SOURCES;
+    const { protectedText, removed } = protectText(doc.text, { isRecurring });
+    const { id, replaced } = await store.putSource(
+      { url: doc.url, title: doc.title, published: doc.published, reference, domain, text: doc.text, protectedText, boilerplate: removed },
+      fingerprintsOf(tokenize(protectedText)),
+    );
+    const source = (await store.getSource(id))!;
+    // Blocks that have just become recurrent are boilerplate in the domain's earlier sources too.
+    const recurring = keys.filter((key) => counts.get(key) === RECURRING_BLOCK_MIN_SOURCES);
+    return { source, replaced, recurring };
+  }
+
+  return {
+    async addSource(doc, { reference }) {
+      const { source, replaced, recurring } = await index(doc, reference);
+      const stale = new Set<string>();
+      for (const key of recurring) for (const url of await store.sourcesWithBlock(source.domain, key)) if (url !== doc.url) stale.add(url);
+      for (const url of stale) {
+        const old = await store.getSource(url);
+        if (old) await index({ url: old.url, title: old.title, published: old.published, text: old.text, links: [] }, old.reference);
+      }
+      return { source, replaced };
+    },
+
+    removeSource: (url) => store.removeSource(url),
+
+    async check(candidate: TextDocument, policy: Policy): Promise<CheckResult> {
+      const candidateTokens = tokenize(candidate.text);
+      const found = await store.candidates(fingerprintsOf(candidateTokens), {
+        maxDf: options.maxDocumentFrequency,
+        minShared: options.minSharedFingerprints,
+        limit: options.maxCandidateSources,
+      });
+      const sources = await store.getSources(found.map((f) => f.sourceId));
+      const aligned = sources
+        .map((source) => {
+          const tokens = tokenize(source.protectedText);
+          return { source, tokens, alignments: align(tokens, candidateTokens, options) };
+        })
+        .filter((a) => a.alignments.length > 0);
+
+      const references: ReferenceCoverage[] = aligned
+        .filter((a) => a.source.reference && mayHaveCopiedFrom(candidate.published, a.source.published))
+        .map((a) => ({ url: a.source.url, spans: candidateSpans(a.alignments, candidateTokens) }));
+
+      const now = new Date().toISOString();
+      const matches: Match[] = aligned.map(({ source, tokens, alignments }) => {
+        const reuse = measureReuse({
+          sourceText: source.protectedText,
+          sourceTokens: tokens,
+          candidateTokens,
+          alignments,
+          references: references.filter((r) => r.url !== source.url),
+          quotations: policy.excludeQuotations ? findQuotations(source.protectedText) : [],
+        });
+        const link = findAttribution(candidate.links as PageLink[], source.url, policy.publisherDomains);
+        const judged = judgeMatch(
+          {
+            source: { url: source.url, published: source.published, reference: source.reference },
+            candidate: { url: candidate.url, published: candidate.published },
+            share: reuse.share,
+            reusedChars: reuse.reusedChars,
+            link,
+            now,
+          },
+          policy,
+        );
+        return {
+          source: { url: source.url, title: source.title, published: source.published, reference: source.reference },
+          share: round(reuse.share),
+          reusedChars: reuse.reusedChars,
+          sourceChars: reuse.sourceChars,
+          excludedChars: reuse.excludedChars,
+          link,
+          ...judged,
+          passages: reuse.passages,
+          excluded: reuse.excluded,
+        };
+      });
+      matches.sort((a, b) => b.reusedChars - a.reusedChars || a.source.url.localeCompare(b.source.url));
+      return {
+        candidate: { url: candidate.url, title: candidate.title, chars: candidate.text.length, published: candidate.published },
+        verdict: candidateVerdict(matches),
+        matches,
+      };
+    },
+  };
+}
+
+/** A reference document counts as the candidate's possible origin unless it is known to be newer. */
+function mayHaveCopiedFrom(candidatePublished: string | null, referencePublished: string | null): boolean {
+  if (!candidatePublished || !referencePublished) return true;
+  return Date.parse(referencePublished) <= Date.parse(candidatePublished);
+}
+
+function candidateSpans(alignments: readonly Alignment[], tokens: readonly Token[]) {
+  return unionSpans(
+    alignments.map((a) => ({ start: tokens[a.pairs[0]!.candidate]!.start, end: tokens[a.pairs[a.pairs.length - 1]!.candidate]!.end })),
+  );
+}
+
+/** Shares are reported to 4 decimals (0.01 percentage points): finer digits are noise to a reader. */
+function round(share: number): number {
+  return Math.round(share * 10000) / 10000;
+}
