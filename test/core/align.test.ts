@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { compareTexts } from "../../src/core/compare.ts";
+
+// Fictional text written for these tests.
+const SOURCE = [
+  "Министерство энергетики Казахстана утвердило новый план модернизации трех крупных теплоэлектроцентралей до конца следующего года.",
+  "Общая стоимость работ оценивается в 240 миллиардов тенге, из которых половину профинансирует государственный фонд развития.",
+  "По словам вице-министра, замена котлов и турбин позволит сократить число аварийных отключений зимой почти вдвое.",
+  "Подрядчиков выберут на открытом конкурсе, заявки начнут принимать в марте.",
+].join(" ");
+
+describe("alignment", () => {
+  it("covers a verbatim copy completely, in one passage", () => {
+    const r = compareTexts(SOURCE, `Коротко о главном. ${SOURCE} Подписывайтесь на наш канал.`);
+    expect(r.passages).toHaveLength(1);
+    expect(r.reusedChars).toBe(SOURCE.length);
+    expect(r.share).toBe(1);
+  });
+
+  it("does not split a passage at one changed, deleted or inserted word", () => {
+    const changed = SOURCE.replace("утвердило", "одобрило").replace("почти ", "").replace("Общая стоимость", "Общая плановая стоимость");
+    const r = compareTexts(SOURCE, changed);
+    expect(r.passages).toHaveLength(1);
+    // The deleted word lies inside the reused sentence, so it still counts as reused.
+    expect(r.share).toBe(1);
+  });
+
+  it("matches changed word endings through stemming and ё/case/quote folding", () => {
+    const edited = SOURCE.replace("крупных", "крупные").replace("государственный фонд", "ГОСУДАРСТВЕННЫМ ФОНДОМ").replace("зимой", "зимой «ещё»");
+    expect(compareTexts(SOURCE, edited).share).toBeGreaterThan(0.95);
+  });
+
+  it("finds reordered sentences as separate passages", () => {
+    const sentences = SOURCE.match(/[^.]+\./g)!;
+    const reordered = [sentences[2], sentences[0], sentences[1]].join(" ");
+    const r = compareTexts(SOURCE, reordered);
+    expect(r.passages.length).toBeGreaterThanOrEqual(2);
+    const expected = sentences[0]!.length + sentences[1]!.length + sentences[2]!.length;
+    expect(Math.abs(r.reusedChars - expected)).toBeLessThanOrEqual(3);
+  });
+
+  it("does not count a whole sentence the reuser left out", () => {
+    const sentences = SOURCE.match(/[^.]+\./g)!;
+    const skipped = [sentences[0], sentences[2], sentences[3]].join(" ");
+    const r = compareTexts(SOURCE, skipped);
+    expect(r.reusedChars).toBeLessThan(SOURCE.length - sentences[1]!.length + 3);
+  });
+
+  it("ignores short stock phrases shared by unrelated news", () => {
+    const other = "Как сообщает пресс-служба министерства, заявки начнут принимать в марте. Остальные детали пока не раскрываются, говорится в сообщении.";
+    expect(compareTexts(SOURCE, other).passages).toHaveLength(0);
+  });
+
+  it("gives passages whose offsets slice the same words out of both texts", () => {
+    const cand = `Вступление.\n\n${SOURCE}`;
+    const r = compareTexts(SOURCE, cand);
+    const p = r.passages[0]!;
+    expect(cand.slice(p.candidate.start, p.candidate.end)).toBe(SOURCE.slice(p.source.start, p.source.end));
+  });
+});
