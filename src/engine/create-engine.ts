@@ -1,4 +1,4 @@
-import type { CheckResult, Match, PageLink, TextDocument, Token } from "../core/types.ts";
+import type { CheckResult, Match, TextDocument, Token } from "../core/types.ts";
 import type { Policy } from "../core/policy/policy.ts";
 import type { SourceStore, StoredSource } from "../io/store/source-store.ts";
 import type { Engine } from "./engine.ts";
@@ -10,7 +10,7 @@ import { measureReuse } from "../core/share/measure.ts";
 import { unionSpans } from "../core/share/spans.ts";
 import { findQuotations } from "../core/share/quotations.ts";
 import { splitBlocks, blockKey } from "../core/boilerplate/blocks.ts";
-import { protectText, RECURRING_BLOCK_MIN_SOURCES } from "../core/boilerplate/protect.ts";
+import { protectText, recurrenceFromCounts, MIN_RECURRING_SOURCES } from "../core/boilerplate/protect.ts";
 import { registrableDomain } from "../core/links/normalize-url.ts";
 import { findAttribution } from "../core/links/attribution.ts";
 import { judgeMatch, candidateVerdict } from "../core/policy/verdict.ts";
@@ -28,15 +28,14 @@ export function createEngine(store: SourceStore, overrides: Partial<DetectionOpt
     const domain = registrableDomain(doc.url) ?? new URL(doc.url).hostname;
     const keys = splitBlocks(doc.text).map((b) => blockKey(b.text));
     const counts = await store.countBlocks(domain, doc.url, keys);
-    const isRecurring = (key: string) => (counts.get(key) ?? 0) >= RECURRING_BLOCK_MIN_SOURCES;
-    const { protectedText, removed } = protectText(doc.text, { isRecurring });
+    const { protectedText, removed } = protectText(doc.text, { isRecurring: recurrenceFromCounts(counts) });
     const { id, replaced } = await store.putSource(
       { url: doc.url, title: doc.title, published: doc.published, reference, domain, text: doc.text, protectedText, boilerplate: removed },
       fingerprintsOf(tokenize(protectedText)),
     );
     const source = (await store.getSource(id))!;
     // Blocks that have just become recurrent are boilerplate in the domain's earlier sources too.
-    const recurring = keys.filter((key) => counts.get(key) === RECURRING_BLOCK_MIN_SOURCES);
+    const recurring = keys.filter((key) => counts.get(key) === MIN_RECURRING_SOURCES);
     return { source, replaced, recurring };
   }
 
@@ -83,7 +82,7 @@ export function createEngine(store: SourceStore, overrides: Partial<DetectionOpt
           references: references.filter((r) => r.url !== source.url),
           quotations: policy.excludeQuotations ? findQuotations(source.protectedText) : [],
         });
-        const link = findAttribution(candidate.links as PageLink[], source.url, policy.publisherDomains);
+        const link = findAttribution(candidate.links, source.url, policy.publisherDomains, policy.link);
         const judged = judgeMatch(
           {
             source: { url: source.url, published: source.published, reference: source.reference },
