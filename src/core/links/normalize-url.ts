@@ -57,8 +57,9 @@ export function normalizeHost(urlOrHost: string): string | null {
 /**
  * The registrable domain ("eTLD+1") of a URL or host: `news.kapital.kz` → `kapital.kz`. Null when the input
  * is not a host or is itself a public suffix (`kz`, `com.kz`).
- * Private suffixes count (`tilda.ws`, `blogspot.com`): each customer of a hosting platform is a separate
- * publisher, so a link to `another.tilda.ws` must not count as a link to `publisher.tilda.ws`.
+ * Private suffixes of the Public Suffix List count (`blogspot.com`, `github.io`): each customer of such a
+ * hosting platform is a separate publisher, so a link to `another.blogspot.com` must not count as a link to
+ * `publisher.blogspot.com`.
  * IP addresses and `localhost` are their own domain, so pages served from a local machine can be judged too.
  */
 export function registrableDomain(urlOrHost: string): string | null {

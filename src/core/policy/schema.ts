@@ -101,7 +101,8 @@ const MaxShare = z
   .transform((value, ctx) => {
     if (typeof value === "number") {
       if (value >= 0 && value <= 1) return value;
-      ctx.addIssue({ code: "custom", message: `must be between 0 and 1 (got ${value})${value > 1 && value <= 100 ? `; write "${value}%" for a percentage` : ""}` });
+      const hint = value > 1 && value <= 100 ? `; for ${value}% write "${value}%"` : "";
+      ctx.addIssue({ code: "custom", message: `must be between 0 and 1 (got ${value})${hint}` });
       return z.NEVER;
     }
     const percent = PERCENT.exec(value);
@@ -114,9 +115,11 @@ const MaxShare = z
     return z.NEVER;
   });
 
+const wholeChars = (issue: { input?: unknown }): string => `must be a whole number of characters or null (got ${describe(issue.input)})`;
+
 const MaxChars = z
-  .number({ error: (issue) => `must be a whole number of characters or null (got ${describe(issue.input)})` })
-  .int({ error: (issue) => `must be a whole number of characters or null (got ${describe(issue.input)})` })
+  .number({ error: wholeChars })
+  .int({ error: wholeChars })
   .min(0, { error: (issue) => `must not be negative (got ${describe(issue.input)})` })
   .nullable();
 
@@ -164,12 +167,24 @@ const LicenseJson = z
       .transform((lifts) => [...new Set(lifts)])
       .optional(),
   })
-  .superRefine((license, ctx) => {
-    // Compared only when both parsed: a bad date already has its own message.
-    if (typeof license.from === "string" && typeof license.until === "string" && license.from > license.until) {
-      ctx.addIssue({ code: "custom", path: ["until"], message: `must not be before from (${license.from}; got ${license.until})` });
-    }
+  .refine((license) => !datesReversed(license), {
+    path: ["until"],
+    // Run even when other fields of the license are bad, so every problem is reported at once
+    // (but not on a license that is not an object at all: that has its own message).
+    when: (payload) => typeof payload.value === "object" && payload.value !== null,
+    error: (issue) => {
+      const { from, until } = issue.input as { from: string; until: string };
+      return `must not be before from (${from}; got ${until})`;
+    },
   });
+
+/** Whether a license's window ends before it starts; false unless both bounds parsed as days. */
+function datesReversed(license: { from?: unknown; until?: unknown }): boolean {
+  const { from, until } = license;
+  return typeof from === "string" && typeof until === "string" && DAY.test(from) && DAY.test(until) && from > until;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const PolicyJson = z.strictObject({
   maxShare: MaxShare.optional(),
