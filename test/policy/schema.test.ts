@@ -113,9 +113,9 @@ describe("parsePolicy", () => {
 });
 
 describe("parsePolicy licenses", () => {
-  it("fills license defaults: always, all articles, lifting the cap only", () => {
+  it("fills license defaults: always, all articles, lifting the cap and the link rule", () => {
     expect(parsePolicy({ licenses: [{ domain: "Partner.KZ" }] }, "p").licenses).toEqual([
-      { domain: "partner.kz", from: null, until: null, articles: [], lifts: ["cap"] },
+      { domain: "partner.kz", from: null, until: null, articles: [], lifts: ["cap", "link"] },
     ]);
   });
 

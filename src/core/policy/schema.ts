@@ -38,10 +38,11 @@ export const DEFAULT_POLICY: Policy = deepFreeze({
 });
 
 /**
- * A license lifts only the cap unless it says otherwise: the seed outlet's notice asks for permission to take
- * the full text and keeps the link mandatory in every case.
+ * A license lifts both the cap and the link rule unless it says otherwise: a license is the editors'
+ * written permission, and an editor who registers a partner expects that partner's reuse to stop showing
+ * up as a violation. A publisher who grants full text but still wants the link writes `"lifts": ["cap"]`.
  */
-const DEFAULT_LIFTS: readonly LicenseLift[] = ["cap"];
+const DEFAULT_LIFTS: readonly LicenseLift[] = ["cap", "link"];
 
 /** One problem of a policy: where (`licenses[0].from`, empty for the whole document) and what. */
 export interface PolicyIssue {
