@@ -5,7 +5,7 @@ import { dataPath } from "../paths.ts";
 export interface NewsArticle {
   id: string;
   outlet: string;
-  /** The article's URL; a stable made-up one (`https://<outlet>.eval.invalid/<id>`) when the corpus has none. */
+  /** The article's URL; a stable made-up one (`https://<outlet>.example/news/<id>`) when the corpus has none. */
   url: string;
   /** ISO-8601 publication time, or null when the corpus gives none. */
   published: string | null;
@@ -45,7 +45,7 @@ export function readNewsArticles(minChars = MIN_ARTICLE_CHARS): NewsArticle[] {
     .map((r) => ({
       id: r.id,
       outlet: r.outlet,
-      url: r.url && /^https?:\/\//.test(r.url) ? r.url : `https://${slug(r.outlet)}.eval.invalid/${r.id}`,
+      url: r.url && /^https?:\/\//.test(r.url) ? r.url : `https://${slug(r.outlet)}.example/news/${r.id}`,
       published: parseNewsDate(r.date),
       title: r.title ?? "",
       text: r.raw_file.startsWith("raw/ods/") ? repairOdsBreaks(r.text) : r.text,
@@ -73,12 +73,17 @@ function slug(outlet: string): string {
 
 /**
  * The ODS scrape flattened every line break to a literal `n` ("РИА Новости.nВосемнадцать", paragraph
- * breaks as "nn", and breaks inside paragraphs, e.g. around links, as "наnсайте"). A Latin `n` with no
- * Latin letter on either side never occurs in Russian prose, so every such run of one or two is a break.
- * This is broader than the SOURCE.md regex, which misses breaks before quotes, dashes and lower case.
+ * breaks as "nn"). A Latin `n` with no Latin letter on either side never occurs in Russian prose, so every
+ * such run is a break: "nn" a paragraph break; a single `n` after a sentence's end (or a colon) a line
+ * break, as in interviews; a single `n` inside a sentence ("сообщаетnРИА Новости", "наnсайте", where a
+ * link stood on its own line) a space. This is broader than the SOURCE.md regex, which misses breaks
+ * before quotes, dashes and lower case.
  */
 export function repairOdsBreaks(text: string): string {
-  return text.replace(/(?<![A-Za-z])(n{1,2})(?![A-Za-z])/g, (_m, run: string) => (run.length === 2 ? "\n\n" : "\n"));
+  return text.replace(/(?<![A-Za-z])(n{1,2})(?![A-Za-z])/g, (run: string, _g: string, at: number) => {
+    if (run.length === 2) return "\n\n";
+    return /[.!?…»"':)]$/.test(text.slice(Math.max(0, at - 1), at)) ? "\n" : " ";
+  });
 }
 
 /** Month prefixes in calendar order; "мар" precedes "ма" so that March is tried before May (мая, май). */
