@@ -81,3 +81,32 @@ export const ARTICLE_HTML =
   "<body><article><h1>В Заречье открыли новый мост</h1>" +
   "<p>Во вторник в Заречье после двух лет ремонта открыли движение по мосту через реку Тихую, сообщили в администрации района.</p>" +
   "</article></body></html>";
+
+/** How much of a streamed body a route has handed to the socket, and whether the client went away. */
+export interface StreamProgress {
+  sent: number;
+  closed: boolean;
+}
+
+/**
+ * A route streaming `totalBytes` bytes in 64 KiB chunks, only as fast as the client reads them
+ * (it waits for "drain"), so `progress.sent` shows how much the client actually pulled.
+ */
+export function stream(headers: Record<string, string>, totalBytes: number, progress: StreamProgress): Route {
+  const chunk = Buffer.alloc(64 * 1024, "а");
+  return (_request, response) => {
+    response.writeHead(200, headers);
+    response.on("close", () => (progress.closed = true));
+    const pump = (): void => {
+      while (!response.destroyed && progress.sent < totalBytes) {
+        progress.sent += chunk.length;
+        if (!response.write(chunk)) {
+          response.once("drain", pump);
+          return;
+        }
+      }
+      if (!response.destroyed) response.end();
+    };
+    pump();
+  };
+}

@@ -29,8 +29,11 @@ export interface ResponseHead {
 
 export interface ExchangeSettings extends BodyLimits {
   dispatcher: Dispatcher;
+  /** Enforced by the dispatcher's connector; named here for the error message. */
   connectTimeoutMs: number;
+  /** From sending the request (connecting included) until the headers are in. */
   headersTimeoutMs: number;
+  /** From the headers until the whole body is in. */
   bodyTimeoutMs: number;
 }
 
@@ -41,8 +44,12 @@ export interface ExchangeSettings extends BodyLimits {
  */
 const DISCARD_LIMIT_BYTES = 64 * 1024;
 
-/** The reason an exchange's abort signal carries when the body outlives `bodyTimeoutMs`. */
-class BodyDeadline extends Error {}
+/** The reason an exchange's abort signal carries when a phase outlives its time limit. */
+class Deadline extends Error {
+  constructor(readonly phase: "headers" | "body") {
+    super(`${phase} deadline passed`);
+  }
+}
 
 /**
  * Sends one GET and reads the response. `wantBody` sees the head first and says whether to read the body;
@@ -58,10 +65,13 @@ export async function exchange(
 ): Promise<{ head: ResponseHead; body: Buffer | null }> {
   const controller = new AbortController();
   let response: Dispatcher.ResponseData;
+  const headersDeadline = setTimeout(() => controller.abort(new Deadline("headers")), settings.headersTimeoutMs);
   try {
     response = await request(hop.url, { dispatcher: settings.dispatcher, method: "GET", headers, signal: controller.signal });
   } catch (error) {
     throw describeFailure(hop, error, settings, controller.signal);
+  } finally {
+    clearTimeout(headersDeadline);
   }
   const head: ResponseHead = { status: response.statusCode, headers: flattenHeaders(response.headers), receivedAt: new Date().toISOString() };
   let read: boolean;
@@ -75,7 +85,7 @@ export async function exchange(
     await discard(response.body, settings.bodyTimeoutMs);
     return { head, body: null };
   }
-  const deadline = setTimeout(() => controller.abort(new BodyDeadline()), settings.bodyTimeoutMs);
+  const bodyDeadline = setTimeout(() => controller.abort(new Deadline("body")), settings.bodyTimeoutMs);
   try {
     const encoding = head.headers["content-encoding"];
     const body = await readBody(response.body, encoding, settings, (reason, detail, cause) => hopFailure(hop, reason, detail, { cause }));
@@ -85,10 +95,11 @@ export async function exchange(
     }
     return { head, body };
   } catch (error) {
-    response.body.destroy();
+    // A failed pipeline has destroyed the body already; a coding we cannot remove left it unread.
+    if (!response.body.destroyed) await discard(response.body, settings.bodyTimeoutMs);
     throw describeFailure(hop, error, settings, controller.signal);
   } finally {
-    clearTimeout(deadline);
+    clearTimeout(bodyDeadline);
   }
 }
 
@@ -105,17 +116,15 @@ async function discard(body: Dispatcher.ResponseData["body"], timeoutMs: number)
 function describeFailure(hop: Hop, error: unknown, settings: ExchangeSettings, signal: AbortSignal): FetchError {
   if (error instanceof FetchError) return error;
   if (error instanceof PrivateAddressError) return hopFailure(hop, "private_address", error.message, { cause: error });
-  if (signal.reason instanceof BodyDeadline) {
-    return hopFailure(hop, "timeout", `the body took longer than bodyTimeoutMs (${settings.bodyTimeoutMs} ms) to arrive`, { cause: error });
-  }
   const code = error instanceof Error && "code" in error ? String(error.code) : "";
-  switch (code) {
-    case "UND_ERR_CONNECT_TIMEOUT":
-      return hopFailure(hop, "timeout", `connecting took longer than connectTimeoutMs (${settings.connectTimeoutMs} ms)`, { cause: error });
-    case "UND_ERR_HEADERS_TIMEOUT":
-      return hopFailure(hop, "timeout", `no response headers within headersTimeoutMs (${settings.headersTimeoutMs} ms)`, { cause: error });
-    case "UND_ERR_BODY_TIMEOUT":
-      return hopFailure(hop, "timeout", `the body stalled for longer than bodyTimeoutMs (${settings.bodyTimeoutMs} ms)`, { cause: error });
+  if (code === "UND_ERR_CONNECT_TIMEOUT") {
+    return hopFailure(hop, "timeout", `connecting took longer than connectTimeoutMs (${settings.connectTimeoutMs} ms)`, { cause: error });
+  }
+  if (signal.reason instanceof Deadline && signal.reason.phase === "headers") {
+    return hopFailure(hop, "timeout", `no response headers within headersTimeoutMs (${settings.headersTimeoutMs} ms)`, { cause: error });
+  }
+  if (signal.reason instanceof Deadline) {
+    return hopFailure(hop, "timeout", `the body took longer than bodyTimeoutMs (${settings.bodyTimeoutMs} ms) to arrive`, { cause: error });
   }
   const message = error instanceof Error ? error.message : String(error);
   return hopFailure(hop, "network", code ? `${message} (${code})` : message, { cause: error });

@@ -53,9 +53,10 @@ export function createFetcher(input: FetcherOptions = {}): HttpFetcher {
   const guard = options.allowPrivate ? null : new AddressGuard(options.privateAddressAllowList);
   const agent = new Agent({
     connect: { timeout: options.connectTimeoutMs, ...(guard ? { lookup: guard.lookup } : {}) },
-    headersTimeout: options.headersTimeoutMs,
-    // undici's own body timeout is the longest silence between chunks; the total is enforced in `exchange`.
-    bodyTimeout: options.bodyTimeoutMs,
+    // `exchange` enforces both as deadlines of its own: undici measures them with a timer wheel of about
+    // one second's resolution, and its body timeout bounds only the silence between chunks, not the total.
+    headersTimeout: 0,
+    bodyTimeout: 0,
   });
   const settings: ExchangeSettings = {
     dispatcher: agent,
@@ -70,6 +71,7 @@ export function createFetcher(input: FetcherOptions = {}): HttpFetcher {
   const robots = new RobotsCache((robotsUrl) => follow(robotsUrl, ROBOTS_TXT), productToken);
   const accept = acceptHeader(options.acceptedContentTypes);
   let closed = false;
+  let closing: Promise<void> | null = null;
 
   /** Fetches `requested`, following redirects, each hop checked like the first. */
   async function follow(requested: string, purpose: Purpose): Promise<FetchedResource> {
@@ -150,9 +152,10 @@ export function createFetcher(input: FetcherOptions = {}): HttpFetcher {
     return { notModified: false, resource, validators: validatorsOf(resource) };
   };
 
-  async function close(): Promise<void> {
+  function close(): Promise<void> {
     closed = true;
-    await agent.close();
+    closing ??= agent.close();
+    return closing;
   }
 
   return Object.freeze(Object.assign(fetcher, { fetchConditional, options, close }));

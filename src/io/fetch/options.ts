@@ -60,6 +60,11 @@ export const DEFAULT_ACCEPTED_CONTENT_TYPES: readonly string[] = Object.freeze([
 /** A media type as `type/subtype` in lower case, without parameters. */
 const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/;
 
+/** A whole number of at least `min` (milliseconds, bytes, counts). */
+function wholeNumber(min: number) {
+  return z.number("must be a number").int("must be a whole number").min(min, `must be at least ${min}`);
+}
+
 const schema = z
   .object({
     /** Sent as `User-Agent`; its product token (before the first "/") is the name robots.txt rules are matched against. */
@@ -67,15 +72,17 @@ const schema = z
       .string()
       .regex(/^[A-Za-z0-9._-]+(\/\S+)?( [\x20-\x7e]*)?$/, "must start with a product token such as Name/1.0 and contain only printable ASCII")
       .default(DEFAULT_USER_AGENT),
-    connectTimeoutMs: z.number().int().positive().default(DEFAULT_CONNECT_TIMEOUT_MS),
-    headersTimeoutMs: z.number().int().positive().default(DEFAULT_HEADERS_TIMEOUT_MS),
+    /** Time to open the TCP connection (and TLS session), DNS lookup included. */
+    connectTimeoutMs: wholeNumber(1).default(DEFAULT_CONNECT_TIMEOUT_MS),
+    /** Time from sending a request (connecting included) until its response headers are in. */
+    headersTimeoutMs: wholeNumber(1).default(DEFAULT_HEADERS_TIMEOUT_MS),
     /** Total time for the whole body after the headers, not just the gap between two chunks. */
-    bodyTimeoutMs: z.number().int().positive().default(DEFAULT_BODY_TIMEOUT_MS),
+    bodyTimeoutMs: wholeNumber(1).default(DEFAULT_BODY_TIMEOUT_MS),
     /** Cap on the body as it crosses the wire (still compressed), enforced while it streams in. */
-    maxBodyBytes: z.number().int().positive().default(DEFAULT_MAX_BODY_BYTES),
+    maxBodyBytes: wholeNumber(1).default(DEFAULT_MAX_BODY_BYTES),
     /** Cap on the body once its content-coding is removed: what is kept in memory and returned. */
-    maxDecodedBytes: z.number().int().positive().default(DEFAULT_MAX_DECODED_BYTES),
-    maxRedirects: z.number().int().min(0).default(DEFAULT_MAX_REDIRECTS),
+    maxDecodedBytes: wholeNumber(1).default(DEFAULT_MAX_DECODED_BYTES),
+    maxRedirects: wholeNumber(0).default(DEFAULT_MAX_REDIRECTS),
     /** Lift the SSRF guard entirely (tests, a local demo). */
     allowPrivate: z.boolean().default(false),
     /** Exact non-public addresses reachable even when `allowPrivate` is false (a local test server, an intranet mirror). */
@@ -84,10 +91,10 @@ const schema = z
       .default([]),
     obeyRobots: z.boolean().default(true),
     /** Pause between the end of one request to a host and the start of the next; 0 turns politeness off (benchmarks). */
-    perHostDelayMs: z.number().int().min(0).default(DEFAULT_PER_HOST_DELAY_MS),
+    perHostDelayMs: wholeNumber(0).default(DEFAULT_PER_HOST_DELAY_MS),
     /** Extra attempts after a 5xx, a timeout or a network failure. */
-    retries: z.number().int().min(0).max(10).default(DEFAULT_RETRIES),
-    retryBaseDelayMs: z.number().int().min(0).default(DEFAULT_RETRY_BASE_DELAY_MS),
+    retries: wholeNumber(0).max(10, "must be at most 10").default(DEFAULT_RETRIES),
+    retryBaseDelayMs: wholeNumber(0).default(DEFAULT_RETRY_BASE_DELAY_MS),
     acceptedContentTypes: z
       .array(z.string().transform((type) => type.trim().toLowerCase()).pipe(z.string().regex(MEDIA_TYPE, "must be a type/subtype media type")))
       .min(1)
