@@ -38,11 +38,14 @@ export class FetchError extends Error {
   readonly reason: FetchErrorReason;
   /** The HTTP status for `http_status`, otherwise null. */
   readonly status: number | null;
+  /** What went wrong, without the "Fetching <url> failed" preamble of `message`. */
+  readonly detail: string;
 
   constructor(url: string, reason: FetchErrorReason, detail: string, options: { status?: number; cause?: unknown } = {}) {
     super(`Fetching ${url} failed: ${detail}`, options.cause === undefined ? undefined : { cause: options.cause });
     this.url = url;
     this.reason = reason;
     this.status = options.status ?? null;
+    this.detail = detail;
   }
 }

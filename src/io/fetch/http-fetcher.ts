@@ -103,8 +103,18 @@ export function createFetcher(input: FetcherOptions = {}): HttpFetcher {
     const refusal = guard?.checkHost(hop.url.hostname);
     if (refusal) throw hopFailure(hop, "private_address", refusal.message, { cause: refusal });
     if (purpose.robots && options.obeyRobots) {
-      const why = await robots.refusal(hop.url);
+      const why = await robotsRefusal(hop);
       if (why !== null) throw hopFailure(hop, "robots_disallowed", why);
+    }
+  }
+
+  /** What robots.txt says about the hop; a robots.txt the fetcher may not even request fails the hop likewise. */
+  async function robotsRefusal(hop: Hop): Promise<string | null> {
+    try {
+      return await robots.refusal(hop.url);
+    } catch (error) {
+      if (!(error instanceof FetchError)) throw error;
+      throw hopFailure(hop, error.reason, `${error.detail} (while fetching ${error.url})`, { cause: error });
     }
   }
 
