@@ -80,7 +80,7 @@ export function createFetcher(input: FetcherOptions = {}): HttpFetcher {
     for (let redirects = 0; ; redirects++) {
       const hop: Hop = { requested, url };
       await admit(hop, purpose);
-      const result = await withRetries(() => hosts.run(url.hostname, () => attempt(hop, purpose)), options.retries, options.retryBaseDelayMs);
+      const result = await withRetries(() => hosts.run(hop.url.hostname, () => attempt(hop, purpose)), options.retries, options.retryBaseDelayMs);
       if ("resource" in result) return result.resource;
       const next = result.redirect;
       if (visited.has(next.href)) {
