@@ -1,0 +1,46 @@
+import { Readability } from "@mozilla/readability";
+import { elementsInOrder } from "./elements.ts";
+
+/** Attribute naming elements of the original document so they can be recognised in Readability's output. */
+const MARK = "data-copyquota-node";
+
+/** Readability's verdict on a document. */
+export interface MainContent {
+  title: string | null;
+  /** The article element Readability built, or null when it found none. */
+  content: Element | null;
+  /** The elements of `content` in document order. */
+  contentElements: Element[];
+  /** Whether a watched element of the original document survived into `content`. */
+  kept: (el: Element) => boolean;
+}
+
+/**
+ * Runs Readability on `doc`, which it rewrites: read everything else from the document first.
+ * Readability moves, retags and drops nodes, and on a retry re-parses the whole body from HTML, so node
+ * identity cannot say what it kept. Each element of `watched` gets a numbered attribute instead, which
+ * survives all of that (Readability copies attributes when it retags and strips only presentational ones).
+ */
+export function readMainContent(doc: Document, watched: Iterable<Element>): MainContent {
+  const numbers = new Map<Element, string>();
+  for (const el of watched) {
+    if (numbers.has(el)) continue;
+    const number = String(numbers.size);
+    numbers.set(el, number);
+    el.setAttribute(MARK, number);
+  }
+  const article = new Readability(doc, { serializer: (node: Node) => node as Element }).parse();
+  const content = article?.content ?? null;
+  const keptNumbers = new Set<string>();
+  const contentElements = content ? elementsInOrder(content) : [];
+  for (const el of contentElements) {
+    const number = el.getAttribute(MARK);
+    if (number !== null) keptNumbers.add(number);
+  }
+  return {
+    title: article?.title ?? null,
+    content,
+    contentElements,
+    kept: (el) => keptNumbers.has(numbers.get(el) ?? ""),
+  };
+}
