@@ -1,0 +1,82 @@
+import { toIsoDate } from "../../core/extract/date.ts";
+import type { IsoDate } from "../../core/types.ts";
+import { InputError } from "./input-error.ts";
+import { pageDocument } from "./page-document.ts";
+import { plainTextDocument } from "./plain-text.ts";
+import type { RawInput } from "./read-input.ts";
+import type { InputItem } from "./types.ts";
+
+/**
+ * Documents from JSON Lines: one `{"url", "title", "text" | "html", "published"}` object per line.
+ * A bad line becomes an `InputFailure` naming `file:line` and the other lines still load; a file where no
+ * line is a JSON object is not JSON Lines of documents and fails as a whole.
+ * `baseUrl` names a document that has no `url` (candidates only) as `<baseUrl>#line-<n>`.
+ */
+export function* jsonlDocuments(
+  raw: RawInput,
+  options: { purpose: "source" | "candidate"; published: IsoDate; baseUrl: string },
+): Generator<InputItem> {
+  const lines = raw.text.split("\n").map((line, index) => ({ number: index + 1, line: line.trim() }));
+  const parsed = lines.filter(({ line }) => line !== "").map(({ number, line }) => ({ number, value: parseLine(line) }));
+  if (!parsed.some(({ value }) => isRecord(value))) {
+    throw new InputError(raw.origin, "is not JSON Lines of documents: no line is a JSON object");
+  }
+  for (const { number, value } of parsed) {
+    const origin = `${raw.origin}:${number}`;
+    try {
+      if (value instanceof Error) throw new InputError(origin, `is not valid JSON (${value.message})`);
+      yield { origin, doc: lineDocument(origin, value, { ...options, fallbackUrl: `${options.baseUrl}#line-${number}` }) };
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      yield { origin, error };
+    }
+  }
+}
+
+function parseLine(line: string): unknown {
+  try {
+    return JSON.parse(line) as unknown;
+  } catch (error) {
+    return error as Error;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Error);
+}
+
+function lineDocument(
+  origin: string,
+  value: unknown,
+  options: { purpose: "source" | "candidate"; published: IsoDate; fallbackUrl: string },
+) {
+  if (!isRecord(value)) throw new InputError(origin, "is not a JSON object");
+  const url = optionalString(origin, value, "url");
+  const title = optionalString(origin, value, "title");
+  const text = optionalString(origin, value, "text");
+  const html = optionalString(origin, value, "html");
+  const publishedText = optionalString(origin, value, "published");
+  if (url !== undefined && !/^https?:\/\/[^/]/i.test(url)) throw new InputError(origin, `"url" is not an http(s) URL: ${url}`);
+  if (url === undefined && options.purpose === "source") throw new InputError(origin, 'has no "url": a source must have its real URL');
+  const published = publishedText === undefined ? null : toIsoDate(publishedText);
+  if (publishedText !== undefined && published === null) throw new InputError(origin, `"published" is not a date: ${publishedText}`);
+  const when = options.published ?? published;
+  if (html !== undefined && html.trim() !== "") {
+    return pageDocument(html, { origin, pageUrl: url, url: url ?? options.fallbackUrl, title, published: when });
+  }
+  if (text === undefined || text.trim() === "") throw new InputError(origin, 'has neither "text" nor "html"');
+  return plainTextDocument(text, {
+    url: url ?? options.fallbackUrl,
+    title,
+    fallbackTitle: url ?? origin,
+    published: when,
+    purpose: options.purpose,
+  });
+}
+
+function optionalString(origin: string, record: Record<string, unknown>, key: string): string | undefined {
+  const value = record[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "string") throw new InputError(origin, `"${key}" must be a string`);
+  return value;
+}

@@ -1,0 +1,112 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { toIsoDate } from "../../core/extract/date.ts";
+import type { IsoDate, TextDocument } from "../../core/types.ts";
+import type { Fetcher } from "../fetch/fetcher.ts";
+import { feedDocuments } from "./feed.ts";
+import type { PageLoader } from "./feed.ts";
+import { InputError } from "./input-error.ts";
+import { jsonlDocuments } from "./jsonl.ts";
+import { pageDocument } from "./page-document.ts";
+import { plainTextDocument } from "./plain-text.ts";
+import { fetchInput, isHttpUrl, readFileInput } from "./read-input.ts";
+import type { RawInput } from "./read-input.ts";
+import { sitemapDocuments } from "./sitemap.ts";
+import { sniffKind } from "./sniff-kind.ts";
+import type { InputKind } from "./sniff-kind.ts";
+import type { InputItem, LoadOptions } from "./types.ts";
+
+/**
+ * Turns a command-line input, a file path or an http(s) URL, into documents. What the input holds is
+ * sniffed from its content: an HTML page, plain text, JSON Lines of documents, an RSS/Atom feed or a sitemap.
+ * An input that cannot be read as a whole throws an `InputError`; a part of a multi-document input that
+ * fails is yielded as an `InputFailure` and the rest still loads.
+ */
+export async function* loadInputs(input: string, options: LoadOptions): AsyncGenerator<InputItem> {
+  const published = publishedOption(input, options.published);
+  const url = urlOption(input, options.url);
+  const raw = isHttpUrl(input) ? await fetchInput(input, options.fetch) : await readFileInput(input);
+  const kind = kindOf(raw);
+  const { purpose, fetch } = options;
+  if (kind === "html" || kind === "text") {
+    yield { origin: raw.origin, doc: singleDocument(raw, kind, { purpose, url, published }), bytes: raw.bytes, fetched: raw.fetched };
+    return;
+  }
+  if (url !== undefined) throw new InputError(input, `--url names one document, but this ${kind} input holds several`);
+  const loadPage = pageLoader(fetch, purpose, published);
+  if (kind === "jsonl") {
+    yield* jsonlDocuments(raw, { purpose, published, baseUrl: raw.url ?? pathToFileURL(raw.path ?? raw.origin).href });
+  } else if (kind === "feed") {
+    yield* feedDocuments(raw, { purpose, published, loadPage });
+  } else {
+    if (!fetch) throw new InputError(input, "is a sitemap: its pages must be fetched, and no fetcher was given");
+    yield* sitemapDocuments(raw, { fetch, loadPage });
+  }
+}
+
+function publishedOption(input: string, published: string | undefined): IsoDate {
+  if (published === undefined) return null;
+  const iso = toIsoDate(published);
+  if (!iso) throw new InputError(input, `--published "${published}" is not a date (write 2024-03-15 or an ISO 8601 timestamp)`);
+  return iso;
+}
+
+function urlOption(input: string, url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  if (!isHttpUrl(url)) throw new InputError(input, `--url "${url}" is not an http(s) URL`);
+  try {
+    return new URL(url).href;
+  } catch {
+    throw new InputError(input, `--url "${url}" is not a valid URL`);
+  }
+}
+
+function kindOf(raw: RawInput): InputKind {
+  const extension = path.extname(raw.path ?? new URL(raw.url ?? "file:///").pathname).slice(1);
+  const kind = sniffKind(raw.text, { extension, contentType: raw.contentType });
+  if (typeof kind !== "string") throw new InputError(raw.origin, kind.problem);
+  return kind;
+}
+
+/**
+ * A page or plain text. Its URL: --url, else (HTML) the canonical URL, else where it was fetched from, else
+ * for a candidate file its `file://` URL; a source file without any fails, for a source must be findable.
+ */
+function singleDocument(
+  raw: RawInput,
+  kind: "html" | "text",
+  options: { purpose: "source" | "candidate"; url?: string; published: IsoDate },
+  fallbacks: { title?: string; published?: IsoDate } = {},
+): TextDocument {
+  const fileUrl = raw.path && options.purpose === "candidate" ? pathToFileURL(raw.path).href : undefined;
+  if (kind === "html") {
+    return pageDocument(raw.text, {
+      origin: raw.origin,
+      pageUrl: raw.url ?? options.url,
+      url: options.url,
+      fallbackUrl: fileUrl,
+      fallbackTitle: fallbacks.title,
+      published: options.published,
+      fallbackPublished: fallbacks.published,
+    });
+  }
+  const url = options.url ?? raw.url ?? fileUrl;
+  if (!url) throw new InputError(raw.origin, "needs --url: plain text does not say where it was published");
+  return plainTextDocument(raw.text, {
+    url,
+    fallbackTitle: fallbacks.title ?? path.basename(raw.path ?? url),
+    published: options.published ?? fallbacks.published ?? null,
+    purpose: options.purpose,
+  });
+}
+
+/** Fetches and extracts a page a feed item or sitemap points to. */
+function pageLoader(fetch: Fetcher | undefined, purpose: "source" | "candidate", published: IsoDate): PageLoader {
+  return async (url, fallbacks) => {
+    const raw = await fetchInput(url, fetch);
+    const kind = kindOf(raw);
+    if (kind !== "html" && kind !== "text") throw new InputError(url, `is a ${kind}, not a page`);
+    const doc = singleDocument(raw, kind, { purpose, published }, fallbacks);
+    return { origin: url, doc, bytes: raw.bytes, fetched: raw.fetched };
+  };
+}

@@ -1,0 +1,81 @@
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import type { FetchedResource, Fetcher } from "../fetch/fetcher.ts";
+import { decodeBody, sniffBinary } from "../decode.ts";
+import { InputError } from "./input-error.ts";
+
+/**
+ * Largest decompressed size accepted from a gzip input: the sitemap protocol's own cap for one file
+ * (50 MB uncompressed), far above any article, and small enough that a gzip bomb cannot exhaust memory.
+ */
+const MAX_GUNZIPPED_BYTES = 50 * 1024 * 1024;
+
+/** An input's bytes, decoded, with where they came from. */
+export interface RawInput {
+  /** The input as named (path or URL), for messages. */
+  origin: string;
+  bytes: Uint8Array;
+  text: string;
+  charset: string;
+  contentType?: string;
+  /** The final URL of a response. */
+  url?: string;
+  /** The absolute path of a file. */
+  path?: string;
+  fetched?: FetchedResource;
+}
+
+export function isHttpUrl(input: string): boolean {
+  return /^https?:\/\//i.test(input);
+}
+
+export async function readFileInput(file: string): Promise<RawInput> {
+  const absolute = path.resolve(file);
+  let bytes: Uint8Array;
+  try {
+    if ((await stat(absolute)).isDirectory()) throw new InputError(file, "is a directory, not a file");
+    bytes = await readFile(absolute);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(file, code === "ENOENT" ? "no such file" : `cannot be read (${(error as Error).message})`);
+  }
+  return { origin: file, path: absolute, ...decodeInput(file, bytes, undefined) };
+}
+
+/** Fetches a URL; a failure or an HTTP error status is an `InputError` naming the URL. */
+export async function fetchInput(url: string, fetch: Fetcher | undefined): Promise<RawInput> {
+  if (!fetch) throw new InputError(url, "cannot be fetched: no fetcher was given");
+  let fetched: FetchedResource;
+  try {
+    fetched = await fetch(url);
+  } catch (error) {
+    throw new InputError(url, `fetch failed: ${(error as Error).message}`);
+  }
+  if (fetched.status >= 400) throw new InputError(url, `the server answered HTTP ${fetched.status}`);
+  const contentType = fetched.headers["content-type"];
+  return { origin: url, url: fetched.url, fetched, contentType, ...decodeInput(url, fetched.body, contentType) };
+}
+
+/** Unpacks gzip (sitemaps and feeds are often served as `.xml.gz`), refuses binaries and empty inputs, decodes. */
+function decodeInput(origin: string, raw: Uint8Array, contentType: string | undefined) {
+  if (raw.byteLength === 0) throw new InputError(origin, "is empty");
+  const bytes = isGzip(raw) ? gunzip(origin, raw) : raw;
+  if (sniffBinary(bytes)) throw new InputError(origin, "is not text: it looks like a binary file (an image, a PDF or an archive)");
+  const { text, charset } = decodeBody(bytes, contentType);
+  if (text.trim() === "") throw new InputError(origin, "is empty (only blank space)");
+  return { bytes, text, charset };
+}
+
+function isGzip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+function gunzip(origin: string, bytes: Uint8Array): Uint8Array {
+  try {
+    return gunzipSync(bytes, { maxOutputLength: MAX_GUNZIPPED_BYTES });
+  } catch (error) {
+    throw new InputError(origin, `is gzip-compressed but cannot be unpacked (${(error as Error).message})`);
+  }
+}

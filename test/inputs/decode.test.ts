@@ -1,0 +1,72 @@
+import { gzipSync } from "node:zlib";
+import iconv from "iconv-lite";
+import { describe, expect, it } from "vitest";
+import { decodeBody, sniffBinary } from "../../src/io/decode.ts";
+import { PNG_BYTES } from "./local-server.ts";
+
+const RUSSIAN =
+  "Заречный хлебозавод после трёхмесячного перерыва снова выпускает ржаной хлеб по старой рецептуре. " +
+  "Линию остановили осенью, когда на предприятии начали замену печей.";
+
+const html = (head: string) => `<html><head>${head}<title>Новости</title></head><body><p>${RUSSIAN}</p></body></html>`;
+
+describe("decodeBody", () => {
+  it("follows a byte-order mark over everything else", () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(html('<meta charset="windows-1251">'))]);
+    const { text, charset } = decodeBody(bytes, "text/html; charset=koi8-r");
+    expect(charset).toBe("utf-8");
+    expect(text.startsWith("<html>")).toBe(true);
+    expect(text).toContain(RUSSIAN);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(RUSSIAN, "utf16le")]);
+    expect(decodeBody(utf16)).toEqual({ text: RUSSIAN, charset: "utf-16le" });
+  });
+
+  it("takes the header's charset over the page's <meta>", () => {
+    const bytes = iconv.encode(html('<meta charset="windows-1251">'), "koi8-r");
+    expect(decodeBody(bytes, 'text/html; charset="KOI8-R"')).toMatchObject({ charset: "koi8-r" });
+    expect(decodeBody(bytes, "text/html; charset=koi8-r").text).toContain(RUSSIAN);
+  });
+
+  it("reads <meta charset>, <meta http-equiv> and the XML declaration", () => {
+    const meta = iconv.encode(html('<meta charset="windows-1251">'), "windows-1251");
+    expect(decodeBody(meta, "text/html")).toMatchObject({ charset: "windows-1251" });
+    const httpEquiv = iconv.encode(html('<meta http-equiv="Content-Type" content="text/html; charset=cp1251">'), "windows-1251");
+    expect(decodeBody(httpEquiv).text).toContain(RUSSIAN);
+    expect(decodeBody(httpEquiv).charset).toBe("windows-1251");
+    const xml = iconv.encode(`<?xml version="1.0" encoding="koi8-r"?><rss><title>${RUSSIAN}</title></rss>`, "koi8-r");
+    expect(decodeBody(xml)).toMatchObject({ charset: "koi8-r", text: expect.stringContaining(RUSSIAN) });
+  });
+
+  it("ignores an unknown charset label and goes on to the next clue", () => {
+    const bytes = iconv.encode(html('<meta charset="windows-1251">'), "windows-1251");
+    expect(decodeBody(bytes, "text/html; charset=no-such-charset").charset).toBe("windows-1251");
+  });
+
+  it("sniffs undeclared windows-1251 and KOI8-R, and takes valid UTF-8 as UTF-8", () => {
+    expect(decodeBody(iconv.encode(html(""), "windows-1251"))).toMatchObject({ charset: "windows-1251", text: html("") });
+    expect(decodeBody(iconv.encode(html(""), "koi8-r"))).toMatchObject({ charset: "koi8-r", text: html("") });
+    expect(decodeBody(Buffer.from(html("")))).toMatchObject({ charset: "utf-8", text: html("") });
+    expect(decodeBody(Buffer.from("plain ascii"))).toEqual({ text: "plain ascii", charset: "utf-8" });
+  });
+});
+
+describe("sniffBinary", () => {
+  it.each([
+    ["PNG", PNG_BYTES],
+    ["JPEG", Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46])],
+    ["GIF", Buffer.from("GIF89a\x01\x00", "latin1")],
+    ["PDF", Buffer.from("%PDF-1.7\n%âãÏÓ\n", "latin1")],
+    ["ZIP", Buffer.from("PK\x03\x04\x14\x00", "latin1")],
+    ["gzip", gzipSync("текст")],
+    ["NUL bytes", Buffer.from("abc\x00def", "latin1")],
+  ])("%s is binary", (_name, bytes) => {
+    expect(sniffBinary(bytes)).toBe(true);
+  });
+
+  it("takes text, in any charset, and UTF-16 with its byte-order mark, as not binary", () => {
+    expect(sniffBinary(Buffer.from(RUSSIAN))).toBe(false);
+    expect(sniffBinary(iconv.encode(RUSSIAN, "windows-1251"))).toBe(false);
+    expect(sniffBinary(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(RUSSIAN, "utf16le")]))).toBe(false);
+    expect(sniffBinary(new Uint8Array())).toBe(false);
+  });
+});
