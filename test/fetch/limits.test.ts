@@ -49,7 +49,7 @@ describe("timeouts", () => {
     expect(error.reason).toBe("timeout");
     expect(error.message).toContain("headersTimeoutMs (200 ms)");
     expect(ms).toBeGreaterThanOrEqual(190);
-    expect(ms).toBeLessThan(2_000);
+    expect(ms).toBeLessThan(4_000);
   });
 
   it("gives up on a body that trickles in for longer than bodyTimeoutMs in total", async () => {
@@ -66,7 +66,7 @@ describe("timeouts", () => {
     expect(error.reason).toBe("timeout");
     expect(error.message).toContain("bodyTimeoutMs (400 ms)");
     expect(ms).toBeGreaterThanOrEqual(390);
-    expect(ms).toBeLessThan(2_000);
+    expect(ms).toBeLessThan(4_000);
   });
 
   it("gives up on a body that stalls", async () => {
@@ -94,7 +94,7 @@ describe("size caps", () => {
     // The server could only push the cap plus what the loopback socket buffers hold, not the 1 GiB offered.
     expect(progress.sent).toBeLessThan(16 * MiB);
     expect(process.memoryUsage().arrayBuffers - heapBefore).toBeLessThan(64 * MiB);
-    expect(ms).toBeLessThan(5_000);
+    expect(ms).toBeLessThan(10_000);
   });
 
   it("accepts a body right at the cap", async () => {
@@ -131,7 +131,7 @@ describe("decompression bombs", () => {
     const received = Number(/from (\d+) bytes received/.exec(error.message)?.[1]);
     expect(received).toBeLessThan(gzipBomb.length / 2);
     expect(process.memoryUsage().arrayBuffers - heapBefore).toBeLessThan(64 * MiB);
-    expect(ms).toBeLessThan(5_000);
+    expect(ms).toBeLessThan(10_000);
   });
 
   it.each([

@@ -20,7 +20,7 @@ function slowPage(ms: number): Route {
 }
 
 async function slowSite(): Promise<LocalServer> {
-  const server = await startServer({ "/a": slowPage(100), "/b": slowPage(100) });
+  const server = await startServer({ "/a": slowPage(250), "/b": slowPage(250) });
   open.servers.push(server);
   return server;
 }

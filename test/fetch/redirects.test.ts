@@ -104,6 +104,6 @@ describe("redirects into private networks", () => {
     expect(error.url).toBe(`${site.origin}/`);
     expect(error.message).toContain(cidr);
     expect(error.message).toContain("reached by redirect");
-    expect(performance.now() - start).toBeLessThan(1_000);
+    expect(performance.now() - start).toBeLessThan(3_000);
   });
 });

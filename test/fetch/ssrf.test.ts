@@ -48,7 +48,7 @@ describe("the SSRF guard", () => {
     const fetcher = fetcherWith({ connectTimeoutMs: 30_000, retries: 2 });
     const start = performance.now();
     const error = await fetchFailure(fetcher("http://10.0.0.1/internal"));
-    expect(performance.now() - start).toBeLessThan(100);
+    expect(performance.now() - start).toBeLessThan(1_000);
     expect(error.reason).toBe("private_address");
     expect(error.message).toBe(
       "Fetching http://10.0.0.1/internal failed: 10.0.0.1 is not public: it lies in 10.0.0.0/8, private (RFC 1918); private addresses are refused unless allowPrivate is set",

@@ -1,6 +1,5 @@
 import { request } from "undici";
 import type { Dispatcher } from "undici";
-import type { Readable } from "node:stream";
 import { FetchError } from "./errors.ts";
 import type { FetchErrorReason } from "./errors.ts";
 import { readBody } from "./read-body.ts";
@@ -108,7 +107,7 @@ async function discard(body: Dispatcher.ResponseData["body"], timeoutMs: number)
   try {
     await body.dump({ limit: DISCARD_LIMIT_BYTES, signal: AbortSignal.timeout(timeoutMs) });
   } catch {
-    (body as Readable).destroy();
+    body.destroy();
   }
 }
 
