@@ -137,6 +137,17 @@ describe("fetching a page", () => {
     expect(error.message).toContain(url);
   });
 
+  it("exposes the settings in force, defaults filled in and frozen", () => {
+    const fetcher = loopbackFetcher({ maxRedirects: 2 });
+    expect(fetcher.options.maxRedirects).toBe(2);
+    expect(fetcher.options.userAgent).toBe("CopyQuotaBot/0.1 (+https://copyquota.example/bot)");
+    expect(Object.isFrozen(fetcher.options)).toBe(true);
+  });
+
+  it("rejects invalid options when created, naming them", () => {
+    expect(() => createFetcher({ maxBodyBytes: -5 })).toThrow("Invalid fetcher options: maxBodyBytes: must be at least 1");
+  });
+
   it("refuses to fetch once closed", async () => {
     const site = await server({ "/": page(ARTICLE_HTML) });
     const fetcher = loopbackFetcher();

@@ -58,14 +58,7 @@ export function createFetcher(input: FetcherOptions = {}): HttpFetcher {
     headersTimeout: 0,
     bodyTimeout: 0,
   });
-  const settings: ExchangeSettings = {
-    dispatcher: agent,
-    connectTimeoutMs: options.connectTimeoutMs,
-    headersTimeoutMs: options.headersTimeoutMs,
-    bodyTimeoutMs: options.bodyTimeoutMs,
-    maxBodyBytes: options.maxBodyBytes,
-    maxDecodedBytes: options.maxDecodedBytes,
-  };
+  const settings: ExchangeSettings = { ...options, dispatcher: agent };
   const hosts = new HostQueue(options.perHostDelayMs);
   const productToken = options.userAgent.split(/[/ ]/)[0] ?? options.userAgent;
   const robots = new RobotsCache((robotsUrl) => follow(robotsUrl, ROBOTS_TXT), productToken);
