@@ -1,0 +1,232 @@
+import type { Engine } from "../engine/engine.ts";
+import type { Policy } from "../core/policy/policy.ts";
+import type { CheckResult, TextDocument } from "../core/types.ts";
+import type { FetchedResource, Fetcher } from "../io/fetch/fetcher.ts";
+import type { Actor, Case } from "./case.ts";
+import type { CaseStore, RecordedCheck } from "./case-store.ts";
+import type { EvidenceCapture, EvidenceStore, NewEvidence } from "./evidence.ts";
+import type { LicenseStore } from "./license-store.ts";
+import type { PolicyStore } from "./policy-store.ts";
+import { DEFAULT_POLICY } from "../core/policy/schema.ts";
+import { extractPage, looksLikeHtml } from "../core/extract/html.ts";
+import { FetchError } from "../io/fetch/errors.ts";
+import { decodeBody } from "../io/decode.ts";
+import { CaseNotFoundError } from "./case-store.ts";
+import { rulesOf } from "./policy-store.ts";
+
+/** A candidate handed to us directly: its URL and either its HTML or its plain text. */
+export interface Submission {
+  url: string;
+  html?: string;
+  text?: string;
+  /** Overrides the page's title (HTML) or names the text. */
+  title?: string;
+  /** Overrides the page's publication time; for text, the only source of it. */
+  published?: string | null;
+}
+
+/** A check as recorded: the engine's result, what it changed in the cases, and the evidence it rests on. */
+export interface RecordedResult {
+  result: CheckResult;
+  candidateText: string;
+  recorded: RecordedCheck;
+  evidence: EvidenceCapture;
+}
+
+/** A page that answered 404 or 410: nothing to check, its open cases resolved. */
+export interface GoneResult {
+  gone: true;
+  status: number;
+  recorded: RecordedCheck;
+  evidence: EvidenceCapture;
+}
+
+/** HTTP statuses that mean the page was taken down, which resolves its cases. */
+const GONE_STATUSES: ReadonlySet<number> = new Set([404, 410]);
+
+/**
+ * Checks candidates and keeps the record: each check's evidence, the check itself, and the cases it opens,
+ * updates or resolves. The API, the demo loader and re-checks all go through it, so a case always rests on
+ * stored evidence.
+ */
+export interface CaseService {
+  /** The policy in force: the stored rules (or the default) with the stored licenses. */
+  policy(): Promise<Policy>;
+  /** Checks a submitted page or text and records it; `at` backdates the record (demo content). */
+  checkSubmission(submission: Submission, actor: Actor, at?: string): Promise<RecordedResult>;
+  /** Fetches a URL, checks the page and records it; a 404/410 resolves the page's cases as gone. */
+  checkUrl(url: string, actor: Actor): Promise<RecordedResult | GoneResult>;
+  /** Fetches a case's page again and records what it shows now. @throws CaseNotFoundError */
+  recheck(caseId: number, actor: Actor): Promise<{ case: Case; outcome: RecordedResult | GoneResult }>;
+  /** Checks a draft or a page without recording anything: for re-publishers, before they publish. */
+  selfCheck(input: { url?: string; html?: string; text?: string }): Promise<{ result: CheckResult; candidateText: string; policy: Policy }>;
+}
+
+export interface CaseServiceDeps {
+  engine: Engine;
+  cases: CaseStore;
+  evidence: EvidenceStore;
+  licenses: LicenseStore;
+  policies: PolicyStore;
+  /** Null when the service may not fetch (then URL checks and re-checks fail with a clear error). */
+  fetcher: Fetcher | null;
+  now?: () => string;
+}
+
+export function createCaseService(deps: CaseServiceDeps): CaseService {
+  const now = deps.now ?? (() => new Date().toISOString());
+
+  async function policy(): Promise<Policy> {
+    const rules = (await deps.policies.get()) ?? rulesOf(DEFAULT_POLICY);
+    const licenses = (await deps.licenses.list()).map(({ domain, from, until, articles, lifts }) => ({ domain, from, until, articles, lifts }));
+    return { ...rules, licenses };
+  }
+
+  async function fetch(url: string): Promise<FetchedResource> {
+    if (deps.fetcher === null) throw new FetchError(url, "closed", "this server does not fetch pages");
+    return deps.fetcher(url);
+  }
+
+  async function record(doc: TextDocument, evidence: NewEvidence, actor: Actor, at: string): Promise<RecordedResult> {
+    const current = await policy();
+    const result = await deps.engine.check(doc, current);
+    const capture = await deps.evidence.capture(evidence);
+    const recorded = await deps.cases.recordCheck({
+      result,
+      candidateText: doc.text,
+      evidenceSha256: capture.sha256,
+      caps: { maxShare: current.maxShare, maxChars: current.maxChars },
+      actor,
+      at,
+    });
+    return { result, candidateText: doc.text, recorded, evidence: capture };
+  }
+
+  async function checkUrl(url: string, actor: Actor): Promise<RecordedResult | GoneResult> {
+    let resource: FetchedResource;
+    try {
+      resource = await fetch(url);
+    } catch (error) {
+      if (!(error instanceof FetchError) || error.status === null || !GONE_STATUSES.has(error.status)) throw error;
+      // The fetcher keeps no body for an error status; the capture records the answer itself.
+      const at = now();
+      const capture = await deps.evidence.capture({
+        body: new Uint8Array(0),
+        url,
+        finalUrl: url,
+        origin: "fetched",
+        fetchedAt: at,
+        status: error.status,
+        headers: {},
+        contentType: null,
+      });
+      const recorded = await deps.cases.recordGone({ candidateUrl: url, status: error.status, evidenceSha256: capture.sha256, actor, at });
+      return { gone: true, status: error.status, recorded, evidence: capture };
+    }
+    return record(documentFromResource(resource), evidenceOf(resource), actor, resource.fetchedAt);
+  }
+
+  return {
+    policy,
+
+    async checkSubmission(submission, actor, at = now()) {
+      const doc = documentFromSubmission(submission);
+      const body = new TextEncoder().encode(submission.html ?? submission.text ?? "");
+      const evidence: NewEvidence = {
+        body,
+        url: submission.url,
+        finalUrl: submission.url,
+        origin: "submitted",
+        fetchedAt: at,
+        status: null,
+        headers: {},
+        contentType: submission.html !== undefined ? "text/html; charset=utf-8" : "text/plain; charset=utf-8",
+      };
+      return record(doc, evidence, actor, at);
+    },
+
+    checkUrl,
+
+    async recheck(caseId, actor) {
+      const existing = await deps.cases.getCase(caseId);
+      if (existing === null) throw new CaseNotFoundError(caseId);
+      const outcome = await checkUrl(existing.candidate.url, actor);
+      return { case: (await deps.cases.getCase(caseId))!, outcome };
+    },
+
+    async selfCheck(input) {
+      const current = await policy();
+      let doc: TextDocument;
+      if (input.html !== undefined || input.text !== undefined) {
+        doc = documentFromSubmission({ url: input.url ?? DRAFT_URL, html: input.html, text: input.text });
+      } else if (input.url !== undefined) {
+        doc = documentFromResource(await fetch(input.url));
+      } else {
+        throw new SubmissionError("give a url, html or text to check");
+      }
+      const result = await deps.engine.check(doc, current);
+      return { result, candidateText: doc.text, policy: current };
+    },
+  };
+}
+
+/**
+ * The URL a draft without one is checked under: a draft is not published anywhere yet, and `.invalid`
+ * (RFC 2606) can never be a real site, so no license or publisher domain can match it by accident.
+ */
+export const DRAFT_URL = "https://draft.invalid/";
+
+/** A submission that cannot be checked; the message says what is missing or wrong. */
+export class SubmissionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SubmissionError";
+  }
+}
+
+/** The document a submission describes: HTML is extracted (text, links, metadata); text is taken as is. */
+export function documentFromSubmission(submission: Submission): TextDocument {
+  if (submission.html !== undefined && submission.text !== undefined) throw new SubmissionError("give either html or text, not both");
+  if (submission.html !== undefined) {
+    const page = extractPage(submission.html, submission.url);
+    if (page.text.trim() === "") throw new SubmissionError(`the HTML submitted for ${submission.url} has no readable text`);
+    return {
+      url: submission.url,
+      title: submission.title ?? page.title,
+      published: submission.published !== undefined ? submission.published : page.published,
+      text: page.text,
+      links: page.links,
+    };
+  }
+  if (submission.text !== undefined) {
+    if (submission.text.trim() === "") throw new SubmissionError(`the text submitted for ${submission.url} is empty`);
+    return { url: submission.url, title: submission.title ?? "", published: submission.published ?? null, text: submission.text, links: [] };
+  }
+  throw new SubmissionError(`give the html or the text of ${submission.url}`);
+}
+
+/** The document a fetched page holds, decoded by its declared or sniffed charset. */
+function documentFromResource(resource: FetchedResource): TextDocument {
+  const contentType = resource.headers["content-type"];
+  const { text } = decodeBody(resource.body, contentType);
+  if (looksLikeHtml(text)) {
+    const page = extractPage(text, resource.url);
+    if (page.text.trim() === "") throw new SubmissionError(`the page at ${resource.requestedUrl} has no readable text`);
+    return { url: resource.requestedUrl, title: page.title, published: page.published, text: page.text, links: page.links };
+  }
+  if (text.trim() === "") throw new SubmissionError(`the page at ${resource.requestedUrl} is empty`);
+  return { url: resource.requestedUrl, title: "", published: null, text, links: [] };
+}
+
+function evidenceOf(resource: FetchedResource): NewEvidence {
+  return {
+    body: resource.body,
+    url: resource.requestedUrl,
+    finalUrl: resource.url,
+    origin: "fetched",
+    fetchedAt: resource.fetchedAt,
+    status: resource.status,
+    headers: resource.headers,
+    contentType: resource.headers["content-type"] ?? null,
+  };
+}

@@ -1,0 +1,427 @@
+import type Database from "better-sqlite3";
+import type { CheckResult, LinkFinding, Passage, Violation } from "../core/types.ts";
+import type { Actor, Case, CaseEvent, CaseFilter, CaseStats, CaseStatus, CheckRecord, Observation, ObservationOutcome } from "./case.ts";
+import type { CapsAtCheck, CaseStore, RecordedCheck } from "./case-store.ts";
+import type { PlannedChange } from "./plan-case-updates.ts";
+import { CASE_STATUSES } from "./case.ts";
+import { CaseNotFoundError } from "./case-store.ts";
+import { planCaseUpdates, planPageGone } from "./plan-case-updates.ts";
+import { assertTransition } from "./status-machine.ts";
+import { candidateKey } from "./candidate-key.ts";
+
+/** Checks, cases, observations and status history in the CopyQuota SQLite database. */
+export class SqliteCaseStore implements CaseStore {
+  private readonly db: Database.Database;
+  private readonly stmts;
+
+  constructor(db: Database.Database) {
+    this.db = db;
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS checks (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        candidate_key TEXT NOT NULL,
+        verdict TEXT NOT NULL,
+        candidate_text TEXT NOT NULL,
+        result TEXT NOT NULL,
+        evidence_sha256 TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS checks_by_candidate ON checks (candidate_key);
+      CREATE TABLE IF NOT EXISTS cases (
+        id INTEGER PRIMARY KEY,
+        candidate_key TEXT NOT NULL,
+        candidate_url TEXT NOT NULL,
+        candidate_domain TEXT NOT NULL,
+        candidate_title TEXT NOT NULL,
+        source_url TEXT NOT NULL,
+        source_title TEXT NOT NULL,
+        status TEXT NOT NULL,
+        share REAL NOT NULL,
+        reused_chars INTEGER NOT NULL,
+        source_chars INTEGER NOT NULL,
+        max_share REAL NOT NULL,
+        max_chars INTEGER,
+        violations TEXT NOT NULL,
+        link TEXT NOT NULL,
+        passages TEXT NOT NULL,
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        resolution TEXT,
+        last_check_id INTEGER NOT NULL REFERENCES checks (id),
+        UNIQUE (candidate_key, source_url)
+      );
+      CREATE INDEX IF NOT EXISTS cases_by_status ON cases (status, last_seen);
+      CREATE INDEX IF NOT EXISTS cases_by_domain ON cases (candidate_domain);
+      CREATE INDEX IF NOT EXISTS cases_by_first_seen ON cases (first_seen);
+      CREATE TABLE IF NOT EXISTS case_observations (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases (id),
+        check_id INTEGER REFERENCES checks (id),
+        at TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        share REAL NOT NULL,
+        violations TEXT NOT NULL,
+        evidence_sha256 TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS case_observations_by_case ON case_observations (case_id);
+      CREATE TABLE IF NOT EXISTS case_events (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases (id),
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        from_status TEXT,
+        to_status TEXT NOT NULL,
+        comment TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS case_events_by_case ON case_events (case_id);
+    `);
+    this.stmts = {
+      insertCheck: db.prepare(`INSERT INTO checks (at, actor, candidate_key, verdict, candidate_text, result, evidence_sha256)
+        VALUES (@at, @actor, @candidate_key, @verdict, @candidate_text, @result, @evidence_sha256)`),
+      check: db.prepare("SELECT * FROM checks WHERE id = ?"),
+      casesOfCandidate: db.prepare("SELECT id, source_url, status FROM cases WHERE candidate_key = ?"),
+      insertCase: db.prepare(`INSERT INTO cases (candidate_key, candidate_url, candidate_domain, candidate_title, source_url, source_title, status,
+          share, reused_chars, source_chars, max_share, max_chars, violations, link, passages, first_seen, last_seen, updated_at, resolution, last_check_id)
+        VALUES (@candidate_key, @candidate_url, @candidate_domain, @candidate_title, @source_url, @source_title, 'new',
+          @share, @reused_chars, @source_chars, @max_share, @max_chars, @violations, @link, @passages, @at, @at, @at, NULL, @check_id)`),
+      refreshCase: db.prepare(`UPDATE cases SET candidate_url = @candidate_url, candidate_title = @candidate_title, source_title = @source_title, share = @share,
+          reused_chars = @reused_chars, source_chars = @source_chars, max_share = @max_share, max_chars = @max_chars,
+          violations = @violations, link = @link, passages = @passages, last_seen = @at, last_check_id = @check_id
+        WHERE id = @id`),
+      setStatus: db.prepare("UPDATE cases SET status = @status, updated_at = @at, resolution = @resolution WHERE id = @id"),
+      caseById: db.prepare("SELECT * FROM cases WHERE id = ?"),
+      insertObservation: db.prepare(`INSERT INTO case_observations (case_id, check_id, at, outcome, share, violations, evidence_sha256)
+        VALUES (@case_id, @check_id, @at, @outcome, @share, @violations, @evidence_sha256)`),
+      insertEvent: db.prepare(`INSERT INTO case_events (case_id, at, actor, from_status, to_status, comment)
+        VALUES (@case_id, @at, @actor, @from_status, @to_status, @comment)`),
+      events: db.prepare("SELECT * FROM case_events WHERE case_id = ? ORDER BY id"),
+      observations: db.prepare("SELECT * FROM case_observations WHERE case_id = ? ORDER BY id"),
+      byStatus: db.prepare("SELECT status, count(*) AS n FROM cases GROUP BY status"),
+      openByViolation: db.prepare(`SELECT v.value AS violation, count(*) AS n FROM cases, json_each(cases.violations) AS v
+        WHERE cases.status IN ('new', 'confirmed', 'notified') GROUP BY v.value`),
+      newPerDay: db.prepare("SELECT substr(first_seen, 1, 10) AS day, count(*) AS n FROM cases WHERE first_seen >= ? GROUP BY day"),
+      topDomains: db.prepare(`SELECT candidate_domain AS domain, sum(status IN ('new', 'confirmed', 'notified')) AS open, count(*) AS total
+        FROM cases GROUP BY candidate_domain HAVING open > 0 ORDER BY open DESC, total DESC, domain LIMIT ?`),
+    };
+  }
+
+  async recordCheck(input: {
+    result: CheckResult;
+    candidateText: string;
+    evidenceSha256: string;
+    caps: CapsAtCheck;
+    actor: Actor;
+    at: string;
+  }): Promise<RecordedCheck> {
+    const key = candidateKey(input.result.candidate.url);
+    const tx = this.db.transaction((): RecordedCheck => {
+      const checkId = Number(
+        this.stmts.insertCheck.run({
+          at: input.at,
+          actor: input.actor,
+          candidate_key: key.url,
+          verdict: input.result.verdict,
+          candidate_text: input.candidateText,
+          result: JSON.stringify(input.result),
+          evidence_sha256: input.evidenceSha256,
+        }).lastInsertRowid,
+      );
+      const changes = planCaseUpdates(this.snapshots(key.url), input.result, input.caps);
+      return this.apply(changes, {
+        checkId,
+        candidate: { key: key.url, url: input.result.candidate.url, domain: key.domain, title: input.result.candidate.title },
+        caps: input.caps,
+        evidenceSha256: input.evidenceSha256,
+        actor: input.actor,
+        at: input.at,
+      });
+    });
+    return tx();
+  }
+
+  async recordGone(input: { candidateUrl: string; status: number; evidenceSha256: string; actor: Actor; at: string }): Promise<RecordedCheck> {
+    const key = candidateKey(input.candidateUrl);
+    const tx = this.db.transaction((): RecordedCheck => {
+      const changes = planPageGone(this.snapshots(key.url), input.status);
+      return this.apply(changes, { checkId: null, candidate: { key: key.url, url: input.candidateUrl, domain: key.domain, title: "" }, caps: null, evidenceSha256: input.evidenceSha256, actor: input.actor, at: input.at });
+    });
+    return tx();
+  }
+
+  private snapshots(candidateUrl: string) {
+    return (this.stmts.casesOfCandidate.all(candidateUrl) as { id: number; source_url: string; status: CaseStatus }[]).map((row) => ({
+      id: row.id,
+      sourceUrl: row.source_url,
+      status: row.status,
+    }));
+  }
+
+  /** Applies planned changes; runs inside the caller's transaction. */
+  private apply(
+    changes: readonly PlannedChange[],
+    context: {
+      checkId: number | null;
+      candidate: { key: string; url: string; domain: string; title: string };
+      caps: CapsAtCheck | null;
+      evidenceSha256: string;
+      actor: Actor;
+      at: string;
+    },
+  ): RecordedCheck {
+    const recorded: RecordedCheck = { checkId: context.checkId, opened: [], updated: [], resolved: [], reopened: [] };
+    for (const change of changes) {
+      const measured = change.match && context.caps && context.checkId !== null
+        ? {
+            candidate_url: context.candidate.url,
+            candidate_title: context.candidate.title,
+            source_title: change.match.source.title,
+            share: change.match.share,
+            reused_chars: change.match.reusedChars,
+            source_chars: change.match.sourceChars,
+            max_share: context.caps.maxShare,
+            max_chars: context.caps.maxChars,
+            violations: JSON.stringify(change.match.violations),
+            link: JSON.stringify(change.match.link),
+            passages: JSON.stringify(change.match.passages),
+            at: context.at,
+            check_id: context.checkId,
+          }
+        : null;
+      let caseId = change.caseId;
+      let from: CaseStatus | null = null;
+      if (caseId === null) {
+        if (measured === null) continue;
+        caseId = Number(
+          this.stmts.insertCase.run({ ...measured, candidate_key: context.candidate.key, candidate_domain: context.candidate.domain, source_url: change.match!.source.url })
+            .lastInsertRowid,
+        );
+        recorded.opened.push(caseId);
+      } else {
+        from = (this.stmts.caseById.get(caseId) as CaseRow).status;
+        if (change.refresh && measured !== null) {
+          this.stmts.refreshCase.run({ ...measured, id: caseId });
+          recorded.updated.push(caseId);
+        }
+      }
+      this.stmts.insertObservation.run({
+        case_id: caseId,
+        check_id: context.checkId,
+        at: context.at,
+        outcome: change.outcome,
+        share: change.match?.share ?? 0,
+        violations: JSON.stringify(change.match?.violations ?? []),
+        evidence_sha256: context.evidenceSha256,
+      });
+      if (change.transition !== null) {
+        const to = change.transition.to;
+        if (from !== null) {
+          this.stmts.setStatus.run({ id: caseId, status: to, at: context.at, resolution: to === "resolved" ? change.transition.comment : null });
+          if (to === "resolved") recorded.resolved.push(caseId);
+          if (to === "new") recorded.reopened.push(caseId);
+        }
+        this.stmts.insertEvent.run({ case_id: caseId, at: context.at, actor: context.actor, from_status: from, to_status: to, comment: change.transition.comment });
+      }
+    }
+    return recorded;
+  }
+
+  async getCase(id: number): Promise<Case | null> {
+    const row = this.stmts.caseById.get(id) as CaseRow | undefined;
+    return row ? fromRow(row) : null;
+  }
+
+  async listCases(filter: CaseFilter, page: { limit: number; offset: number }): Promise<{ total: number; items: Case[] }> {
+    const { where, params } = whereClause(filter);
+    const total = this.db.prepare(`SELECT count(*) FROM cases ${where}`).pluck().get(params) as number;
+    const rows = this.db
+      .prepare(`SELECT * FROM cases ${where} ORDER BY last_seen DESC, id DESC LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: page.limit, offset: page.offset }) as CaseRow[];
+    return { total, items: rows.map(fromRow) };
+  }
+
+  async changeStatus(id: number, to: CaseStatus, change: { actor: Actor; comment: string; at: string }): Promise<Case> {
+    const tx = this.db.transaction((): Case => {
+      const row = this.stmts.caseById.get(id) as CaseRow | undefined;
+      if (!row) throw new CaseNotFoundError(id);
+      assertTransition(row.status, to);
+      const closing = to === "resolved" || to === "dismissed";
+      const resolution = closing ? `${to} by ${change.actor}${change.comment ? `: ${change.comment}` : ""}` : null;
+      this.stmts.setStatus.run({ id, status: to, at: change.at, resolution });
+      this.stmts.insertEvent.run({ case_id: id, at: change.at, actor: change.actor, from_status: row.status, to_status: to, comment: change.comment });
+      return fromRow(this.stmts.caseById.get(id) as CaseRow);
+    });
+    return tx();
+  }
+
+  async history(caseId: number): Promise<CaseEvent[]> {
+    return (this.stmts.events.all(caseId) as EventRow[]).map((row) => ({
+      id: row.id,
+      caseId: row.case_id,
+      at: row.at,
+      actor: row.actor,
+      from: row.from_status,
+      to: row.to_status,
+      comment: row.comment,
+    }));
+  }
+
+  async observations(caseId: number): Promise<Observation[]> {
+    return (this.stmts.observations.all(caseId) as ObservationRow[]).map((row) => ({
+      id: row.id,
+      caseId: row.case_id,
+      checkId: row.check_id,
+      at: row.at,
+      outcome: row.outcome,
+      share: row.share,
+      violations: JSON.parse(row.violations) as Violation[],
+      evidenceSha256: row.evidence_sha256,
+    }));
+  }
+
+  async getCheck(id: number): Promise<CheckRecord | null> {
+    const row = this.stmts.check.get(id) as CheckRow | undefined;
+    if (!row) return null;
+    return {
+      id: row.id,
+      at: row.at,
+      actor: row.actor,
+      candidateText: row.candidate_text,
+      result: JSON.parse(row.result) as CheckRecord["result"],
+      evidenceSha256: row.evidence_sha256,
+    };
+  }
+
+  async stats(options: { days: number; now: string; topDomains: number }): Promise<CaseStats> {
+    const byStatus = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>;
+    for (const row of this.stmts.byStatus.all() as { status: CaseStatus; n: number }[]) byStatus[row.status] = row.n;
+    const openByViolation: Partial<Record<Violation, number>> = {};
+    for (const row of this.stmts.openByViolation.all() as { violation: Violation; n: number }[]) openByViolation[row.violation] = row.n;
+    const days = lastDays(options.now, options.days);
+    const counts = new Map((this.stmts.newPerDay.all(days[0]) as { day: string; n: number }[]).map((row) => [row.day, row.n]));
+    return {
+      byStatus,
+      openByViolation,
+      newPerDay: days.map((day) => ({ day, count: counts.get(day) ?? 0 })),
+      topDomains: this.stmts.topDomains.all(options.topDomains) as CaseStats["topDomains"],
+    };
+  }
+}
+
+/** The `count` UTC days ending with the day of `now`, oldest first, as `YYYY-MM-DD`. */
+function lastDays(now: string, count: number): string[] {
+  const end = Date.parse(now.slice(0, 10));
+  return Array.from({ length: count }, (_, i) => new Date(end - (count - 1 - i) * 86_400_000).toISOString().slice(0, 10));
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function whereClause(filter: CaseFilter): { where: string; params: Record<string, unknown> } {
+  const terms: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filter.status && filter.status.length > 0) {
+    terms.push(`status IN (${filter.status.map((_, i) => `@status${i}`).join(", ")})`);
+    filter.status.forEach((s, i) => (params[`status${i}`] = s));
+  }
+  if (filter.violation) {
+    terms.push("EXISTS (SELECT 1 FROM json_each(cases.violations) WHERE value = @violation)");
+    params.violation = filter.violation;
+  }
+  if (filter.domain) {
+    terms.push("(candidate_domain = @domain OR candidate_domain LIKE '%.' || @domain)");
+    params.domain = filter.domain.toLowerCase();
+  }
+  if (filter.from) {
+    terms.push("first_seen >= @from");
+    params.from = filter.from;
+  }
+  if (filter.until) {
+    // A bare day means "up to the end of that day": compare against the next day's start.
+    terms.push(DAY.test(filter.until) ? "first_seen < @until" : "first_seen <= @until");
+    params.until = DAY.test(filter.until) ? new Date(Date.parse(filter.until) + 86_400_000).toISOString().slice(0, 10) : filter.until;
+  }
+  if (filter.query) {
+    terms.push("(candidate_url LIKE @q OR candidate_title LIKE @q OR source_url LIKE @q OR source_title LIKE @q)");
+    params.q = `%${filter.query}%`;
+  }
+  return { where: terms.length > 0 ? `WHERE ${terms.join(" AND ")}` : "", params };
+}
+
+interface CaseRow {
+  id: number;
+  candidate_key: string;
+  candidate_url: string;
+  candidate_domain: string;
+  candidate_title: string;
+  source_url: string;
+  source_title: string;
+  status: CaseStatus;
+  share: number;
+  reused_chars: number;
+  source_chars: number;
+  max_share: number;
+  max_chars: number | null;
+  violations: string;
+  link: string;
+  passages: string;
+  first_seen: string;
+  last_seen: string;
+  updated_at: string;
+  resolution: string | null;
+  last_check_id: number;
+}
+
+interface EventRow {
+  id: number;
+  case_id: number;
+  at: string;
+  actor: string;
+  from_status: CaseStatus | null;
+  to_status: CaseStatus;
+  comment: string;
+}
+
+interface ObservationRow {
+  id: number;
+  case_id: number;
+  check_id: number | null;
+  at: string;
+  outcome: ObservationOutcome;
+  share: number;
+  violations: string;
+  evidence_sha256: string;
+}
+
+interface CheckRow {
+  id: number;
+  at: string;
+  actor: string;
+  candidate_key: string;
+  verdict: string;
+  candidate_text: string;
+  result: string;
+  evidence_sha256: string;
+}
+
+function fromRow(row: CaseRow): Case {
+  return {
+    id: row.id,
+    candidate: { url: row.candidate_url, domain: row.candidate_domain, title: row.candidate_title },
+    source: { url: row.source_url, title: row.source_title },
+    status: row.status,
+    share: row.share,
+    reusedChars: row.reused_chars,
+    sourceChars: row.source_chars,
+    maxShare: row.max_share,
+    maxChars: row.max_chars,
+    violations: JSON.parse(row.violations) as Violation[],
+    link: JSON.parse(row.link) as LinkFinding,
+    passages: JSON.parse(row.passages) as Passage[],
+    firstSeen: row.first_seen,
+    lastSeen: row.last_seen,
+    updatedAt: row.updated_at,
+    resolution: row.resolution,
+    lastCheckId: row.last_check_id,
+  };
+}

@@ -1,0 +1,112 @@
+import type Database from "better-sqlite3";
+import type { EvidenceCapture, EvidenceStore, NewEvidence } from "./evidence.ts";
+import { sha256Hex } from "./evidence.ts";
+
+/**
+ * Evidence in the CopyQuota SQLite database: bytes keyed by their SHA-256, and one row per capture.
+ * Triggers refuse every UPDATE and DELETE, so not even a bug of ours can rewrite what a case rests on.
+ */
+export class SqliteEvidenceStore implements EvidenceStore {
+  private readonly stmts;
+  /** Stores the bytes (once per hash) and a capture row, in one transaction; returns the capture's id. */
+  private readonly store: (evidence: NewEvidence, sha256: string) => number;
+
+  constructor(db: Database.Database) {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS evidence_blobs (
+        sha256 TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        bytes BLOB NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS evidence_captures (
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL REFERENCES evidence_blobs (sha256),
+        url TEXT NOT NULL,
+        final_url TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        fetched_at TEXT NOT NULL,
+        status INTEGER,
+        headers TEXT NOT NULL,
+        content_type TEXT
+      );
+      CREATE INDEX IF NOT EXISTS evidence_captures_by_sha ON evidence_captures (sha256);
+      CREATE TRIGGER IF NOT EXISTS evidence_blobs_no_update BEFORE UPDATE ON evidence_blobs
+        BEGIN SELECT RAISE(ABORT, 'evidence is never rewritten'); END;
+      CREATE TRIGGER IF NOT EXISTS evidence_blobs_no_delete BEFORE DELETE ON evidence_blobs
+        BEGIN SELECT RAISE(ABORT, 'evidence is never deleted'); END;
+      CREATE TRIGGER IF NOT EXISTS evidence_captures_no_update BEFORE UPDATE ON evidence_captures
+        BEGIN SELECT RAISE(ABORT, 'evidence is never rewritten'); END;
+      CREATE TRIGGER IF NOT EXISTS evidence_captures_no_delete BEFORE DELETE ON evidence_captures
+        BEGIN SELECT RAISE(ABORT, 'evidence is never deleted'); END;
+    `);
+    this.stmts = {
+      insertBlob: db.prepare("INSERT INTO evidence_blobs (sha256, size, bytes) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING"),
+      insertCapture: db.prepare(`INSERT INTO evidence_captures (sha256, url, final_url, origin, fetched_at, status, headers, content_type)
+        VALUES (@sha256, @url, @final_url, @origin, @fetched_at, @status, @headers, @content_type)`),
+      captureById: db.prepare("SELECT c.*, b.size FROM evidence_captures c JOIN evidence_blobs b USING (sha256) WHERE c.id = ?"),
+      capturesBySha: db.prepare("SELECT c.*, b.size FROM evidence_captures c JOIN evidence_blobs b USING (sha256) WHERE c.sha256 = ? ORDER BY c.id"),
+      body: db.prepare("SELECT bytes FROM evidence_blobs WHERE sha256 = ?").pluck(),
+    };
+    this.store = db.transaction((evidence: NewEvidence, sha256: string): number => {
+      this.stmts.insertBlob.run(sha256, evidence.body.byteLength, Buffer.from(evidence.body.buffer, evidence.body.byteOffset, evidence.body.byteLength));
+      const info = this.stmts.insertCapture.run({
+        sha256,
+        url: evidence.url,
+        final_url: evidence.finalUrl,
+        origin: evidence.origin,
+        fetched_at: evidence.fetchedAt,
+        status: evidence.status,
+        headers: JSON.stringify(evidence.headers),
+        content_type: evidence.contentType,
+      });
+      return Number(info.lastInsertRowid);
+    });
+  }
+
+  async capture(evidence: NewEvidence): Promise<EvidenceCapture> {
+    const id = this.store(evidence, sha256Hex(evidence.body));
+    return fromRow(this.stmts.captureById.get(id) as CaptureRow);
+  }
+
+  async getCapture(id: number): Promise<EvidenceCapture | null> {
+    const row = this.stmts.captureById.get(id) as CaptureRow | undefined;
+    return row ? fromRow(row) : null;
+  }
+
+  async capturesOf(sha256: string): Promise<EvidenceCapture[]> {
+    return (this.stmts.capturesBySha.all(sha256) as CaptureRow[]).map(fromRow);
+  }
+
+  async body(sha256: string): Promise<Uint8Array | null> {
+    const bytes = this.stmts.body.get(sha256) as Buffer | undefined;
+    return bytes === undefined ? null : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+}
+
+interface CaptureRow {
+  id: number;
+  sha256: string;
+  size: number;
+  url: string;
+  final_url: string;
+  origin: "fetched" | "submitted";
+  fetched_at: string;
+  status: number | null;
+  headers: string;
+  content_type: string | null;
+}
+
+function fromRow(row: CaptureRow): EvidenceCapture {
+  return {
+    id: row.id,
+    sha256: row.sha256,
+    size: row.size,
+    url: row.url,
+    finalUrl: row.final_url,
+    origin: row.origin,
+    fetchedAt: row.fetched_at,
+    status: row.status,
+    headers: JSON.parse(row.headers) as Record<string, string>,
+    contentType: row.content_type,
+  };
+}

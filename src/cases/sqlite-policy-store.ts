@@ -1,0 +1,24 @@
+import type Database from "better-sqlite3";
+import type { PolicyRules, PolicyStore } from "./policy-store.ts";
+
+/** The policy's rules in the CopyQuota SQLite database: one JSON document under a settings key. */
+export class SqlitePolicyStore implements PolicyStore {
+  private readonly stmts;
+
+  constructor(db: Database.Database) {
+    db.exec("CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID");
+    this.stmts = {
+      get: db.prepare("SELECT value FROM settings WHERE key = 'policy'").pluck(),
+      put: db.prepare("INSERT INTO settings (key, value) VALUES ('policy', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+    };
+  }
+
+  async get(): Promise<PolicyRules | null> {
+    const value = this.stmts.get.get() as string | undefined;
+    return value === undefined ? null : (JSON.parse(value) as PolicyRules);
+  }
+
+  async put(rules: PolicyRules): Promise<void> {
+    this.stmts.put.run(JSON.stringify(rules));
+  }
+}

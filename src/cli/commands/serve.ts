@@ -1,0 +1,50 @@
+import type { Command } from "commander";
+import type { CliContext } from "../context.ts";
+import { UsageError } from "../context.ts";
+import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, startServer } from "../../server/start.ts";
+
+/**
+ * `copyquota serve`: the HTTP API and web UI, as `npm start` runs them. Port, host, data directory and
+ * admin key come from options, else from PORT, HOST, COPYQUOTA_DATA_DIR and COPYQUOTA_API_KEY. The global
+ * `--db` names the database file directly; without it the database is `<data dir>/copyquota.db`.
+ */
+export function registerServe(program: Command, context: CliContext): void {
+  program
+    .command("serve")
+    .description("serve the HTTP API and the web UI (loads demo content into an empty database)")
+    .option("--port <n>", `port to listen on (default: $PORT or ${DEFAULT_PORT}; 0 picks a free one)`)
+    .option("--host <host>", `address to listen on (default: $HOST or ${DEFAULT_HOST})`)
+    .option("--data-dir <dir>", `directory of the database (default: $COPYQUOTA_DATA_DIR or ./${DEFAULT_DATA_DIR})`)
+    .option("--no-demo", "do not load demo content into an empty database")
+    .action(async (opts: { port?: string; host?: string; dataDir?: string; demo: boolean }) => {
+      const port = parsePort(opts.port ?? process.env.PORT);
+      const explicitDb = program.opts<{ db?: string }>().db;
+      const server = await startServer({
+        port,
+        host: opts.host ?? process.env.HOST ?? DEFAULT_HOST,
+        dataDir: opts.dataDir ?? process.env.COPYQUOTA_DATA_DIR ?? DEFAULT_DATA_DIR,
+        dbFile: explicitDb === undefined ? undefined : context.dbFile(),
+        apiKey: process.env.COPYQUOTA_API_KEY,
+        demo: opts.demo,
+        initialPolicy: program.opts<{ policy?: string }>().policy ? await context.policy() : undefined,
+        allowPrivate: context.allowPrivate(),
+        logger: process.env.COPYQUOTA_LOG_REQUESTS === "1",
+        print: (line) => process.stdout.write(`${line}\n`),
+      });
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.stdout.write("Stopping…\n");
+          void server.close().then(resolve);
+        };
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+      });
+    });
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === "") return DEFAULT_PORT;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`port ${JSON.stringify(value)}: must be a whole number from 0 to 65535`);
+  return port;
+}

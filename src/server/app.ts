@@ -1,0 +1,85 @@
+import Fastify from "fastify";
+import type { FastifyInstance } from "fastify";
+import cookie from "@fastify/cookie";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from "fastify-type-provider-zod";
+import type { AppStores } from "./app-stores.ts";
+import { registerAuthentication } from "./auth/authenticate.ts";
+import { handleError } from "./errors.ts";
+import { registerWebUi } from "./web-ui.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { sessionRoutes } from "./routes/session.ts";
+import { checkRoutes } from "./routes/check.ts";
+import { sourceRoutes } from "./routes/sources.ts";
+import { caseRoutes } from "./routes/cases.ts";
+import { evidenceRoutes } from "./routes/evidence.ts";
+import { licenseRoutes } from "./routes/licenses.ts";
+import { policyRoutes } from "./routes/policy.ts";
+import { statsRoutes } from "./routes/stats.ts";
+
+export interface ServerOptions {
+  /** Log each request (pino, to stdout). */
+  logger?: boolean;
+  /** Mark the session cookie `Secure` (when served over HTTPS, directly or behind a proxy). */
+  secureCookies?: boolean;
+  /** Serve the web UI at `/` (the API alone otherwise). */
+  webUi?: boolean;
+}
+
+/**
+ * The largest request body accepted: 16 MiB holds the largest page the fetcher keeps (its decoded cap is
+ * 20 MiB of bytes; JSON-escaped HTML is rarely past 16) and an archive upload of a few thousand articles.
+ */
+const BODY_LIMIT = 16 * 1024 * 1024;
+
+export const API_VERSION = "0.1.0";
+
+/** Builds the HTTP server: JSON API under `/api`, its OpenAPI document and docs, and the web UI at `/`. */
+export async function buildServer(stores: AppStores, options: ServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT });
+  app.setValidatorCompiler(validatorCompiler);
+  // Response schemas document the API; what a handler returns is sent as is (see `api-schemas.ts`).
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.setErrorHandler(handleError);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.0.3",
+      info: {
+        title: "CopyQuota API",
+        version: API_VERSION,
+        description:
+          "Check pages for reuse of the publisher's articles, and manage the cases, evidence, licenses and policy. " +
+          "Every route except /api/health needs `Authorization: Bearer KEY`.",
+      },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+
+  registerAuthentication(app, stores.auth);
+  const deps = { stores, secureCookies: options.secureCookies ?? false };
+  await app.register(healthRoutes, deps);
+  await app.register(sessionRoutes, deps);
+  await app.register(checkRoutes, deps);
+  await app.register(sourceRoutes, deps);
+  await app.register(caseRoutes, deps);
+  await app.register(evidenceRoutes, deps);
+  await app.register(licenseRoutes, deps);
+  await app.register(policyRoutes, deps);
+  await app.register(statsRoutes, deps);
+  if (options.webUi ?? true) await registerWebUi(app);
+  return app;
+}
+
+/** What every route plugin receives. */
+export interface RouteDeps {
+  stores: AppStores;
+  secureCookies: boolean;
+}

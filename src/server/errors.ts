@@ -1,0 +1,55 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { PolicyError } from "../core/policy/schema.ts";
+import { TransitionError } from "../cases/status-machine.ts";
+import { CaseNotFoundError } from "../cases/case-store.ts";
+import { SubmissionError } from "../cases/case-service.ts";
+import { FetchError } from "../io/fetch/errors.ts";
+
+/** A request the API refuses, with the status and code to answer with. */
+export class ApiError extends Error {
+  readonly statusCode: number;
+  readonly code: string;
+
+  constructor(statusCode: number, code: string, message: string) {
+    super(message);
+    this.name = "ApiError";
+    this.statusCode = statusCode;
+    this.code = code;
+  }
+}
+
+export function notFound(what: string): ApiError {
+  return new ApiError(404, "not_found", `${what} does not exist`);
+}
+
+/**
+ * Turns every failure into `{error, message, issues?}` JSON: validation problems name each field, domain
+ * errors keep their own message (which names the input), and anything unexpected is a 500 whose details
+ * go to the log, not to the client.
+ */
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issues = error.validation.map((v) => ({
+      path: [error.validationContext, ...v.instancePath.split("/").filter(Boolean)].filter(Boolean).join("."),
+      message: v.message ?? "is not valid",
+    }));
+    return reply.code(400).send({ error: "bad_request", message: issues.map((i) => `${i.path}: ${i.message}`).join("; "), issues });
+  }
+  if (error instanceof PolicyError) {
+    return reply.code(400).send({ error: "bad_request", message: error.message, issues: error.issues });
+  }
+  if (error instanceof SubmissionError) return reply.code(400).send({ error: "bad_request", message: error.message });
+  if (error instanceof ApiError) return reply.code(error.statusCode).send({ error: error.code, message: error.message });
+  if (error instanceof CaseNotFoundError) return reply.code(404).send({ error: "not_found", message: error.message });
+  if (error instanceof TransitionError) return reply.code(409).send({ error: "conflict", message: error.message });
+  if (error instanceof FetchError) {
+    return reply.code(422).send({ error: "fetch_failed", message: error.message, reason: error.reason, status: error.status });
+  }
+  if (error.name === "InputError") return reply.code(400).send({ error: "bad_request", message: error.message });
+  if (typeof error.statusCode === "number" && error.statusCode >= 400 && error.statusCode < 500) {
+    return reply.code(error.statusCode).send({ error: error.code ?? "bad_request", message: error.message });
+  }
+  request.log.error(error);
+  return reply.code(500).send({ error: "internal", message: "the server failed to answer; see its log" });
+}

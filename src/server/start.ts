@@ -1,0 +1,95 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
+import type { Policy } from "../core/policy/policy.ts";
+import type { AppStores } from "./app-stores.ts";
+import { openAppStores } from "./app-stores.ts";
+import { buildServer } from "./app.ts";
+import { ensureAdminKey } from "./auth/admin-key.ts";
+import { createFetcher } from "../io/fetch/http-fetcher.ts";
+import { rulesOf } from "../cases/policy-store.ts";
+import { loadDemo } from "../demo/load-demo.ts";
+
+/** Defaults of `npm start` / `copyquota serve`: what the README promises. */
+export const DEFAULT_PORT = 8080;
+/** Loopback only by default: the server holds evidence and keys, and is opened to a network on purpose (HOST). */
+export const DEFAULT_HOST = "localhost";
+export const DEFAULT_DATA_DIR = "data";
+export const DATABASE_FILE = "copyquota.db";
+
+export interface StartOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** The database file; `<dataDir>/copyquota.db` when absent. */
+  dbFile?: string;
+  /** `COPYQUOTA_API_KEY`: the admin key. */
+  apiKey?: string;
+  /** Load demo content into an empty database. */
+  demo: boolean;
+  /** `../shared` for the demo; null to leave it out. */
+  sharedDir?: string | null;
+  /** The policy to start with when the database holds none (a `--policy` file). */
+  initialPolicy?: Policy;
+  /** Let the fetcher reach private and loopback addresses (tests, local demos). */
+  allowPrivate?: boolean;
+  /** Log each request. */
+  logger?: boolean;
+  /** Where to print the address, the generated key and demo progress. */
+  print: (line: string) => void;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  stores: AppStores;
+  url: string;
+  /** The admin key generated on this start, or null (it was set or already existed). */
+  generatedKey: string | null;
+  close(): Promise<void>;
+}
+
+/** Opens the database, makes sure an admin key and a policy exist, loads the demo if asked and empty, and listens. */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const dataDir = path.resolve(options.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const dbFile = path.resolve(options.dbFile ?? path.join(dataDir, DATABASE_FILE));
+  const fetcher = createFetcher({ allowPrivate: options.allowPrivate ?? false });
+  const stores = openAppStores(dbFile, { fetcher });
+  try {
+    const generatedKey = await ensureAdminKey(stores.auth, options.apiKey);
+    if (options.initialPolicy && (await stores.policies.get()) === null) {
+      await stores.policies.put(rulesOf(options.initialPolicy));
+      for (const license of options.initialPolicy.licenses) await stores.licenses.add(license, "from the policy file");
+    }
+    if (options.demo && (await stores.sources.countSources()) === 0 && (await stores.cases.listCases({}, { limit: 1, offset: 0 })).total === 0) {
+      options.print("Empty database: loading the demo content…");
+      await loadDemo(stores, { sharedDir: options.sharedDir, log: options.print });
+    }
+    const app = await buildServer(stores, { logger: options.logger ?? false });
+    await app.listen({ port: options.port, host: options.host });
+    const address = app.server.address();
+    const port = typeof address === "object" && address !== null ? address.port : options.port;
+    const url = `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${port}`;
+    options.print(`CopyQuota is serving on ${url}  (API docs: ${url}/api/docs; database: ${dbFile})`);
+    if (generatedKey !== null) {
+      options.print("Generated the admin API key. It is shown only this once (it is stored hashed); keep it:");
+      options.print(`  ${generatedKey}`);
+      options.print("Log in to the UI with it, or send it as `Authorization: Bearer KEY`. Set COPYQUOTA_API_KEY to choose your own.");
+    }
+    return {
+      app,
+      stores,
+      url,
+      generatedKey,
+      close: async () => {
+        await app.close();
+        await fetcher.close();
+        await stores.close();
+      },
+    };
+  } catch (error) {
+    await fetcher.close();
+    await stores.close();
+    throw error;
+  }
+}
