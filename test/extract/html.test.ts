@@ -169,6 +169,30 @@ describe("extractPage on unusual markup", () => {
     ]);
   });
 
+  it("does not take a wrapper for chrome because of its class names", () => {
+    const paragraphs = Array.from({ length: 4 }, (_, i) => `<p>Абзац ${i + 1} длинной заметки о ремонте набережной, который завершат к июлю. ${"Подробности работ. ".repeat(6)}</p>`);
+    const html = `<html><body class="has-sidebar menu-closed"><div class="page-with-sidebar"><div class="post">
+      ${paragraphs.join("")}<p>Источник: <a href="https://source.example/a">городская администрация</a>.</p></div>
+      <div class="sidebar"><a href="/1">Раз</a> <a href="/2">Два</a> <a href="/3">Три</a></div></div></body></html>`;
+    const page = extractPage(html, "https://site.example/n");
+    expect(page.links.map((l) => [l.href, l.mainContent])).toEqual([
+      ["https://source.example/a", true],
+      ["https://site.example/1", false],
+      ["https://site.example/2", false],
+      ["https://site.example/3", false],
+    ]);
+    expect(page.text).not.toContain("Раз Два Три");
+  });
+
+  it("keeps a link in a hidden block of the article as main content, marked hidden", () => {
+    const html = `<html><body><article><p>${"Первый абзац новости о транспортной реформе. ".repeat(8)}</p>
+      <div style="display:none"><p>Скрыто: <a href="https://seo.example/">ссылка</a></p></div>
+      <p>${"Второй абзац той же новости с подробностями. ".repeat(8)}</p></article></body></html>`;
+    const page = extractPage(html);
+    expect(page.links).toEqual([{ href: "https://seo.example/", text: "ссылка", nofollow: false, noindex: false, hidden: true, mainContent: true }]);
+    expect(page.text).not.toContain("Скрыто");
+  });
+
   it("returns empty text for a page with no text", () => {
     const page = extractPage("<html><head><title>Пусто</title></head><body><img src=a.png></body></html>");
     expect(page.text).toBe("");

@@ -50,7 +50,7 @@ describe("HTML files", () => {
   });
 
   it("takes the page's own URL (og:url when the canonical link is relative and the file has no URL)", async () => {
-    const { doc } = await loadOne(page("modern-article.html"), { purpose: "source" });
+    const { doc } = await loadOne(pathToFileURL(page("modern-article.html")).href, { purpose: "source" });
     expect(doc.url).toBe("https://priozersk-vesti.example/news/2024/03/most-cherez-losinku?utm_source=og");
     expect(doc.published).toBe("2024-03-15T06:30:00.000Z");
   });
@@ -170,6 +170,12 @@ describe("inputs that are not documents", () => {
     ["a PNG named .html", pngFile, /is not text: it looks like a binary file/],
   ])("%s", async (_what, input, problem) => {
     expect((await loadError(input, { purpose: "candidate" })).message).toMatch(problem);
+  });
+
+  it("an XML document that is neither a feed nor a sitemap", async () => {
+    const file = path.join(tmp, "logo.svg");
+    writeFileSync(file, '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><text>Лого</text></svg>');
+    expect((await loadError(file, { purpose: "candidate" })).message).toBe(`${file}: is an XML document with root <svg>, not HTML, a feed or a sitemap`);
   });
 
   it("a page with no extractable text", async () => {

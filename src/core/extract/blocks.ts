@@ -1,3 +1,4 @@
+import { pushChildren } from "./elements.ts";
 import { collapseWhitespace } from "./text.ts";
 
 /** Elements that start a new block of text: a paragraph break before and after them. */
@@ -50,9 +51,4 @@ export function blockTexts(root: Element): string[] {
   }
   flush();
   return blocks;
-}
-
-/** Pushes a node's children so that the first child is popped first. */
-export function pushChildren<T>(stack: Array<Node | T>, node: Node): void {
-  for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
 }

@@ -1,3 +1,4 @@
+import { attribute } from "./elements.ts";
 import { textStats } from "./text-stats.ts";
 
 /** Landmarks that hold site-wide chrome wherever they sit. */
@@ -35,7 +36,7 @@ export interface ChromeJudge {
 
 /** Elements that scope an article: inside them a header or footer belongs to the article. */
 export function isArticleScope(el: Element): boolean {
-  const role = el.getAttribute("role");
+  const role = attribute(el, "role");
   return el.localName === "article" || el.localName === "main" || role === "main" || role === "article";
 }
 
@@ -50,10 +51,10 @@ export function chromeJudge(doc: Document, elements: readonly Element[]): Chrome
   const isChrome = (el: Element, inArticle: boolean) => {
     const tag = el.localName;
     if (tag === "body" || tag === "html") return false;
-    if (CHROME_TAGS.has(tag) || CHROME_ROLES.has(el.getAttribute("role") ?? "")) return true;
+    if (CHROME_TAGS.has(tag) || CHROME_ROLES.has(attribute(el, "role") ?? "")) return true;
     if (!inArticle && PAGE_SECTION_TAGS.has(tag)) return true;
     if ((tag === "td" || tag === "th") && isLinkDense(el, MIN_NAVIGATION_LINKS)) return true;
-    const names = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
+    const names = `${attribute(el, "class") ?? ""} ${attribute(el, "id") ?? ""}`;
     const named = CHROME_NAME.test(names) || (!inArticle && PAGE_SECTION_NAME.test(names));
     return named && stats(el).chars < WRAPPER_TEXT_SHARE * pageChars;
   };

@@ -1,7 +1,8 @@
 import type { PageLink } from "../types.ts";
-import { BLOCK_TAGS, pushChildren } from "./blocks.ts";
+import { BLOCK_TAGS } from "./blocks.ts";
 import { chromeJudge, isArticleScope } from "./chrome.ts";
 import type { ChromeJudge } from "./chrome.ts";
+import { attribute, pushChildren } from "./elements.ts";
 import { resolveHttpUrl } from "./metadata.ts";
 import { collapseWhitespace } from "./text.ts";
 
@@ -87,7 +88,7 @@ export function surveyPage(doc: Document, elements: readonly Element[], base: st
 }
 
 function enter(el: Element, parent: Context, judge: ChromeJudge): Context {
-  const hidden = parent.hidden || el.hasAttribute("hidden") || INLINE_HIDING.test(el.getAttribute("style") ?? "");
+  const hidden = parent.hidden || el.hasAttribute("hidden") || INLINE_HIDING.test(attribute(el, "style") ?? "");
   return {
     hidden,
     noindex: parent.noindex || el.localName === "noindex",

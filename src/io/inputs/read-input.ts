@@ -1,5 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import type { FetchedResource, Fetcher } from "../fetch/fetcher.ts";
 import { decodeBody, sniffBinary } from "../decode.ts";
@@ -30,8 +31,9 @@ export function isHttpUrl(input: string): boolean {
   return /^https?:\/\//i.test(input);
 }
 
+/** Reads a file named by a path or a `file://` URL. */
 export async function readFileInput(file: string): Promise<RawInput> {
-  const absolute = path.resolve(file);
+  const absolute = path.resolve(/^file:\/\//i.test(file) ? fileURLToPath(file) : file);
   let bytes: Uint8Array;
   try {
     if ((await stat(absolute)).isDirectory()) throw new InputError(file, "is a directory, not a file");
