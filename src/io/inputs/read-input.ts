@@ -46,7 +46,7 @@ export async function readFileInput(file: string): Promise<RawInput> {
   return { origin: file, path: absolute, ...decodeInput(file, bytes, undefined) };
 }
 
-/** Fetches a URL; a failure or an HTTP error status is an `InputError` naming the URL. */
+/** Fetches a URL; a failure or a status other than 2xx (the fetcher follows redirects) is an `InputError` naming the URL. */
 export async function fetchInput(url: string, fetch: Fetcher | undefined): Promise<RawInput> {
   if (!fetch) throw new InputError(url, "cannot be fetched: no fetcher was given");
   let fetched: FetchedResource;
@@ -55,7 +55,7 @@ export async function fetchInput(url: string, fetch: Fetcher | undefined): Promi
   } catch (error) {
     throw new InputError(url, `fetch failed: ${(error as Error).message}`);
   }
-  if (fetched.status >= 400) throw new InputError(url, `the server answered HTTP ${fetched.status}`);
+  if (fetched.status < 200 || fetched.status >= 300) throw new InputError(url, `the server answered HTTP ${fetched.status}`);
   const contentType = fetched.headers["content-type"];
   return { origin: url, url: fetched.url, fetched, contentType, ...decodeInput(url, fetched.body, contentType) };
 }
