@@ -3,6 +3,8 @@ import { cliContext, EXIT, UsageError } from "./context.ts";
 import { registerSources } from "./commands/sources.ts";
 import { registerCheck } from "./commands/check.ts";
 import { registerCompare } from "./commands/compare.ts";
+import { registerWatch } from "./commands/watch.ts";
+import { registerMonitor } from "./commands/monitor.ts";
 
 const program = new Command("copyquota")
   .description("Find pages that reuse a publisher's articles, measure the share taken, check the link back.")
@@ -16,6 +18,8 @@ const context = cliContext(program);
 registerSources(program, context);
 registerCheck(program, context);
 registerCompare(program, context);
+registerWatch(program, context);
+registerMonitor(program, context);
 
 try {
   await program.parseAsync(process.argv);
