@@ -1,0 +1,45 @@
+import Database from "better-sqlite3";
+import { existsSync, statSync } from "node:fs";
+
+/** How much disk a store takes, in total and per SQLite object (table or index). */
+export interface DbSize {
+  /** Main file + WAL + shared-memory file, after a TRUNCATE checkpoint. */
+  fileBytes: number;
+  walBytes: number;
+  /** Bytes of each table and index by name (from the dbstat virtual table), or null when SQLite lacks it. */
+  objects: Record<string, number> | null;
+  /** Bytes of fingerprint lists stored as blobs in the `sources` table (a column of the index kept there). */
+  fingerprintBlobBytes: number | null;
+  /** Rows of the `fingerprints` table, if there is one. */
+  fingerprintRows: number | null;
+}
+
+function size(file: string): number {
+  return existsSync(file) ? statSync(file).size : 0;
+}
+
+/** Checkpoints the WAL through a connection of our own and measures the file and its objects. */
+export function measureDb(file: string): DbSize {
+  const db = new Database(file);
+  try {
+    db.pragma("wal_checkpoint(TRUNCATE)");
+    const walBytes = size(`${file}-wal`);
+    const fileBytes = size(file) + walBytes + size(`${file}-shm`);
+    let objects: Record<string, number> | null = null;
+    try {
+      const rows = db.prepare("SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name").all() as Array<{ name: string; bytes: number }>;
+      objects = Object.fromEntries(rows.map((r) => [r.name, r.bytes]));
+    } catch {
+      objects = null;
+    }
+    const columns = (db.prepare("PRAGMA table_info(sources)").all() as Array<{ name: string }>).map((c) => c.name);
+    const fingerprintBlobBytes = columns.includes("fingerprints")
+      ? ((db.prepare("SELECT SUM(length(fingerprints)) FROM sources").pluck().get() as number | null) ?? 0)
+      : null;
+    const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'fingerprints'").get() !== undefined;
+    const fingerprintRows = hasTable ? (db.prepare("SELECT count(*) FROM fingerprints").pluck().get() as number) : null;
+    return { fileBytes, walBytes, objects, fingerprintBlobBytes, fingerprintRows };
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * The only place the benchmark touches the engine: opening a store, wiring the engine, extracting a page.
+ * Kept in one file so that an interface change in the engine is one edit here.
+ */
+import { createEngine } from "../../src/engine/create-engine.ts";
+import type { Engine } from "../../src/engine/engine.ts";
+import { SqliteSourceStore } from "../../src/io/store/sqlite-source-store.ts";
+import { extractPage } from "../../src/core/extract/html.ts";
+import { DEFAULT_POLICY } from "../../src/core/policy/schema.ts";
+import { tokenize } from "../../src/core/text/tokenize.ts";
+import type { TextDocument } from "../../src/core/types.ts";
+
+export { DEFAULT_POLICY, tokenize };
+
+export interface OpenEngine {
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+export function openEngine(dbFile: string): OpenEngine {
+  const store = SqliteSourceStore.open(dbFile);
+  return { engine: createEngine(store), close: () => store.close() };
+}
+
+/** An HTML page as the CLI checks it: extracted, with the page's own URL and date unless it names none. */
+export function pageToDocument(html: string, url: string): TextDocument {
+  const page = extractPage(html, url);
+  return { url: page.url ?? url, title: page.title, published: page.published, text: page.text, links: page.links };
+}

@@ -1,0 +1,24 @@
+/**
+ * One measured phase in a process of its own, so that each phase's peak RSS is its own and one phase's
+ * heap does not slow the next. Reads the task as JSON from argv, writes the result as one line prefixed
+ * with RESULT_PREFIX on stdout; progress goes to stderr.
+ */
+import { runCheckPhase } from "./phases/check-phase.ts";
+import { runIndexPhase } from "./phases/index-phase.ts";
+import { runPeerPhase } from "./phases/peer-phase.ts";
+import type { Task } from "./task.ts";
+import { RESULT_PREFIX } from "./task.ts";
+
+async function main(): Promise<void> {
+  const raw = process.argv[2];
+  if (!raw) throw new Error("bench worker: expected the task as a JSON argument");
+  const task = JSON.parse(raw) as Task;
+  const result =
+    task.phase === "index" ? await runIndexPhase(task) : task.phase === "check" ? await runCheckPhase(task) : await runPeerPhase(task);
+  process.stdout.write(RESULT_PREFIX + JSON.stringify(result) + "\n");
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
