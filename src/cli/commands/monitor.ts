@@ -1,0 +1,98 @@
+import type { Command } from "commander";
+import type { CliContext } from "../context.ts";
+import type { MonitorEvent } from "../../monitor/events.ts";
+import { UsageError } from "../context.ts";
+import { parsePositiveInt } from "../options.ts";
+import { progress } from "../progress.ts";
+import { openMonitor } from "../../monitor/open-monitor.ts";
+import { DEFAULT_CONCURRENCY, DEFAULT_LEASE_MS, runPass } from "../../monitor/run-pass.ts";
+import { DEFAULT_IDLE_MS, DEFAULT_RECHECK_AFTER_MS, runLoop } from "../../monitor/scheduler.ts";
+import { formatDuration } from "../../monitor/duration.ts";
+import { durationOption } from "./watch.ts";
+import { formatEvent, formatSummary, isNotable } from "../../monitor/format-event.ts";
+import { DEFAULT_PER_HOST_DELAY_MS } from "../../io/fetch/options.ts";
+
+interface MonitorFlags {
+  once?: boolean;
+  allowPrivate?: boolean;
+  concurrency: number;
+  delay?: string;
+  recheckAfter?: string;
+}
+
+export function registerMonitor(program: Command, context: CliContext): void {
+  program
+    .command("monitor")
+    .description("read the watched sites' feeds and sitemaps, check new pages, open cases, re-check open ones")
+    .option("--once", "run one pass and exit (default: keep running, a pass whenever something is due)")
+    .option("--allow-private", "allow private, loopback and link-local addresses (tests, demos)")
+    .option("--concurrency <n>", "jobs worked on at once", parsePositiveInt("--concurrency"), DEFAULT_CONCURRENCY)
+    .option("--delay <ms>", `pause between two requests to one host, in ms (default ${DEFAULT_PER_HOST_DELAY_MS}; 0 turns politeness off)`)
+    .option("--recheck-after <duration>", `re-check an open case's page after this long, e.g. 12h (default ${formatDuration(DEFAULT_RECHECK_AFTER_MS)})`)
+    .action(async (flags: MonitorFlags) => {
+      const delay = flags.delay === undefined ? DEFAULT_PER_HOST_DELAY_MS : nonNegativeInt("--delay", flags.delay);
+      const recheckAfterMs = flags.recheckAfter === undefined ? DEFAULT_RECHECK_AFTER_MS : durationOption("--recheck-after", flags.recheckAfter);
+      const policy = program.opts<{ policy?: string }>().policy === undefined ? undefined : await context.policy();
+      const monitor = openMonitor(context.dbFile(), {
+        fetcher: { allowPrivate: Boolean(flags.allowPrivate) || context.allowPrivate(), perHostDelayMs: delay },
+        policy,
+      });
+      const report = reporter();
+      const settings = { concurrency: flags.concurrency, leaseMs: DEFAULT_LEASE_MS, recheckAfterMs, onEvent: report.event };
+      try {
+        if (flags.once) {
+          report.done(formatSummary(await runPass(monitor, settings)));
+          return;
+        }
+        const loop = runLoop(monitor, {
+          ...settings,
+          idleMs: DEFAULT_IDLE_MS,
+          onPass: (summary) => report.done(formatSummary(summary)),
+          onError: (error) => report.line(`copyquota: the pass failed: ${(error as Error).message}`),
+        });
+        let interrupts = 0;
+        const interrupt = () => {
+          // The first Ctrl-C lets the jobs in hand finish; a second leaves them to the next run (their leases are released then).
+          if (++interrupts > 1) process.exit(130);
+          report.line("stopping after the jobs in hand (Ctrl-C again to quit now)");
+          void loop.stop();
+        };
+        process.on("SIGINT", interrupt);
+        process.on("SIGTERM", interrupt);
+        await loop.done;
+        process.off("SIGINT", interrupt);
+        process.off("SIGTERM", interrupt);
+      } finally {
+        await monitor.close();
+      }
+    });
+}
+
+/**
+ * Progress on stdout: on a terminal, notable events (cases, failures, listings) as lines under a progress line
+ * rewritten in place; when piped, every event as a plain line, for logs.
+ */
+function reporter() {
+  const stream = process.stdout;
+  const bar = progress(stream);
+  return {
+    event(event: MonitorEvent) {
+      const line = formatEvent(event);
+      if (!stream.isTTY) stream.write(`${line}\n`);
+      else if (isNotable(event)) bar.note(line);
+      else bar.tick(line);
+    },
+    line(text: string) {
+      bar.note(text);
+    },
+    done(summary: string) {
+      bar.done(summary);
+    },
+  };
+}
+
+function nonNegativeInt(option: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${option} ${JSON.stringify(value)}: must be a whole number of milliseconds, 0 or more`);
+  return n;
+}

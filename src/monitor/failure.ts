@@ -1,0 +1,52 @@
+import { FetchError } from "../io/fetch/errors.ts";
+import { isTransient } from "../io/fetch/retry.ts";
+import { InputError } from "../io/inputs/input-error.ts";
+import { ListingError } from "./listing.ts";
+
+/** Why a job failed, as recorded for its URL: a word to branch and count on, and the message behind it. */
+export interface Failure {
+  /**
+   * The fetcher's reason (`timeout`, `robots_disallowed`, `private_address`, `decompression_bomb`…), a
+   * listing's (`malformed_xml`, `not_a_listing`), `no_text` for a page without readable text, `not_a_page`
+   * for a body that is no HTML or text, `abandoned` for a job its workers kept dying on, or `internal_error`.
+   */
+  reason: string;
+  message: string;
+  /** Another attempt later may succeed (a 5xx, a timeout, a dropped connection). */
+  transient: boolean;
+}
+
+/** A page the monitor cannot check, for a reason other than fetching it. */
+export class PageError extends Error {
+  override readonly name = "PageError";
+  constructor(
+    readonly reason: "no_text" | "not_a_page",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function describeFailure(error: unknown): Failure {
+  if (error instanceof FetchError) return { reason: error.reason, message: error.message, transient: isTransient(error) };
+  if (error instanceof ListingError || error instanceof PageError) return { reason: error.reason, message: error.message, transient: false };
+  if (error instanceof InputError) return { reason: "no_text", message: error.message, transient: false };
+  // A bug of ours or a library's on a hostile input: recorded against the URL, not retried, never fatal.
+  const message = error instanceof Error ? error.message : String(error);
+  return { reason: "internal_error", message, transient: false };
+}
+
+/**
+ * Waits before the monitor's own retries of a transient failure. The fetcher already retried within a
+ * second or two, so what is left is an outage: a minute rides out a restart, ten minutes a deploy, an hour
+ * a longer incident. After the last, the URL is failed; the next time a listing names it as updated, or
+ * its case is due for a re-check, it is tried afresh.
+ */
+export const RETRY_DELAYS_MS: readonly number[] = Object.freeze([60_000, 600_000, 3_600_000]);
+
+/** When to try again after `attempts` failed attempts (counting this one), or null to give up. */
+export function retryAt(failure: Failure, attempts: number, now: number): number | null {
+  if (!failure.transient) return null;
+  const delay = RETRY_DELAYS_MS[attempts - 1];
+  return delay === undefined ? null : now + delay;
+}

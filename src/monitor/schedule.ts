@@ -1,0 +1,47 @@
+import { OPEN_STATUSES } from "../cases/case.ts";
+import type { NewJob } from "./job-queue.ts";
+import type { MonitorDeps } from "./monitor-deps.ts";
+import { urlKey } from "./url-key.ts";
+
+/** Open cases read per page while looking for those due: bounded memory however many are open. */
+const CASES_PAGE = 500;
+
+/**
+ * Queues what is due at `deps.now()`: for each site whose pass is due, its discovery (a site) or its listing
+ * (a feed or sitemap), moving the site's next pass one interval on in the same transaction; and a re-check
+ * of each open case's page last seen — and last tried — more than `recheckAfterMs` ago (one job per page,
+ * however many of its cases are open).
+ */
+export async function scheduleDue(deps: MonitorDeps, options: { recheckAfterMs: number }): Promise<{ sitesDue: number; rechecksQueued: number }> {
+  const now = deps.now();
+  const at = new Date(now).toISOString();
+  const sites = await deps.watchlist.due(at);
+  for (const site of sites) {
+    const jobs: NewJob[] =
+      site.kind === "site"
+        ? [{ kind: "discover", url: site.url, key: urlKey(site.url), siteId: site.id }]
+        : site.listings.map((url) => ({ kind: "listing", url, key: urlKey(url), siteId: site.id }));
+    await deps.atomically(async () => {
+      await deps.queue.enqueue(jobs, { again: true });
+      await deps.watchlist.markPassed(site.id, at, new Date(now + site.intervalMs).toISOString());
+    });
+  }
+
+  const stale = new Date(now - options.recheckAfterMs).toISOString();
+  const rechecks = new Map<string, NewJob>();
+  for (let offset = 0; ; offset += CASES_PAGE) {
+    const { items } = await deps.cases.listCases({ status: [...OPEN_STATUSES] }, { limit: CASES_PAGE, offset });
+    for (const openCase of items) {
+      const url = openCase.candidate.url;
+      if (openCase.lastSeen > stale || !/^https?:\/\//i.test(url)) continue;
+      const key = urlKey(url);
+      if (rechecks.has(key)) continue;
+      const tried = await deps.urls.get(key);
+      if (tried !== null && tried.updatedAt > stale) continue;
+      rechecks.set(key, { kind: "recheck", url, key, siteId: tried?.siteId ?? null });
+    }
+    if (items.length < CASES_PAGE) break;
+  }
+  const rechecksQueued = await deps.atomically(() => deps.queue.enqueue([...rechecks.values()], { again: true }));
+  return { sitesDue: sites.length, rechecksQueued };
+}

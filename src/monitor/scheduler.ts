@@ -1,0 +1,101 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { PassSummary } from "./events.ts";
+import type { MonitorDeps } from "./monitor-deps.ts";
+import type { MonitorOptions } from "./open-monitor.ts";
+import type { PassSettings } from "./run-pass.ts";
+import { openMonitor } from "./open-monitor.ts";
+import { DEFAULT_CONCURRENCY, DEFAULT_LEASE_MS, runPass } from "./run-pass.ts";
+
+/**
+ * Open cases are re-checked daily: a republisher fixing a page (adding the link, trimming the text) usually
+ * does so within days of a notice, and a daily look resolves the case soon after without refetching every
+ * page with an open case more than once a day.
+ */
+export const DEFAULT_RECHECK_AFTER_MS = 86_400_000;
+
+/**
+ * Longest sleep between two looks at the schedule. The scheduler wakes when the next site or retry is due,
+ * but a site added or a case opened meanwhile (by the CLI or the API, in another process) is noticed only at
+ * a look; a minute keeps that delay short for the cost of one cheap query.
+ */
+export const DEFAULT_IDLE_MS = 60_000;
+
+/** Shortest pause between passes, so that a schedule always due (a clock gone wrong) cannot spin the CPU. */
+const MIN_PAUSE_MS = 1_000;
+
+export interface LoopSettings extends Omit<PassSettings, "signal"> {
+  idleMs: number;
+  onPass?(summary: PassSummary): void;
+  /** A pass that failed as a whole (the database unreachable, say); the loop goes on after the idle time. */
+  onError?(error: unknown): void;
+}
+
+/** A running scheduler. */
+export interface Scheduler {
+  /** Stops claiming new jobs, lets the jobs in hand finish, closes what it opened; resolves when done. */
+  stop(): Promise<void>;
+  /** Resolves when the loop has ended (after `stop`). */
+  readonly done: Promise<void>;
+}
+
+/**
+ * Runs passes until stopped: a pass, then a sleep until the next site pass or job retry is due (at most
+ * `idleMs`), and again.
+ */
+export function runLoop(deps: MonitorDeps, settings: LoopSettings): Scheduler {
+  const controller = new AbortController();
+  const done = (async () => {
+    while (!controller.signal.aborted) {
+      let wakeAt = deps.now() + settings.idleMs;
+      try {
+        settings.onPass?.(await runPass(deps, { ...settings, signal: controller.signal }));
+        const nextSite = await deps.watchlist.nextDue();
+        const nextJob = await deps.queue.nextDueAt();
+        if (nextSite !== null) wakeAt = Math.min(wakeAt, Date.parse(nextSite));
+        if (nextJob !== null) wakeAt = Math.min(wakeAt, nextJob);
+      } catch (error) {
+        settings.onError?.(error);
+      }
+      await sleep(Math.max(MIN_PAUSE_MS, wakeAt - deps.now()), undefined, { signal: controller.signal }).catch(() => undefined);
+    }
+  })();
+  return {
+    done,
+    async stop() {
+      controller.abort();
+      await done;
+    },
+  };
+}
+
+export interface SchedulerOptions extends MonitorOptions, Partial<LoopSettings> {
+  /** The CopyQuota database file. */
+  file: string;
+}
+
+/**
+ * Starts the monitor in the background of a running process (the server): it opens its own connection to
+ * the database and its own fetcher, runs passes on the watchlist's schedule, and re-checks open cases.
+ * `stop()` ends it and closes both.
+ * @throws on invalid fetcher options, naming them.
+ */
+export function startScheduler(options: SchedulerOptions): Scheduler {
+  const monitor = openMonitor(options.file, options);
+  const loop = runLoop(monitor, {
+    concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+    leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
+    recheckAfterMs: options.recheckAfterMs ?? DEFAULT_RECHECK_AFTER_MS,
+    idleMs: options.idleMs ?? DEFAULT_IDLE_MS,
+    onEvent: options.onEvent,
+    onPass: options.onPass,
+    onError: options.onError,
+  });
+  const done = loop.done.finally(() => monitor.close());
+  return {
+    done,
+    async stop() {
+      await loop.stop();
+      await done;
+    },
+  };
+}

@@ -1,0 +1,147 @@
+import type Database from "better-sqlite3";
+import type { CandidateVerdict } from "../core/types.ts";
+import type { UrlState, UrlStateStore, UrlStatus } from "./url-states.ts";
+import { URL_STATUSES } from "./url-states.ts";
+
+/** URL states in the CopyQuota SQLite database, indexed for the two dedupe lookups. */
+export class SqliteUrlStateStore implements UrlStateStore {
+  private readonly db: Database.Database;
+  private readonly stmts;
+
+  constructor(db: Database.Database) {
+    this.db = db;
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS monitor_urls (
+        key TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        role TEXT NOT NULL,
+        site_id INTEGER,
+        status TEXT NOT NULL,
+        reason TEXT,
+        http_status INTEGER,
+        etag TEXT,
+        last_modified TEXT,
+        content_sha256 TEXT,
+        canonical_key TEXT,
+        verdict TEXT,
+        fetched_at TEXT,
+        updated_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS monitor_urls_by_content ON monitor_urls (content_sha256) WHERE status = 'checked';
+      CREATE INDEX IF NOT EXISTS monitor_urls_by_canonical ON monitor_urls (canonical_key) WHERE status = 'checked';
+      CREATE INDEX IF NOT EXISTS monitor_urls_by_site ON monitor_urls (site_id, status);
+    `);
+    this.stmts = {
+      get: db.prepare("SELECT * FROM monitor_urls WHERE key = ?"),
+      put: db.prepare(`INSERT OR REPLACE INTO monitor_urls (key, url, role, site_id, status, reason, http_status, etag, last_modified,
+          content_sha256, canonical_key, verdict, fetched_at, updated_at)
+        VALUES (@key, @url, @role, @site_id, @status, @reason, @http_status, @etag, @last_modified, @content_sha256, @canonical_key,
+          @verdict, @fetched_at, @updated_at)`),
+      byContent: db.prepare("SELECT * FROM monitor_urls WHERE content_sha256 = ? AND status = 'checked' AND key <> ? LIMIT 1"),
+      byCanonical: db.prepare(`SELECT * FROM monitor_urls WHERE status = 'checked' AND key <> @except
+        AND (canonical_key = @canonical OR key = @canonical) LIMIT 1`),
+    };
+  }
+
+  async get(key: string): Promise<UrlState | null> {
+    const row = this.stmts.get.get(key) as UrlRow | undefined;
+    return row ? fromRow(row) : null;
+  }
+
+  async put(state: UrlState): Promise<void> {
+    this.stmts.put.run({
+      key: state.key,
+      url: state.url,
+      role: state.role,
+      site_id: state.siteId,
+      status: state.status,
+      reason: state.reason,
+      http_status: state.httpStatus,
+      etag: state.validators.etag ?? null,
+      last_modified: state.validators.lastModified ?? null,
+      content_sha256: state.contentSha256,
+      canonical_key: state.canonicalKey,
+      verdict: state.verdict,
+      fetched_at: state.fetchedAt,
+      updated_at: state.updatedAt,
+    });
+  }
+
+  async findByContent(sha256: string, exceptKey: string): Promise<UrlState | null> {
+    const row = this.stmts.byContent.get(sha256, exceptKey) as UrlRow | undefined;
+    return row ? fromRow(row) : null;
+  }
+
+  async findByCanonical(canonicalKey: string, exceptKey: string): Promise<UrlState | null> {
+    const row = this.stmts.byCanonical.get({ canonical: canonicalKey, except: exceptKey }) as UrlRow | undefined;
+    return row ? fromRow(row) : null;
+  }
+
+  async list(filter: { siteId?: number; status?: UrlStatus[]; role?: UrlState["role"] }, page: { limit: number; offset: number }): Promise<UrlState[]> {
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit: page.limit, offset: page.offset };
+    if (filter.siteId !== undefined) {
+      where.push("site_id = @site_id");
+      params.site_id = filter.siteId;
+    }
+    if (filter.role !== undefined) {
+      where.push("role = @role");
+      params.role = filter.role;
+    }
+    if (filter.status !== undefined) {
+      where.push(`status IN (${filter.status.map((_, i) => `@status${i}`).join(", ") || "NULL"})`);
+      filter.status.forEach((status, i) => (params[`status${i}`] = status));
+    }
+    const sql = `SELECT * FROM monitor_urls ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY updated_at, key LIMIT @limit OFFSET @offset`;
+    return (this.db.prepare(sql).all(params) as UrlRow[]).map(fromRow);
+  }
+
+  async counts(siteId?: number): Promise<Record<UrlStatus, number>> {
+    const counts = Object.fromEntries(URL_STATUSES.map((status) => [status, 0])) as Record<UrlStatus, number>;
+    const rows = (
+      siteId === undefined
+        ? this.db.prepare("SELECT status, count(*) AS n FROM monitor_urls GROUP BY status").all()
+        : this.db.prepare("SELECT status, count(*) AS n FROM monitor_urls WHERE site_id = ? GROUP BY status").all(siteId)
+    ) as { status: UrlStatus; n: number }[];
+    for (const row of rows) counts[row.status] = row.n;
+    return counts;
+  }
+}
+
+interface UrlRow {
+  key: string;
+  url: string;
+  role: UrlState["role"];
+  site_id: number | null;
+  status: UrlStatus;
+  reason: string | null;
+  http_status: number | null;
+  etag: string | null;
+  last_modified: string | null;
+  content_sha256: string | null;
+  canonical_key: string | null;
+  verdict: CandidateVerdict | null;
+  fetched_at: string | null;
+  updated_at: string;
+}
+
+function fromRow(row: UrlRow): UrlState {
+  const validators: UrlState["validators"] = {};
+  if (row.etag !== null) validators.etag = row.etag;
+  if (row.last_modified !== null) validators.lastModified = row.last_modified;
+  return {
+    key: row.key,
+    url: row.url,
+    role: row.role,
+    siteId: row.site_id,
+    status: row.status,
+    reason: row.reason,
+    httpStatus: row.http_status,
+    validators,
+    contentSha256: row.content_sha256,
+    canonicalKey: row.canonical_key,
+    verdict: row.verdict,
+    fetchedAt: row.fetched_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,110 @@
+import type Database from "better-sqlite3";
+import type { NewWatch, WatchedSite, WatchKind, Watchlist } from "./watchlist.ts";
+import { urlKey } from "./url-key.ts";
+
+/** The watchlist in the CopyQuota SQLite database. */
+export class SqliteWatchlist implements Watchlist {
+  private readonly stmts;
+  private readonly upsert: (watch: NewWatch, at: string) => { site: WatchedSite; replaced: boolean };
+
+  constructor(db: Database.Database) {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS monitor_sites (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        url TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        listings TEXT NOT NULL,
+        interval_ms INTEGER NOT NULL,
+        since TEXT,
+        added_at TEXT NOT NULL,
+        last_pass_at TEXT,
+        next_pass_at TEXT NOT NULL
+      );
+    `);
+    this.stmts = {
+      byId: db.prepare("SELECT * FROM monitor_sites WHERE id = ?"),
+      byKey: db.prepare("SELECT * FROM monitor_sites WHERE key = ?"),
+      all: db.prepare("SELECT * FROM monitor_sites ORDER BY id"),
+      insert: db.prepare(`INSERT INTO monitor_sites (key, url, kind, listings, interval_ms, since, added_at, next_pass_at)
+        VALUES (@key, @url, @kind, @listings, @interval_ms, @since, @at, @at)`),
+      update: db.prepare(`UPDATE monitor_sites SET url = @url, kind = @kind, listings = @listings, interval_ms = @interval_ms, since = @since,
+        next_pass_at = @at WHERE id = @id`),
+      delete: db.prepare("DELETE FROM monitor_sites WHERE id = ?"),
+      setListings: db.prepare("UPDATE monitor_sites SET listings = ? WHERE id = ?"),
+      due: db.prepare("SELECT * FROM monitor_sites WHERE next_pass_at <= ? ORDER BY next_pass_at, id"),
+      passed: db.prepare("UPDATE monitor_sites SET last_pass_at = ?, next_pass_at = ? WHERE id = ?"),
+      nextDue: db.prepare("SELECT min(next_pass_at) FROM monitor_sites").pluck(),
+    };
+    this.upsert = db.transaction((watch: NewWatch, at: string) => {
+      const key = urlKey(watch.url);
+      const params = { key, url: watch.url, kind: watch.kind, listings: JSON.stringify(watch.listings), interval_ms: watch.intervalMs, since: watch.since, at };
+      const old = this.stmts.byKey.get(key) as SiteRow | undefined;
+      if (old) this.stmts.update.run({ ...params, id: old.id });
+      else this.stmts.insert.run(params);
+      return { site: fromRow(this.stmts.byKey.get(key) as SiteRow), replaced: old !== undefined };
+    });
+  }
+
+  async add(watch: NewWatch, at: string): Promise<{ site: WatchedSite; replaced: boolean }> {
+    return this.upsert(watch, at);
+  }
+
+  async get(idOrUrl: number | string): Promise<WatchedSite | null> {
+    const row = (typeof idOrUrl === "number" ? this.stmts.byId.get(idOrUrl) : this.stmts.byKey.get(urlKey(idOrUrl))) as SiteRow | undefined;
+    return row ? fromRow(row) : null;
+  }
+
+  async list(): Promise<WatchedSite[]> {
+    return (this.stmts.all.all() as SiteRow[]).map(fromRow);
+  }
+
+  async remove(idOrUrl: number | string): Promise<WatchedSite | null> {
+    const site = await this.get(idOrUrl);
+    if (site) this.stmts.delete.run(site.id);
+    return site;
+  }
+
+  async setListings(id: number, listings: readonly string[]): Promise<void> {
+    this.stmts.setListings.run(JSON.stringify(listings), id);
+  }
+
+  async due(now: string): Promise<WatchedSite[]> {
+    return (this.stmts.due.all(now) as SiteRow[]).map(fromRow);
+  }
+
+  async markPassed(id: number, at: string, next: string): Promise<void> {
+    this.stmts.passed.run(at, next, id);
+  }
+
+  async nextDue(): Promise<string | null> {
+    return (this.stmts.nextDue.get() as string | null) ?? null;
+  }
+}
+
+interface SiteRow {
+  id: number;
+  key: string;
+  url: string;
+  kind: WatchKind;
+  listings: string;
+  interval_ms: number;
+  since: string | null;
+  added_at: string;
+  last_pass_at: string | null;
+  next_pass_at: string;
+}
+
+function fromRow(row: SiteRow): WatchedSite {
+  return {
+    id: row.id,
+    url: row.url,
+    kind: row.kind,
+    listings: JSON.parse(row.listings) as string[],
+    intervalMs: row.interval_ms,
+    since: row.since,
+    addedAt: row.added_at,
+    lastPassAt: row.last_pass_at,
+    nextPassAt: row.next_pass_at,
+  };
+}
