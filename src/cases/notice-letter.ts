@@ -61,7 +61,7 @@ export function noticeLetter(input: NoticeInput, language: LetterLanguage): Noti
     `${words.termsLead}: ${policyWording(input.policy, language)}`,
     "",
     `${words.violationsLead}:`,
-    ...c.violations.map((v) => `— ${describeViolation(v, c, language)};`),
+    ...c.violations.map((v, i) => `— ${describeViolation(v, c, language)}${i === c.violations.length - 1 ? "." : ";"}`),
     "",
   ];
   if (quotes.length > 0) {

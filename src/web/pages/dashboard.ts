@@ -64,9 +64,11 @@ export function newCasesChart(series: readonly { day: string; count: number }[])
       svg("title", {}, `${formatDay(d.day)}: ${d.count} new`),
     );
   });
+  // A label a week, and the last day's unless it would crowd the previous label (closer than 4 days).
+  const last = series.length - 1;
   const labels = series
     .map((d, i) => ({ d, i }))
-    .filter(({ i }) => i === 0 || i === series.length - 1 || i % 7 === 0)
+    .filter(({ i }) => i % 7 === 0 || (i === last && last % 7 >= 4))
     .map(({ d, i }) => svg("text", { x: CHART.left + i * step + step / 2, y: CHART.height - 6, class: "axis", "text-anchor": "middle" }, d.day.slice(5)));
   return svg(
     "svg",
