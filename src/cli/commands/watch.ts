@@ -3,6 +3,7 @@ import type { CliContext } from "../context.ts";
 import type { WatchedSite } from "../../monitor/watchlist.ts";
 import type { UrlStatus } from "../../monitor/url-states.ts";
 import { EXIT, UsageError } from "../context.ts";
+import { FetchError } from "../../io/fetch/errors.ts";
 import { parsePublished } from "../options.ts";
 import { openMonitor } from "../../monitor/open-monitor.ts";
 import { addWatch, DEFAULT_INTERVAL_MS, removeWatch } from "../../monitor/manage-watchlist.ts";
@@ -30,7 +31,8 @@ export function registerWatch(program: Command, context: CliContext): void {
             process.stdout.write(`${replaced ? "updated" : "watching"} ${site.url} (${site.kind}, every ${formatDuration(site.intervalMs)}): ${site.listings.join(" ")}\n`);
           } catch (error) {
             failed++;
-            process.stderr.write(`copyquota: watch add ${url}: ${(error as Error).message}\n`);
+            const hint = error instanceof FetchError && error.reason === "private_address" ? " (--allow-private lifts this for a local test site)" : "";
+            process.stderr.write(`copyquota: ${(error as Error).message}${hint}\n`);
           }
         }
       } finally {
