@@ -1,0 +1,36 @@
+import type { Fetcher } from "../io/fetch/fetcher.ts";
+import type { InputItem } from "../io/inputs/types.ts";
+import { createFetcher, type HttpFetcher } from "../io/fetch/http-fetcher.ts";
+import { loadInputs } from "../io/inputs/load-inputs.ts";
+import { asFailure } from "../io/inputs/input-error.ts";
+
+export interface ReadOptions {
+  url?: string;
+  published?: string;
+  purpose: "source" | "candidate";
+  allowPrivate: boolean;
+}
+
+/**
+ * Documents of several command-line inputs, in order. An input that fails as a whole becomes one failure
+ * item naming it, so a batch reports a bad file and goes on; the fetcher is only created if some input
+ * needs the network, and is closed at the end.
+ */
+export async function* readInputs(inputs: readonly string[], options: ReadOptions): AsyncGenerator<InputItem> {
+  let fetcher: HttpFetcher | undefined;
+  const fetch: Fetcher = (url) => {
+    fetcher ??= createFetcher({ allowPrivate: options.allowPrivate });
+    return fetcher(url);
+  };
+  try {
+    for (const input of inputs) {
+      try {
+        yield* loadInputs(input, { url: options.url, published: options.published, purpose: options.purpose, fetch });
+      } catch (error) {
+        yield asFailure(input, error);
+      }
+    }
+  } finally {
+    await fetcher?.close();
+  }
+}
