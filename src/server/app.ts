@@ -17,6 +17,7 @@ import { evidenceRoutes } from "./routes/evidence.ts";
 import { licenseRoutes } from "./routes/licenses.ts";
 import { policyRoutes } from "./routes/policy.ts";
 import { statsRoutes } from "./routes/stats.ts";
+import { keyRoutes } from "./routes/keys.ts";
 
 export interface ServerOptions {
   /** Log each request (pino, to stdout). */
@@ -74,6 +75,7 @@ export async function buildServer(stores: AppStores, options: ServerOptions = {}
   await app.register(licenseRoutes, deps);
   await app.register(policyRoutes, deps);
   await app.register(statsRoutes, deps);
+  await app.register(keyRoutes, deps);
   if (options.webUi ?? true) await registerWebUi(app);
   return app;
 }

@@ -9,6 +9,7 @@ import { ensureAdminKey } from "./auth/admin-key.ts";
 import { createFetcher } from "../io/fetch/http-fetcher.ts";
 import { rulesOf } from "../cases/policy-store.ts";
 import { loadDemo } from "../demo/load-demo.ts";
+import { startScheduler } from "../monitor/scheduler.ts";
 
 /** Defaults of `npm start` / `copyquota serve`: what the README promises. */
 export const DEFAULT_PORT = 8080;
@@ -71,6 +72,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const port = typeof address === "object" && address !== null ? address.port : options.port;
     const url = `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${port}`;
     options.print(`CopyQuota is serving on ${url}  (API docs: ${url}/api/docs; database: ${dbFile})`);
+    // The monitor: watched sites read on their schedule, open cases re-checked (see src/monitor/scheduler.ts).
+    const monitor = startScheduler({ file: dbFile, fetcher: { allowPrivate: options.allowPrivate ?? false }, onError: (error) => options.print(`monitor: a pass failed: ${(error as Error).message}`) });
     if (generatedKey !== null) {
       options.print("Generated the admin API key. It is shown only this once (it is stored hashed); keep it:");
       options.print(`  ${generatedKey}`);
@@ -82,6 +85,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       url,
       generatedKey,
       close: async () => {
+        await monitor.stop();
         await app.close();
         await fetcher.close();
         await stores.close();

@@ -329,3 +329,28 @@ describe("UI session", () => {
     expect((await fetch(`${server.url}/api/cases`, { headers: { cookie } })).status).toBe(401);
   });
 });
+
+describe("API keys", () => {
+  it("lets the admin issue a key shown once, records its holder as the actor, and revoke it", async () => {
+    const issued = await server.call<{ id: number; name: string; key: string }>("POST", "/api/keys", { name: "editor.aigerim" });
+    expect(issued.status).toBe(201);
+    expect(issued.body.key).toMatch(/^cq_[A-Za-z0-9_-]{43}$/);
+    const listed = await server.call<{ items: Record<string, unknown>[] }>("GET", "/api/keys");
+    expect(listed.body.items.map((k) => k.name)).toEqual(["admin", "editor.aigerim"]);
+    expect(JSON.stringify(listed.body)).not.toContain(issued.body.key);
+
+    const editor = { authorization: `Bearer ${issued.body.key}` };
+    const check = await server.call("POST", "/api/check", { url: "https://keys.example/copy", html: candidatePage(SOURCE.paragraphs) }, editor);
+    const id = check.headers.get("x-cases-opened");
+    await server.call("POST", `/api/cases/${id}/status`, { status: "dismissed", comment: "партнер" }, editor);
+    const detail = await server.call<{ history: CaseEvent[] }>("GET", `/api/cases/${id}`);
+    expect(detail.body.history.map((e) => e.actor)).toEqual(["editor.aigerim", "editor.aigerim"]);
+    expect((await server.call("GET", "/api/keys", undefined, editor)).status).toBe(403);
+    expect((await server.call("POST", "/api/keys", { name: "admin" })).status).toBe(400);
+
+    expect((await server.call("DELETE", `/api/keys/${issued.body.id}`)).status).toBe(200);
+    expect((await server.call("GET", "/api/cases", undefined, editor)).status).toBe(401);
+    const adminId = listed.body.items.find((k) => k.name === "admin")!.id;
+    expect((await server.call("DELETE", `/api/keys/${adminId}`)).status).toBe(409);
+  });
+});

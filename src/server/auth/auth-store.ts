@@ -25,6 +25,9 @@ export interface AuthStore {
   /** Stores a key's hash under a holder's name, replacing the holder's previous key (and its sessions). */
   putKey(name: string, keyHash: string): Promise<ApiKey>;
   findKey(keyHash: string): Promise<ApiKey | null>;
+  listKeys(): Promise<ApiKey[]>;
+  /** Removes a key and its sessions; false when no key has that id. */
+  removeKey(id: number): Promise<boolean>;
   createSession(tokenHash: string, session: { keyId: number; csrfToken: string; expiresAt: string }): Promise<void>;
   /** The session, unless it does not exist or expired before `now`. */
   findSession(tokenHash: string, now: string): Promise<Session | null>;

@@ -27,6 +27,8 @@ export class SqliteAuthStore implements AuthStore {
       insertKey: db.prepare("INSERT INTO api_keys (name, key_hash, created_at) VALUES (?, ?, ?)"),
       keyById: db.prepare("SELECT id, name, created_at FROM api_keys WHERE id = ?"),
       keyByHash: db.prepare("SELECT id, name, created_at FROM api_keys WHERE key_hash = ?"),
+      keys: db.prepare("SELECT id, name, created_at FROM api_keys ORDER BY id"),
+      removeKey: db.prepare("DELETE FROM api_keys WHERE id = ?"),
       insertSession: db.prepare("INSERT INTO sessions (token_hash, key_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)"),
       session: db.prepare(`SELECT s.key_id, k.name, s.csrf_token, s.expires_at FROM sessions s JOIN api_keys k ON k.id = s.key_id
         WHERE s.token_hash = ? AND s.expires_at > ?`),
@@ -51,6 +53,14 @@ export class SqliteAuthStore implements AuthStore {
   async findKey(keyHash: string): Promise<ApiKey | null> {
     const row = this.stmts.keyByHash.get(keyHash) as KeyRow | undefined;
     return row ? keyFromRow(row) : null;
+  }
+
+  async listKeys(): Promise<ApiKey[]> {
+    return (this.stmts.keys.all() as KeyRow[]).map(keyFromRow);
+  }
+
+  async removeKey(id: number): Promise<boolean> {
+    return this.stmts.removeKey.run(id).changes > 0;
   }
 
   async createSession(tokenHash: string, session: { keyId: number; csrfToken: string; expiresAt: string }): Promise<void> {
