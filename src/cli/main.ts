@@ -5,6 +5,8 @@ import { registerCheck } from "./commands/check.ts";
 import { registerCompare } from "./commands/compare.ts";
 import { registerWatch } from "./commands/watch.ts";
 import { registerMonitor } from "./commands/monitor.ts";
+import { registerServe } from "./commands/serve.ts";
+import { registerCases } from "./commands/cases.ts";
 
 const program = new Command("copyquota")
   .description("Find pages that reuse a publisher's articles, measure the share taken, check the link back.")
@@ -20,6 +22,8 @@ registerCheck(program, context);
 registerCompare(program, context);
 registerWatch(program, context);
 registerMonitor(program, context);
+registerServe(program, context);
+registerCases(program, context);
 
 try {
   await program.parseAsync(process.argv);
