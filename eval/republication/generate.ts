@@ -56,7 +56,13 @@ export interface GeneratedPage {
   bytes: Buffer;
   /** The HTTP Content-Type the page would be served with (a charset only sometimes, as on the real web). */
   contentType: string;
-  truth: TrueReuse & { embeddedWords: number };
+  /** The excerpt's paragraphs as embedded (after obfuscation). */
+  excerpt: string[];
+  /**
+   * `hullShare` is a diagnostic, not the truth: the share if every embedded sentence counted from its first
+   * to its last embedded word, deleted words included, which is what a gap-tolerant aligner reports.
+   */
+  truth: TrueReuse & { embeddedWords: number; hullShare: number };
   expectedLink: ExpectedLink;
   expectedVerdict: SourceVerdict;
 }
@@ -77,8 +83,11 @@ export function planSuite(articles: readonly NewsArticle[], options: { seed: num
   const hosts = shuffled.slice(cut);
   if (sources.length < REFERENCE_SOURCES + 2 || hosts.length < 2) throw new Error(`republication suite: ${articles.length} articles are too few`);
 
-  // Sources with several paragraphs can plausibly have taken their first half from a press release.
-  const referenced = sources.filter((a) => paragraphsOf(a.text).length >= 4).slice(0, REFERENCE_SOURCES);
+  // Sources with several paragraphs can plausibly have taken their first half from a press release. Only
+  // sources sharing no text with another article qualify: the release would otherwise cover that one too.
+  const referenced = sources
+    .filter((a) => paragraphsOf(a.text).length >= 4 && !articles.some((b) => b !== a && sharesText(a, b)))
+    .slice(0, REFERENCE_SOURCES);
   const plain = sources.filter((a) => !referenced.includes(a));
   const references = new Map(referenced.map((a) => [a.url, paragraphsOf(a.text).slice(0, Math.ceil(paragraphsOf(a.text).length / 2))]));
 
@@ -144,6 +153,11 @@ export function buildPage(spec: PageSpec, protectedText: string, seed: number): 
   const words = embeddedWords(embedded);
   const referenceRanges = locate(protectedText, spec.referenceParagraphs);
   const truth = trueReuse(protectedText, words, referenceRanges);
+  const hulls = embedded.flatMap((e) => {
+    const w = e.pieces.flatMap((p) => (p.word ? [p.word] : []));
+    return w.length ? [{ start: Math.min(...w.map((x) => x.start)), end: Math.max(...w.map((x) => x.end)) }] : [];
+  });
+  const hullShare = trueReuse(protectedText, hulls, referenceRanges).share;
 
   const hostParagraphs = trimTo(paragraphsOf(spec.host.text), HOST_CHARS);
   const split = Math.min(hostParagraphs.length, rng.between(1, 2));
@@ -177,7 +191,8 @@ export function buildPage(spec: PageSpec, protectedText: string, seed: number): 
     html,
     bytes,
     contentType: spec.index % 2 === 0 ? `text/html; charset=${charset}` : "text/html",
-    truth: { ...truth, embeddedWords: words.length },
+    excerpt: content.excerpt,
+    truth: { ...truth, embeddedWords: words.length, hullShare },
     expectedLink: link,
     expectedVerdict: expectedVerdict({
       share: truth.share,
@@ -220,10 +235,15 @@ function locate(text: string, paragraphs: readonly string[]): CharRange[] {
  * the page except the excerpt (some news samples cover the same story and share quotations).
  */
 function pickHost(hosts: readonly NewsArticle[], source: NewsArticle, rng: Rng): NewsArticle {
-  const grams = new Set(wordGrams(source.text));
-  const fit = hosts.filter((h) => h.outlet !== source.outlet && !wordGrams(h.text).some((g) => grams.has(g)));
+  const fit = hosts.filter((h) => h.outlet !== source.outlet && !sharesText(h, source));
   if (fit.length === 0) throw new Error(`republication suite: no host article is unrelated to source ${source.id}`);
   return rng.pick(fit);
+}
+
+/** Whether two articles share a five-word sequence (case and ё folded). */
+function sharesText(a: NewsArticle, b: NewsArticle): boolean {
+  const grams = new Set(wordGrams(a.text));
+  return wordGrams(b.text).some((g) => grams.has(g));
 }
 
 const gramCache = new Map<string, string[]>();
