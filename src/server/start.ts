@@ -71,14 +71,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const address = app.server.address();
     const port = typeof address === "object" && address !== null ? address.port : options.port;
     const url = `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${port}`;
-    options.print(`CopyQuota is serving on ${url}  (API docs: ${url}/api/docs; database: ${dbFile})`);
-    // The monitor: watched sites read on their schedule, open cases re-checked (see src/monitor/scheduler.ts).
-    const monitor = startScheduler({ file: dbFile, fetcher: { allowPrivate: options.allowPrivate ?? false }, onError: (error) => options.print(`monitor: a pass failed: ${(error as Error).message}`) });
     if (generatedKey !== null) {
       options.print("Generated the admin API key. It is shown only this once (it is stored hashed); keep it:");
       options.print(`  ${generatedKey}`);
       options.print("Log in to the UI with it, or send it as `Authorization: Bearer KEY`. Set COPYQUOTA_API_KEY to choose your own.");
     }
+    // The address comes last, where the eye lands when the server is up (and where scripts wait for it).
+    options.print(`CopyQuota is serving on ${url}  (API docs: ${url}/api/docs; database: ${dbFile})`);
+    // The monitor: watched sites read on their schedule, open cases re-checked (see src/monitor/scheduler.ts).
+    const monitor = startScheduler({ file: dbFile, fetcher: { allowPrivate: options.allowPrivate ?? false }, onError: (error) => options.print(`monitor: a pass failed: ${(error as Error).message}`) });
     return {
       app,
       stores,
