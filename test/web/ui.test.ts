@@ -138,11 +138,11 @@ describe("web UI", () => {
     const candidateMarks = await page.$$eval(".text[data-side=candidate] mark.hl", (marks) => marks.map((m) => [m.getAttribute("data-passage"), m.className]));
     expect(sourceMarks.length).toBeGreaterThan(0);
     for (const [passage, className] of sourceMarks) expect(candidateMarks).toContainEqual([passage, className]);
+    await shot("case");
     await page.click(".text[data-side=source] mark.hl >> nth=0");
     await page.waitForSelector(".text[data-side=candidate] mark.flash");
     expect(await page.textContent(".share-label")).toMatch(/reused · cap 30\.0%/);
     expect(await page.getAttribute("table.evidence a", "href")).toMatch(/^\/api\/evidence\/[0-9a-f]{64}$/);
-    await shot("case");
   });
 
   it("changes a case's status with a comment, recorded in the history", async () => {
