@@ -30,7 +30,8 @@ let server: TestServer;
 let browser: BrowserContext;
 let page: Page;
 let profile: string;
-let hostileCase: number;
+/** The case whose page carries the payloads; added by the last test, so the other pages show demo content only. */
+let hostileCase = 0;
 const errors: string[] = [];
 
 beforeAll(async () => {
@@ -40,7 +41,6 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   server = await startTestServer({ webUi: true });
   await loadDemo(server.stores, { sharedDir: null });
-  hostileCase = await addHostileCase(server);
   profile = mkdtempSync(path.join(tmpdir(), "copyquota-chromium-"));
   // A fresh profile per run: nothing from an earlier run (cookies, cache) can make a test pass.
   browser = await chromium.launchPersistentContext(profile, {
@@ -209,6 +209,7 @@ describe("web UI", () => {
   });
 
   it("shows hostile page text as text: no script runs, no element is created from it", async () => {
+    hostileCase = await addHostileCase(server);
     await go(`/cases/${hostileCase}`);
     await page.waitForSelector(".text[data-side=candidate] mark.hl");
     const shown = await page.textContent("main");
