@@ -64,6 +64,12 @@ export async function buildServer(stores: AppStores, options: ServerOptions = {}
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
+  // API answers hold cases, evidence and keys' holders: no cache may keep them, no browser may sniff them.
+  app.addHook("onSend", async (request, reply) => {
+    if (!request.url.startsWith("/api/") || request.url.startsWith("/api/docs")) return;
+    if (!reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
+    reply.header("x-content-type-options", "nosniff");
+  });
   registerAuthentication(app, stores.auth);
   const deps = { stores, secureCookies: options.secureCookies ?? false };
   await app.register(healthRoutes, deps);

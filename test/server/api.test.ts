@@ -32,7 +32,9 @@ describe("health and authentication", () => {
     expect(((await none.json()) as { message: string }).message).toMatch(/Authorization: Bearer/);
     const wrong = await fetch(`${server.url}/api/cases`, { headers: { authorization: "Bearer not-the-key-at-all" } });
     expect(wrong.status).toBe(401);
-    expect((await server.call("GET", "/api/cases")).status).toBe(200);
+    const ok = await server.call("GET", "/api/cases");
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("cache-control")).toBe("no-store");
   });
 
   it("serves the OpenAPI 3 document and the rendered docs", async () => {
