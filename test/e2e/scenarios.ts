@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import iconv from "iconv-lite";
 import { bodyParagraphs, cli, jsonl, reuserPage, rewrite, tempDir, write, type ArticleUnderTest } from "./support.ts";
 import type { CheckResult } from "../../src/core/types.ts";
