@@ -19,6 +19,13 @@ afterAll(async () => {
 
 const CANDIDATE = "https://novosti-dnya.example/news/muka-eksport";
 
+/** A feed item's full text: long enough (over 500 characters) for the feed loader to take it as the article. */
+const FEED_PARAGRAPHS = [
+  "Новый автомобильный мост через Иртыш в Семее откроют для движения в сентябре, сообщили в акимате области. Строительство шло три года и обошлось бюджету в 41 млрд тенге.",
+  "Подрядчик завершил укладку асфальта на подходах к мосту и приступил к установке освещения. Испытания конструкции под нагрузкой пройдут в августе с участием независимых экспертов.",
+  "По расчетам городских властей, новый мост разгрузит старую переправу на треть и сократит время в пути между левобережьем и центром города в часы пик почти вдвое.",
+];
+
 describe("health and authentication", () => {
   it("answers /api/health without a key", async () => {
     const response = await fetch(`${server.url}/api/health`);
@@ -230,7 +237,7 @@ describe("sources", () => {
     expect((await server.call("GET", "/api/sources/99999")).status).toBe(404);
   });
 
-  it("adds sources from an uploaded JSONL archive, reports a bad line by name, and removes one", async () => {
+  it("adds sources from an uploaded JSONL archive or feed, reports a bad line by name, and removes one", async () => {
     const jsonl = [
       JSON.stringify({ url: "https://vestnik.example.kz/news/a1", title: "Первая", text: "Первый абзац статьи о ценах на топливо в регионах страны.\n\nВторой абзац о том, как меняются тарифы." }),
       "{not json",
@@ -246,6 +253,19 @@ describe("sources", () => {
     expect(body.added.map((a) => a.url)).toEqual(["https://vestnik.example.kz/news/a1", "https://vestnik.example.kz/news/a2"]);
     expect(body.errors).toHaveLength(1);
     expect(body.errors[0]!.message).toMatch(/^archive\.jsonl:2: /);
+    const rss = `<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Деловой вестник</title><link>https://vestnik.example.kz/</link>
+<item><title>Из ленты</title><link>https://vestnik.example.kz/news/feed-1</link><pubDate>Tue, 02 Apr 2024 10:00:00 +0500</pubDate>
+<content:encoded><![CDATA[${FEED_PARAGRAPHS.map((p) => `<p>${p}</p>`).join("")}]]></content:encoded></item>
+</channel></rss>`;
+    const feed = await fetch(`${server.url}/api/sources/upload?filename=feed.xml&reference=true`, {
+      method: "POST",
+      headers: { authorization: "Bearer test-admin-key-0123456789", "content-type": "application/rss+xml" },
+      body: rss,
+    });
+    expect(((await feed.json()) as { added: { url: string }[] }).added.map((a) => a.url)).toEqual(["https://vestnik.example.kz/news/feed-1"]);
+    const fromFeed = await server.call<{ items: { reference: boolean }[] }>("GET", "/api/sources?q=feed-1");
+    expect(fromFeed.body.items[0]!.reference).toBe(true);
     const empty = await fetch(`${server.url}/api/sources/upload?filename=empty.html`, {
       method: "POST",
       headers: { authorization: "Bearer test-admin-key-0123456789", "content-type": "application/octet-stream" },
