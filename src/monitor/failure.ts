@@ -1,6 +1,5 @@
 import { FetchError } from "../io/fetch/errors.ts";
 import { isTransient } from "../io/fetch/retry.ts";
-import { InputError } from "../io/inputs/input-error.ts";
 import { ListingError } from "./listing.ts";
 
 /** Why a job failed, as recorded for its URL: a word to branch and count on, and the message behind it. */
@@ -27,10 +26,18 @@ export class PageError extends Error {
   }
 }
 
+/** A failure described where it happened (an analysis worker) and carried back to the job as it was. */
+export class DescribedFailure extends Error {
+  override readonly name = "DescribedFailure";
+  constructor(readonly failure: Failure) {
+    super(failure.message);
+  }
+}
+
 export function describeFailure(error: unknown): Failure {
+  if (error instanceof DescribedFailure) return error.failure;
   if (error instanceof FetchError) return { reason: error.reason, message: error.message, transient: isTransient(error) };
   if (error instanceof ListingError || error instanceof PageError) return { reason: error.reason, message: error.message, transient: false };
-  if (error instanceof InputError) return { reason: "no_text", message: error.message, transient: false };
   // A bug of ours or a library's on a hostile input: recorded against the URL, not retried, never fatal.
   const message = error instanceof Error ? error.message : String(error);
   return { reason: "internal_error", message, transient: false };

@@ -1,4 +1,3 @@
-import type { CheckResult } from "../core/types.ts";
 import type { FetchedResource } from "../io/fetch/fetcher.ts";
 import type { NewEvidence } from "../cases/evidence.ts";
 import { SYSTEM_ACTOR } from "../cases/case.ts";
@@ -6,11 +5,10 @@ import { sha256Hex } from "../cases/evidence.ts";
 import { FetchError } from "../io/fetch/errors.ts";
 import type { Job } from "./job-queue.ts";
 import type { JobContext } from "./job-context.ts";
-import type { ReadPage } from "./read-page.ts";
+import type { Analysis } from "./analyze-page.ts";
 import type { UrlState } from "./url-states.ts";
 import { completeJob, freshState, recordFailure } from "./job-context.ts";
 import { describeFailure } from "./failure.ts";
-import { readPage } from "./read-page.ts";
 import { canonicalKeyOf } from "./url-key.ts";
 
 /** Statuses that say a page was taken down: its open cases resolve as gone. */
@@ -52,21 +50,18 @@ export async function handlePage(context: JobContext, job: Job): Promise<void> {
   if (job.kind === "page" && previous?.status === "checked" && previous.contentSha256 === state.contentSha256) {
     return recordUnchanged(context, job, { ...previous, validators: state.validators, httpStatus: state.httpStatus, fetchedAt: state.fetchedAt, updatedAt: state.updatedAt });
   }
-  // Cheap early look for a twin; `recordCheck` looks again when it commits, for twins checked meanwhile.
+  // Same bytes as a page already checked: no need to read them. `recordCheck` looks again (for the canonical
+  // URL too) when it commits, for twins checked meanwhile.
   const early = job.kind === "page" ? await findTwin(context, job, state) : null;
   if (early !== null) return recordDuplicate(context, job, state, early);
-  let page: ReadPage;
-  let result: CheckResult;
+  let analysis: Analysis;
   try {
-    page = readPage(resource.body, resource.headers["content-type"], job.url, resource.url);
-    state.canonicalKey = canonicalKeyOf(page.canonicalUrl, resource.url);
-    const twin = job.kind === "page" ? await findTwin(context, job, state) : null;
-    if (twin !== null) return recordDuplicate(context, job, state, twin);
-    result = await deps.engine.check(page.doc, context.policy);
+    analysis = await deps.analyze({ body: resource.body, contentType: resource.headers["content-type"], url: job.url, finalUrl: resource.url }, context.policy);
   } catch (error) {
     return recordFailure(context, job, previous, describeFailure(error), resource.status);
   }
-  await recordCheck(context, job, { ...state, verdict: result.verdict }, page, result, evidenceOf(resource));
+  state.canonicalKey = canonicalKeyOf(analysis.canonicalUrl, resource.url);
+  await recordCheck(context, job, { ...state, verdict: analysis.result.verdict }, analysis, evidenceOf(resource));
 }
 
 /** A twin of the page: one reached by another URL and already checked. */
@@ -89,8 +84,9 @@ async function findTwin(context: JobContext, job: Job, state: UrlState): Promise
  * A new page that turns out, at commit, to have a twin committed meanwhile (two workers on two spellings of
  * one page) is recorded as its duplicate instead, so the page is judged once whatever the interleaving.
  */
-async function recordCheck(context: JobContext, job: Job, state: UrlState, page: ReadPage, result: CheckResult, evidence: NewEvidence | { sha256: string }): Promise<void> {
+async function recordCheck(context: JobContext, job: Job, state: UrlState, analysis: Analysis, evidence: NewEvidence | { sha256: string }): Promise<void> {
   const { deps, policy } = context;
+  const { result } = analysis;
   const outcome = await deps.atomically(async () => {
     const twin = job.kind === "page" ? await findTwin(context, job, state) : null;
     if (twin !== null) {
@@ -102,7 +98,7 @@ async function recordCheck(context: JobContext, job: Job, state: UrlState, page:
       const sha256 = "sha256" in evidence ? evidence.sha256 : (await deps.evidence.capture(evidence)).sha256;
       recorded = await deps.cases.recordCheck({
         result,
-        candidateText: page.doc.text,
+        candidateText: analysis.doc.text,
         evidenceSha256: sha256,
         caps: { maxShare: policy.maxShare, maxChars: policy.maxChars },
         actor: SYSTEM_ACTOR,
@@ -139,15 +135,14 @@ async function recordNotModified(context: JobContext, job: Job, previous: UrlSta
   const bytes = job.kind === "recheck" && sha256 !== null ? await deps.evidence.body(sha256) : null;
   if (bytes === null || sha256 === null) return recordUnchanged(context, job, { ...previous, httpStatus: 304, updatedAt: at });
   const capture = (await deps.evidence.capturesOf(sha256))[0];
-  let page: ReadPage;
-  let result: CheckResult;
+  let analysis: Analysis;
   try {
-    page = readPage(bytes, capture?.contentType ?? undefined, job.url, capture?.finalUrl ?? job.url);
-    result = await deps.engine.check(page.doc, context.policy);
+    analysis = await deps.analyze({ body: bytes, contentType: capture?.contentType ?? undefined, url: job.url, finalUrl: capture?.finalUrl ?? job.url }, context.policy);
   } catch (error) {
     return recordFailure(context, job, previous, describeFailure(error), 304);
   }
-  await recordCheck(context, job, { ...previous, status: "checked", reason: null, httpStatus: 304, verdict: result.verdict, updatedAt: at }, page, result, { sha256 });
+  const verdict = analysis.result.verdict;
+  await recordCheck(context, job, { ...previous, status: "checked", reason: null, httpStatus: 304, verdict, updatedAt: at }, analysis, { sha256 });
 }
 
 async function recordUnchanged(context: JobContext, job: Job, state: UrlState): Promise<void> {

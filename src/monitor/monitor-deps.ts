@@ -1,5 +1,4 @@
 import type { Policy } from "../core/policy/policy.ts";
-import type { Engine } from "../engine/engine.ts";
 import type { CaseStore } from "../cases/case-store.ts";
 import type { EvidenceStore } from "../cases/evidence.ts";
 import type { ConditionalFetcher, Fetcher } from "../io/fetch/fetcher.ts";
@@ -7,6 +6,7 @@ import type { JobQueue } from "./job-queue.ts";
 import type { UrlStateStore } from "./url-states.ts";
 import type { Watchlist } from "./watchlist.ts";
 import type { Atomically } from "./transactions.ts";
+import type { AnalyzePage } from "./analyze-page.ts";
 
 /** A fetcher that can also ask "changed since?" (the HTTP fetcher is one). */
 export type MonitorFetcher = Fetcher & { fetchConditional: ConditionalFetcher };
@@ -16,7 +16,8 @@ export interface MonitorDeps {
   watchlist: Watchlist;
   queue: JobQueue;
   urls: UrlStateStore;
-  engine: Engine;
+  /** Reads and checks a fetched page (in this thread or a pool of threads). */
+  analyze: AnalyzePage;
   cases: CaseStore;
   evidence: EvidenceStore;
   /** The policy in force (read once per pass, so a pass judges every page alike). */

@@ -68,6 +68,12 @@ export function runLoop(deps: MonitorDeps, settings: LoopSettings): Scheduler {
   };
 }
 
+/**
+ * Analyzer threads of the background scheduler: one keeps the server's event loop free of extraction and
+ * alignment while leaving the other cores to the API.
+ */
+export const DEFAULT_SCHEDULER_WORKERS = 1;
+
 export interface SchedulerOptions extends MonitorOptions, Partial<LoopSettings> {
   /** The CopyQuota database file. */
   file: string;
@@ -80,7 +86,7 @@ export interface SchedulerOptions extends MonitorOptions, Partial<LoopSettings> 
  * @throws on invalid fetcher options, naming them.
  */
 export function startScheduler(options: SchedulerOptions): Scheduler {
-  const monitor = openMonitor(options.file, options);
+  const monitor = openMonitor(options.file, { ...options, workers: options.workers ?? DEFAULT_SCHEDULER_WORKERS });
   const loop = runLoop(monitor, {
     concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
     leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,

@@ -39,7 +39,8 @@ describe("a monitor pass over a well-behaved site and hostile ones", () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), "copyquota-monitor-"));
     clock = Date.parse("2024-03-20T10:00:00Z");
-    monitor = openMonitor(path.join(dir, "db.sqlite"), { fetcher: FETCHER, now: () => clock });
+    // Two analyzer threads: pages and their failures cross the thread boundary as in `copyquota monitor`.
+    monitor = openMonitor(path.join(dir, "db.sqlite"), { fetcher: FETCHER, now: () => clock, workers: 2 });
     await indexVestnik(monitor.engine);
     [news, hostile] = await Promise.all([startNewsSite(), startHostileSites()]);
     const added = await addWatch(monitor, news.site.url("/"));

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import type { CliContext } from "../context.ts";
 import type { MonitorEvent } from "../../monitor/events.ts";
@@ -16,6 +17,7 @@ interface MonitorFlags {
   once?: boolean;
   allowPrivate?: boolean;
   concurrency: number;
+  workers: number;
   delay?: string;
   recheckAfter?: string;
 }
@@ -27,6 +29,7 @@ export function registerMonitor(program: Command, context: CliContext): void {
     .option("--once", "run one pass and exit (default: keep running, a pass whenever something is due)")
     .option("--allow-private", "allow private, loopback and link-local addresses (tests, demos)")
     .option("--concurrency <n>", "jobs worked on at once", parsePositiveInt("--concurrency"), DEFAULT_CONCURRENCY)
+    .option("--workers <n>", "threads reading and checking pages (0: in the main thread)", nonNegativeIntOption("--workers"), availableParallelism())
     .option("--delay <ms>", `pause between two requests to one host, in ms (default ${DEFAULT_PER_HOST_DELAY_MS}; 0 turns politeness off)`)
     .option("--recheck-after <duration>", `re-check an open case's page after this long, e.g. 12h (default ${formatDuration(DEFAULT_RECHECK_AFTER_MS)})`)
     .action(async (flags: MonitorFlags) => {
@@ -36,6 +39,7 @@ export function registerMonitor(program: Command, context: CliContext): void {
       const monitor = openMonitor(context.dbFile(), {
         fetcher: { allowPrivate: Boolean(flags.allowPrivate) || context.allowPrivate(), perHostDelayMs: delay },
         policy,
+        workers: flags.workers,
       });
       const report = reporter();
       const settings = { concurrency: flags.concurrency, leaseMs: DEFAULT_LEASE_MS, recheckAfterMs, onEvent: report.event };
@@ -91,8 +95,12 @@ function reporter() {
   };
 }
 
+function nonNegativeIntOption(option: string) {
+  return (value: string): number => nonNegativeInt(option, value);
+}
+
 function nonNegativeInt(option: string, value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${option} ${JSON.stringify(value)}: must be a whole number of milliseconds, 0 or more`);
+  if (value.trim() === "" || !Number.isInteger(n) || n < 0) throw new UsageError(`${option} ${JSON.stringify(value)}: must be a whole number, 0 or more`);
   return n;
 }
