@@ -58,7 +58,7 @@ function parseRow(line: string, where: string): ArticleRow {
   try {
     row = JSON.parse(line);
   } catch (error) {
-    throw new Error(`${where}: not valid JSON (${(error as Error).message})`);
+    throw new Error(`${where}: not valid JSON (${(error as Error).message})`, { cause: error });
   }
   const r = row as Partial<ArticleRow>;
   if (typeof r.id !== "string" || typeof r.text !== "string" || typeof r.chars !== "number" || typeof r.raw_file !== "string" || typeof r.outlet !== "string") {

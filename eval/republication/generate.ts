@@ -69,25 +69,36 @@ export interface GeneratedPage {
 
 /** Fraction of articles kept as the publisher's sources; the rest supply the reusers' own text. */
 const SOURCE_FRACTION = 0.65;
-/** Number of sources that quote a reference document (a press release the publisher took text from). */
+/** Default number of sources that quote a reference document (a press release the publisher took text from). */
 const REFERENCE_SOURCES = 8;
 /** Most reuser's own text around the excerpt, in characters: a news page, not a long read. */
 const HOST_CHARS = 1200;
 
+export interface PlanOptions {
+  seed: number;
+  pages: number;
+  /** How many sources get a reference document (default 8). */
+  referenceSources?: number;
+  /** Which articles supply the reusers' own text; by default a seeded 35% of them. */
+  isHost?: (article: NewsArticle) => boolean;
+}
+
 /** Splits the articles, makes reference documents and page specs. Deterministic in `seed`. */
-export function planSuite(articles: readonly NewsArticle[], options: { seed: number; pages: number }): SuitePlan {
+export function planSuite(articles: readonly NewsArticle[], options: PlanOptions): SuitePlan {
   const rng = new Rng(options.seed);
   const shuffled = rng.shuffle(articles);
   const cut = Math.round(shuffled.length * SOURCE_FRACTION);
-  const sources = shuffled.slice(0, cut);
-  const hosts = shuffled.slice(cut);
-  if (sources.length < REFERENCE_SOURCES + 2 || hosts.length < 2) throw new Error(`republication suite: ${articles.length} articles are too few`);
+  const isHost = options.isHost;
+  const sources = isHost ? shuffled.filter((a) => !isHost(a)) : shuffled.slice(0, cut);
+  const hosts = isHost ? shuffled.filter(isHost) : shuffled.slice(cut);
+  const referenceCount = options.referenceSources ?? REFERENCE_SOURCES;
+  if (sources.length < referenceCount + 2 || hosts.length < 2) throw new Error(`republication suite: ${sources.length} sources and ${hosts.length} hosts are too few`);
 
   // Sources with several paragraphs can plausibly have taken their first half from a press release. Only
   // sources sharing no text with another article qualify: the release would otherwise cover that one too.
   const referenced = sources
     .filter((a) => paragraphsOf(a.text).length >= 4 && !articles.some((b) => b !== a && sharesText(a, b)))
-    .slice(0, REFERENCE_SOURCES);
+    .slice(0, referenceCount);
   const plain = sources.filter((a) => !referenced.includes(a));
   const references = new Map(referenced.map((a) => [a.url, paragraphsOf(a.text).slice(0, Math.ceil(paragraphsOf(a.text).length / 2))]));
 
@@ -111,7 +122,7 @@ export function planSuite(articles: readonly NewsArticle[], options: { seed: num
     const link = LINK_VARIANTS[Math.floor(i / OBFUSCATIONS.length) % LINK_VARIANTS.length]!;
     let scenario: Scenario = "plain";
     let source = rng.pick(plain);
-    if (i % 10 === 9) {
+    if (i % 10 === 9 && referenced.length > 0) {
       scenario = "reference";
       source = rng.pick(referenced);
     } else if (i % 10 === 3) scenario = "licensed";

@@ -6,7 +6,7 @@ import { extractPage } from "../../src/core/extract/html.ts";
 import { decodeBody } from "../../src/io/decode.ts";
 import type { NewsArticle } from "../data/ru-news.ts";
 import { openTempStore } from "../engine-harness.ts";
-import { buildPage, planSuite, type GeneratedPage } from "../republication/generate.ts";
+import { buildPage, planSuite, type GeneratedPage, type PlanOptions } from "../republication/generate.ts";
 import { SUITE_POLICY_JSON, type ExpectedLink, type SourceVerdict } from "../republication/expected.ts";
 
 /** One generated page and what the engine made of it. */
@@ -45,10 +45,10 @@ export const DEFAULT_SEED = 20240531;
  */
 export async function runRepublication(
   articles: readonly NewsArticle[],
-  options: { seed?: number; pages?: number; detection?: Partial<DetectionOptions> } = {},
+  options: { seed?: number; pages?: number; detection?: Partial<DetectionOptions> } & Pick<PlanOptions, "referenceSources" | "isHost"> = {},
 ): Promise<RepublicationRun> {
   const seed = options.seed ?? DEFAULT_SEED;
-  const plan = planSuite(articles, { seed, pages: options.pages ?? DEFAULT_PAGES });
+  const plan = planSuite(articles, { seed, pages: options.pages ?? DEFAULT_PAGES, referenceSources: options.referenceSources, isHost: options.isHost });
   const policy = parsePolicy(SUITE_POLICY_JSON, "republication suite policy");
   const temp = openTempStore("republication");
   try {

@@ -1,0 +1,159 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { DEFAULT_DETECTION_OPTIONS } from "../src/core/options.ts";
+import { hasEvalData, dataDir, repoRoot } from "./paths.ts";
+import { readEssays } from "./data/essays.ts";
+import { readMsrp, readParaphraser, type ParaphraserPair } from "./data/paraphrase.ts";
+import { readNewsArticles } from "./data/ru-news.ts";
+import { checkEssay, GROUPS, indexEssay, labelRow, overall, type EssayRun } from "./tasks/essays.ts";
+import { runCrossLingual } from "./tasks/crosslingual.ts";
+import { evaluateParaphrase } from "./tasks/paraphrase.ts";
+import { runRepublication } from "./tasks/republication.ts";
+import { summarize, RECALL_MIN_SHARE } from "./tasks/republication-metrics.ts";
+import { runFalseMatches, SWEEP } from "./tasks/false-matches.ts";
+import { essaysSection, type EssaySweepRow } from "./report/essays-section.ts";
+import { paraphraseSection } from "./report/paraphrase-section.ts";
+import { republicationSection } from "./report/republication-section.ts";
+import { falseMatchesSection, type MinMatchedRecall } from "./report/false-matches-section.ts";
+import { summarySection } from "./report/summary-section.ts";
+import { findingsSection } from "./report/findings-section.ts";
+
+/** Alignment options tried on the essays (tuned on essay 1, read on essay 2). */
+const ESSAY_SWEEP = { seedLength: [2, 3], minMatched: [6, 8, 10], maxGap: [4, 8, 12] };
+/** Pages of the republication slice used for the minMatched sweep: every obfuscation × link pair at least twice. */
+const SWEEP_PAGES = 98;
+
+function log(message: string): void {
+  process.stderr.write(`[eval ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+function gitCommit(): string {
+  try {
+    const commit = execFileSync("git", ["rev-parse", "HEAD"], { cwd: repoRoot, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--", "src", "eval"], { cwd: repoRoot, encoding: "utf8" }).trim() !== "";
+    return dirty ? `${commit} (with uncommitted changes in src/ or eval/)` : commit;
+  } catch {
+    return "unknown (not a git checkout)";
+  }
+}
+
+async function main(): Promise<void> {
+  if (!hasEvalData()) {
+    process.stderr.write(`eval: the evaluation data is not at ${dataDir}; nothing to evaluate.\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const started = Date.now();
+
+  log("essays: indexing source pages");
+  const essays = readEssays();
+  const indexed = [];
+  for (const essay of essays) {
+    const t = performance.now();
+    indexed.push(await indexEssay(essay));
+    log(`  ${essay.name}: ${essay.sources.length} pages in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+  const sameLanguage = indexed.filter((i) => !i.essay.crossLanguage);
+  const essay3Index = indexed.find((i) => i.essay.crossLanguage)!;
+  const essayRuns: EssayRun[] = [];
+  for (const i of sameLanguage) essayRuns.push(await checkEssay(i));
+  const essay3 = await checkEssay(essay3Index);
+  const crossLingual = runCrossLingual(essay3Index);
+  const crossLingualNoDictionary = runCrossLingual(essay3Index, null);
+
+  log("essays: alignment sweep");
+  const cell = (run: EssayRun, g: number) => {
+    const row = labelRow([run], GROUPS[g]!.name, (f) => GROUPS[g]!.test(f.labels));
+    return { found: row.found, fragments: row.fragments };
+  };
+  const essaySweep: EssaySweepRow[] = [];
+  for (const seedLength of ESSAY_SWEEP.seedLength) {
+    for (const minMatched of ESSAY_SWEEP.minMatched) {
+      for (const maxGap of ESSAY_SWEEP.maxGap) {
+        const runs: EssayRun[] = [];
+        for (const i of sameLanguage) runs.push(await checkEssay(i, { seedLength, minMatched, maxGap }));
+        essaySweep.push({
+          seedLength,
+          minMatched,
+          maxGap,
+          light: [cell(runs[0]!, 0), cell(runs[1]!, 0)],
+          heavy: [cell(runs[0]!, 1), cell(runs[1]!, 1)],
+          pan: [overall([runs[0]!]).pan, overall([runs[1]!]).pan],
+          passagePrecision: [overall([runs[0]!]).passagePrecision, overall([runs[1]!]).passagePrecision],
+        });
+      }
+    }
+  }
+  const minMatchedRecall: MinMatchedRecall[] = [];
+  const articles = readNewsArticles();
+  log("minMatched sweep: essays and a republication slice");
+  for (const minMatched of SWEEP) {
+    const runs: EssayRun[] = [];
+    for (const i of sameLanguage) runs.push(await checkEssay(i, { minMatched }));
+    const slice = await runRepublication(articles, { pages: SWEEP_PAGES, detection: { minMatched } });
+    const scored = slice.outcomes.filter((o) => o.page.truth.share >= RECALL_MIN_SHARE);
+    minMatchedRecall.push({
+      minMatched,
+      essayLight: [cell(runs[0]!, 0), cell(runs[1]!, 0)],
+      essayHeavy: [cell(runs[0]!, 1), cell(runs[1]!, 1)],
+      republication: { scored: scored.length, detected: scored.filter((o) => o.reusedChars > 0).length },
+    });
+  }
+  for (const i of indexed) await i.temp.dispose();
+
+  log("paraphrase: ParaPhraser and MSRP");
+  const paraphrase = [
+    evaluateParaphrase("ParaPhraser", readParaphraser(), (p) => String((p as ParaphraserPair).cls)),
+    evaluateParaphrase("MSRP", readMsrp(), (p) => (p.paraphrase ? "1" : "0")),
+  ];
+
+  log("republication suite");
+  const republication = await runRepublication(articles);
+  const summary = summarize(republication);
+  const variantRun = await runRepublication(articles, { detection: { minSharedFingerprints: 1 } });
+  const variant = { label: "candidate retrieval with minSharedFingerprints = 1 (default 2)", summary: summarize(variantRun) };
+
+  log("false matches");
+  const falseMatches = await runFalseMatches();
+  const passagesFile = path.join(os.tmpdir(), "copyquota-eval", "false-match-passages.md");
+  mkdirSync(path.dirname(passagesFile), { recursive: true });
+  writeFileSync(
+    passagesFile,
+    falseMatches.matches
+      .map((m) => `## ${m.a.id} (${m.a.url}) ↔ ${m.b.id} (${m.b.url}): ${m.klass}\n\n${m.passages.map((p) => `- ${p.candidateId}←${p.sourceId} (${p.words} words): ${p.text.replace(/\s+/g, " ")}`).join("\n")}`)
+      .join("\n\n"),
+  );
+
+  const seconds = (Date.now() - started) / 1000;
+  const report = [
+    "# CopyQuota detection quality",
+    "Generated by `npm run eval` (`tsx eval/run.ts`); do not edit by hand.",
+    table2([
+      ["command", "`npm run eval`"],
+      ["date", new Date().toISOString()],
+      ["commit", `\`${gitCommit()}\``],
+      ["node", process.version],
+      ["detection options", `\`${JSON.stringify(DEFAULT_DETECTION_OPTIONS)}\``],
+      ["data", "`../shared/eval/data` (read at run time; no corpus text is copied into this report)"],
+      ["runtime", `${seconds.toFixed(0)} s on ${os.cpus().length} cores`],
+    ]),
+    summarySection({ essays: essayRuns, paraphrase, republication: summary, falseMatches }),
+    findingsSection({ essays: essayRuns, republication: summary, variant: variant.summary, falseMatches }),
+    essaysSection({ runs: essayRuns, essay3, crossLingual, crossLingualNoDictionary, sweep: essaySweep }),
+    paraphraseSection(paraphrase),
+    republicationSection({ run: republication, summary, variant }),
+    falseMatchesSection(falseMatches, minMatchedRecall, passagesFile),
+  ].join("\n\n");
+  const file = path.join(repoRoot, "docs", "EVALUATION.md");
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${report}\n`);
+  log(`wrote ${path.relative(repoRoot, file)} in ${seconds.toFixed(0)} s`);
+}
+
+function table2(rows: Array<[string, string]>): string {
+  return ["| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
+}
+
+await main();
