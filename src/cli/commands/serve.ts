@@ -19,9 +19,10 @@ export function registerServe(program: Command, context: CliContext): void {
     .action(async (opts: { port?: string; host?: string; dataDir?: string; demo: boolean }) => {
       const port = parsePort(opts.port ?? process.env.PORT);
       const explicitDb = program.opts<{ db?: string }>().db;
+      const host = opts.host ?? process.env.HOST ?? DEFAULT_HOST;
       const server = await startServer({
         port,
-        host: opts.host ?? process.env.HOST ?? DEFAULT_HOST,
+        host,
         dataDir: opts.dataDir ?? process.env.COPYQUOTA_DATA_DIR ?? DEFAULT_DATA_DIR,
         dbFile: explicitDb === undefined ? undefined : context.dbFile(),
         apiKey: process.env.COPYQUOTA_API_KEY,
@@ -30,6 +31,9 @@ export function registerServe(program: Command, context: CliContext): void {
         allowPrivate: context.allowPrivate(),
         logger: process.env.COPYQUOTA_LOG_REQUESTS === "1",
         print: (line) => process.stdout.write(`${line}\n`),
+      }).catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") throw new UsageError(`${host}:${port} is already in use: choose another port with --port or PORT`);
+        throw error;
       });
       await new Promise<void>((resolve) => {
         const stop = () => {
