@@ -143,6 +143,14 @@ describe("extractPage metadata", () => {
     expect(page.title).toBe("Паводок отступил");
   });
 
+  it("reads an old CMS's <time datetime> above the body, but not one in the header or sidebar", () => {
+    const html = `<html><body><div class="header"><time datetime="2025-11-28">сегодня</time></div>
+      <div class="content"><h1>Паводок отступил</h1><div class="date"><time datetime="2024-04-20T08:00:00Z">20 апреля</time></div>
+      <div class="news-text"><p>${"Уровень воды в реке за сутки снизился на сорок сантиметров. ".repeat(8)}</p></div></div>
+      <div class="sidebar"><time datetime="2024-04-19">вчера</time></div></body></html>`;
+    expect(extractPage(html).published).toBe("2024-04-20T08:00:00.000Z");
+  });
+
   it("drops relative links when neither a page URL nor a canonical URL is known, and honours <base href>", () => {
     const body = `<p>${"Текст заметки о погоде. ".repeat(20)}<a href="/rel">отн</a> <a href="https://abs.example/x">абс</a></p>`;
     expect(extractPage(`<html><body>${body}</body></html>`).links.map((l) => l.href)).toEqual(["https://abs.example/x"]);

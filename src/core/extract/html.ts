@@ -38,7 +38,7 @@ export function extractPage(html: string, pageUrl?: string): ExtractedPage {
   return {
     url: meta.canonicalUrl,
     title: titles[0] ?? "",
-    published: meta.published ?? firstTime(main.contentElements) ?? meta.articleTime,
+    published: meta.published ?? firstTime(main.contentElements) ?? meta.articleTime ?? meta.pageTime,
     text: blocks.join("\n\n"),
     links,
   };

@@ -14,8 +14,13 @@ export interface PageMetadata {
   firstHeading: string | null;
   /** From `article:published_time`, JSON-LD `datePublished` or microdata, in that order of trust. */
   published: IsoDate;
-  /** `<time datetime>` inside the page's `<article>`/`<main>`: the last resort for the date. */
+  /** `<time datetime>` inside the page's `<article>`/`<main>`: a fallback for the date. */
   articleTime: IsoDate;
+  /**
+   * The first `<time datetime>` outside site chrome: the last resort, for old CMS layouts that print the
+   * date in a plain `<div>` above the article body, outside any article element.
+   */
+  pageTime: IsoDate;
 }
 
 /**
@@ -77,6 +82,7 @@ export function readMetadata(elements: readonly Element[], pageUrl: string | und
       jsonLdDatePublished(jsonLd) ??
       toIsoDate(microdataDate ?? ""),
     articleTime: firstTime(times.filter(inArticleScope)),
+    pageTime: firstTime(times.filter((el) => !inChrome(el))),
   };
 }
 
@@ -115,6 +121,17 @@ function inArticleScope(el: Element): boolean {
  * `datePublished` from JSON-LD blocks, looking through arrays and `@graph`. An article-typed node wins over
  * other nodes (a WebPage node often carries its own, later, date).
  */
+/** Class or id naming a site-wide part: a date there is today's date or another article's. */
+const CHROME_NAME = /(^|[\s_-])(header|footer|nav|navbar|menu|sidebar|aside|widget|related|popular|breadcrumbs?)($|[\s_-])/i;
+
+function inChrome(el: Element): boolean {
+  for (let node = el.parentElement; node; node = node.parentElement) {
+    if (["header", "nav", "aside", "footer"].includes(node.localName)) return true;
+    if (CHROME_NAME.test(`${node.getAttribute("class") ?? ""} ${node.getAttribute("id") ?? ""}`)) return true;
+  }
+  return false;
+}
+
 function jsonLdDatePublished(blocks: readonly string[]): IsoDate {
   const found: Array<{ date: string; article: boolean }> = [];
   for (const block of blocks) {
