@@ -12,7 +12,7 @@ import { runCrossLingual } from "./tasks/crosslingual.ts";
 import { evaluateParaphrase } from "./tasks/paraphrase.ts";
 import { runRepublication } from "./tasks/republication.ts";
 import { summarize, RECALL_MIN_SHARE } from "./tasks/republication-metrics.ts";
-import { runFalseMatches, SWEEP } from "./tasks/false-matches.ts";
+import { runFalseMatches, SWEEP, SWEEP_RETRIEVAL } from "./tasks/false-matches.ts";
 import { essaysSection, type EssaySweepRow } from "./report/essays-section.ts";
 import { paraphraseSection } from "./report/paraphrase-section.ts";
 import { republicationSection } from "./report/republication-section.ts";
@@ -89,12 +89,13 @@ async function main(): Promise<void> {
   const minMatchedRecall: MinMatchedRecall[] = [];
   const articles = readNewsArticles();
   log("minMatched sweep: essays and a republication slice");
-  for (const minMatched of SWEEP) {
+  for (const minSharedFingerprints of SWEEP_RETRIEVAL) for (const minMatched of SWEEP) {
     const runs: EssayRun[] = [];
-    for (const i of sameLanguage) runs.push(await checkEssay(i, { minMatched }));
-    const slice = await runRepublication(articles, { pages: SWEEP_PAGES, detection: { minMatched } });
+    for (const i of sameLanguage) runs.push(await checkEssay(i, { minMatched, minSharedFingerprints }));
+    const slice = await runRepublication(articles, { pages: SWEEP_PAGES, detection: { minMatched, minSharedFingerprints } });
     const scored = slice.outcomes.filter((o) => o.page.truth.share >= RECALL_MIN_SHARE);
     minMatchedRecall.push({
+      minSharedFingerprints,
       minMatched,
       essayLight: [cell(runs[0]!, 0), cell(runs[1]!, 0)],
       essayHeavy: [cell(runs[0]!, 1), cell(runs[1]!, 1)],
@@ -121,7 +122,7 @@ async function main(): Promise<void> {
   mkdirSync(path.dirname(passagesFile), { recursive: true });
   writeFileSync(
     passagesFile,
-    falseMatches.matches
+    [...falseMatches.matches, ...falseMatches.relaxedMatches.filter((m) => !falseMatches.matches.some((d) => d.a.id === m.a.id && d.b.id === m.b.id))]
       .map((m) => `## ${m.a.id} (${m.a.url}) ↔ ${m.b.id} (${m.b.url}): ${m.klass}\n\n${m.passages.map((p) => `- ${p.candidateId}←${p.sourceId} (${p.words} words): ${p.text.replace(/\s+/g, " ")}`).join("\n")}`)
       .join("\n\n"),
   );

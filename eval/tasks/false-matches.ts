@@ -45,6 +45,7 @@ export interface CrossMatch {
 }
 
 export interface SweepRow {
+  minSharedFingerprints: number;
   minMatched: number;
   pairs: number;
   passages: number;
@@ -56,13 +57,21 @@ export interface FalseMatchReport {
   /** Unordered pairs of different articles. */
   pairsChecked: number;
   defaultMinMatched: number;
+  defaultMinSharedFingerprints: number;
   /** Matches at the engine's default options. */
   matches: CrossMatch[];
+  /** Matches at the default `minMatched` with candidate retrieval relaxed to one shared fingerprint. */
+  relaxedMatches: CrossMatch[];
   sweep: SweepRow[];
 }
 
 /** Values of `minMatched` swept; the default (8) is among them. */
 export const SWEEP = [4, 5, 6, 7, 8, 9, 10, 11, 12];
+/**
+ * Candidate retrieval settings the sweep is repeated under: the default (2 shared fingerprints) hides
+ * short passages from the aligner, so `minMatched` is also read with retrieval relaxed to 1.
+ */
+export const SWEEP_RETRIEVAL = [2, 1];
 
 /** A passage counts as a quotation when at least this share of it lies inside quotation marks. */
 const QUOTED_SHARE = 0.5;
@@ -92,8 +101,9 @@ export async function runFalseMatches(corpus: readonly CorpusDoc[] = readCorpus(
 
     const sweep: SweepRow[] = [];
     let atDefault: CrossMatch[] = [];
-    for (const minMatched of SWEEP) {
-      const engine = createEngine(temp.store, { minMatched });
+    let relaxed: CrossMatch[] = [];
+    for (const minSharedFingerprints of SWEEP_RETRIEVAL) for (const minMatched of SWEEP) {
+      const engine = createEngine(temp.store, { minMatched, minSharedFingerprints });
       const passages: CrossPassage[] = [];
       for (const doc of corpus) {
         const result = await engine.check(toDocument(doc), DEFAULT_POLICY);
@@ -118,6 +128,7 @@ export async function runFalseMatches(corpus: readonly CorpusDoc[] = readCorpus(
       }
       const matches = groupPairs(passages, corpus);
       sweep.push({
+        minSharedFingerprints,
         minMatched,
         pairs: matches.length,
         passages: passages.length,
@@ -127,13 +138,16 @@ export async function runFalseMatches(corpus: readonly CorpusDoc[] = readCorpus(
           unexplained: matches.filter((m) => m.klass === "unexplained").length,
         },
       });
-      if (minMatched === DEFAULT_DETECTION_OPTIONS.minMatched) atDefault = matches;
+      if (minMatched === DEFAULT_DETECTION_OPTIONS.minMatched && minSharedFingerprints === DEFAULT_DETECTION_OPTIONS.minSharedFingerprints) atDefault = matches;
+      if (minMatched === DEFAULT_DETECTION_OPTIONS.minMatched && minSharedFingerprints === 1) relaxed = matches;
     }
     return {
       docs: corpus.length,
       pairsChecked: (corpus.length * (corpus.length - 1)) / 2,
       defaultMinMatched: DEFAULT_DETECTION_OPTIONS.minMatched,
+      defaultMinSharedFingerprints: DEFAULT_DETECTION_OPTIONS.minSharedFingerprints,
       matches: atDefault,
+      relaxedMatches: relaxed,
       sweep,
     };
   } finally {
