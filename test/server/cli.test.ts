@@ -52,9 +52,17 @@ function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: st
   });
 }
 
+/**
+ * Each test spawns the CLI a few times; a spawn compiles the TypeScript through tsx, which takes seconds on a
+ * loaded two-core machine, hence the generous per-test budget.
+ */
+const SPAWNING = { timeout: 180_000 };
+
 describe("copyquota serve and copyquota cases list", () => {
-  it("generates an admin key on first start and prints it once, then serves checks whose cases the CLI lists", async () => {
-    const db = path.join(dir, "served.db");
+  let db: string;
+
+  it("generates an admin key on first start and prints it once, and serves checks", SPAWNING, async () => {
+    db = path.join(dir, "served.db");
     const first = await serve(["--db", db]);
     const key = /^\s+(cq_[A-Za-z0-9_-]{43})$/m.exec(first.output())?.[1];
     expect(key).toBeDefined();
@@ -70,7 +78,9 @@ describe("copyquota serve and copyquota cases list", () => {
     expect(second.output()).not.toMatch(/cq_/);
     expect((await fetch(`${second.url}/api/cases`, { headers: auth })).status).toBe(200);
     await stop(second.child);
+  });
 
+  it("lists the cases the server opened, as JSONL and as a table", SPAWNING, async () => {
     const listed = await cli(["--db", db, "cases", "list", "--json"]);
     expect(listed.code).toBe(0);
     const lines = listed.stdout.trim().split("\n").map((l) => JSON.parse(l) as { candidate: { url: string }; source: { url: string }; share: number; violations: string[]; status: string });
@@ -81,13 +91,16 @@ describe("copyquota serve and copyquota cases list", () => {
     const table = await cli(["--db", db, "cases", "list", "--status", "open"]);
     expect(table.stdout.split("\n")[0]).toMatch(/^ID\s+STATUS\s+SHARE\/CAP\s+VIOLATIONS/);
     expect(table.stdout).toContain("over_quota,missing_link");
+  });
+
+  it("names a bad status or a missing database", SPAWNING, async () => {
     expect((await cli(["--db", db, "cases", "list", "--status", "closed"])).stderr).toMatch(/"closed" is not a status/);
     const missing = await cli(["--db", path.join(dir, "nope.db"), "cases", "list"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("nope.db: no such database");
   });
 
-  it("takes the admin key from COPYQUOTA_API_KEY and refuses one too short to be safe", async () => {
+  it("takes the admin key from COPYQUOTA_API_KEY and refuses one too short to be safe", SPAWNING, async () => {
     const db = path.join(dir, "env.db");
     const server = await serve(["--db", db], { COPYQUOTA_API_KEY: "a-long-enough-env-key" });
     expect(server.output()).not.toMatch(/cq_/);
