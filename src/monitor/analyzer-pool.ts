@@ -75,6 +75,13 @@ export function startAnalyzerPool(file: string, size: number): AnalyzerPool {
 }
 
 /**
+ * Heap cap of an analyzer thread. The fetcher keeps at most 20 MiB of a page, whose DOM and text fit in a
+ * fraction of this; a hostile page that makes extraction balloon past it kills only its thread (its page
+ * fails with `internal_error`, a new thread takes over), never the monitor.
+ */
+const ANALYZER_HEAP_MB = 512;
+
+/**
  * A worker thread running `analyzer-worker.ts`. The project runs TypeScript through tsx's loader without a
  * build step, and a worker thread does not inherit the loader of its parent: a one-line ES module registers
  * it first, then imports the worker's code.
@@ -83,7 +90,7 @@ function spawnAnalyzer(file: string): Worker {
   const loader = tsxEsmApi();
   const entry = new URL("./analyzer-worker.ts", import.meta.url).href;
   const boot = `import { register } from ${JSON.stringify(loader)}; register(); await import(${JSON.stringify(entry)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData: { file } });
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData: { file }, resourceLimits: { maxOldGenerationSizeMb: ANALYZER_HEAP_MB } });
 }
 
 /**

@@ -21,7 +21,7 @@ export const SLOW_MS = 3_000;
 /** Decompressed size of the gzip bomb: past the fetcher's 20 MiB cap on decoded bodies. */
 const BOMB_BYTES = 64 * 1024 * 1024;
 
-/** Sites that are slow, huge, failing, looping, lying about their charset, closed by robots.txt, malformed, or a bomb. */
+/** Sites that are slow, huge, failing, looping, lying about their charset, closed by robots.txt, without an article, linking into private networks, malformed, or a bomb. */
 export async function startHostileSites(): Promise<HostileSite[]> {
   const { archive } = vestnikArticles();
   const article = (i: number, charset?: string) =>
@@ -82,6 +82,13 @@ export async function startHostileSites(): Promise<HostileSite[]> {
     const bomb = gzipSync(Buffer.alloc(BOMB_BYTES, 0x20));
     site.route("/news/bomb", (_request, response) => void response.writeHead(200, { "content-type": HTML, "content-encoding": "gzip" }).end(bomb));
     return { failures: { [site.url("/news/bomb")]: "decompression_bomb" }, cases: {} };
+  });
+
+  await add("no article", ["/news/menu-only", "/news/picture"], (site) => {
+    site.route("/news/menu-only", serve(`<!doctype html><html><body><nav><a href="/">Главная</a> <a href="/news">Новости</a></nav></body></html>`, HTML));
+    // A PNG served as HTML: the bytes, not the header, say what it is.
+    site.route("/news/picture", serve(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2048, 7)]), HTML));
+    return { failures: { [site.url("/news/menu-only")]: "no_text", [site.url("/news/picture")]: "not_a_page" }, cases: {} };
   });
 
   await add("private links", [], (site) => {
