@@ -38,8 +38,9 @@ export class SqliteUrlStateStore implements UrlStateStore {
         VALUES (@key, @url, @role, @site_id, @status, @reason, @http_status, @etag, @last_modified, @content_sha256, @canonical_key,
           @verdict, @fetched_at, @updated_at)`),
       byContent: db.prepare("SELECT * FROM monitor_urls WHERE content_sha256 = ? AND status = 'checked' AND key <> ? LIMIT 1"),
-      byCanonical: db.prepare(`SELECT * FROM monitor_urls WHERE status = 'checked' AND key <> @except
-        AND (canonical_key = @canonical OR key = @canonical) LIMIT 1`),
+      // Two lookups rather than one with OR, which SQLite would answer by scanning the whole index.
+      byCanonical: db.prepare("SELECT * FROM monitor_urls WHERE canonical_key = @canonical AND status = 'checked' AND key <> @except LIMIT 1"),
+      byKeyChecked: db.prepare("SELECT * FROM monitor_urls WHERE key = @canonical AND status = 'checked' AND key <> @except"),
     };
   }
 
@@ -73,7 +74,8 @@ export class SqliteUrlStateStore implements UrlStateStore {
   }
 
   async findByCanonical(canonicalKey: string, exceptKey: string): Promise<UrlState | null> {
-    const row = this.stmts.byCanonical.get({ canonical: canonicalKey, except: exceptKey }) as UrlRow | undefined;
+    const params = { canonical: canonicalKey, except: exceptKey };
+    const row = (this.stmts.byCanonical.get(params) ?? this.stmts.byKeyChecked.get(params)) as UrlRow | undefined;
     return row ? fromRow(row) : null;
   }
 
