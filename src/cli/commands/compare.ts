@@ -5,6 +5,7 @@ import { UsageError } from "../context.ts";
 import { readInputs } from "../read-inputs.ts";
 import { protectText } from "../../core/boilerplate/protect.ts";
 import { compareTexts } from "../../core/compare.ts";
+import { titleLine } from "../../io/inputs/plain-text.ts";
 
 export function registerCompare(program: Command, context: CliContext): void {
   program
@@ -16,7 +17,9 @@ export function registerCompare(program: Command, context: CliContext): void {
       const allowPrivate = context.allowPrivate();
       const source = await readOne(sourceInput, "source", allowPrivate);
       const candidate = await readOne(candidateInput, "candidate", allowPrivate);
-      const { protectedText } = protectText(source.text);
+      // Read as a candidate so a text file needs no --url; its headline is still not protected text.
+      const headline = titleLine(source.text);
+      const { protectedText } = protectText(headline?.title === source.title ? headline.rest : source.text);
       const cmp = compareTexts(protectedText, candidate.text);
       const color = process.stdout.isTTY === true;
       const out: string[] = [
@@ -36,12 +39,12 @@ export function registerCompare(program: Command, context: CliContext): void {
     });
 }
 
-async function readOne(input: string, purpose: "source" | "candidate", allowPrivate: boolean) {
+async function readOne(input: string, role: "source" | "candidate", allowPrivate: boolean) {
   for await (const item of readInputs([input], { purpose: "candidate", allowPrivate })) {
     if ("error" in item) throw item.error;
     return item.doc;
   }
-  throw new UsageError(`${input}: holds no ${purpose} document`);
+  throw new UsageError(`${input}: holds no ${role} document`);
 }
 
 /** The span's text with words that have no counterpart marked: red on a terminal, ⟨⟩ when piped. */
