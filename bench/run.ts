@@ -135,6 +135,7 @@ async function main(): Promise<void> {
     checks: [],
     peer: { dolos: [], copyquota: [], largest: null },
     totalSeconds: 0,
+    commitAtEnd: null,
   };
 
   try {
@@ -145,6 +146,8 @@ async function main(): Promise<void> {
     if (!options.keep) rmSync(dir, { recursive: true, force: true });
   }
   results.totalSeconds = (performance.now() - started) / 1000;
+  const end = machineInfo(REPO_ROOT);
+  if (end.commit !== results.machine.commit) results.commitAtEnd = end.commit;
   const report = renderReport(results);
   if (options.out) {
     const file = path.resolve(REPO_ROOT, options.out);

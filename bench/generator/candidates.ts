@@ -68,7 +68,12 @@ export function generateCandidate(ctx: CandidateContext, index: number, namespac
   const topic = ctx.writer.topic(rng);
   const outlet = rng.pick(REUSERS);
   const fresh = (n: number) => Array.from({ length: n }, () => ctx.writer.paragraph(rng, topic));
-  const pickSource = () => ctx.source(rng.int(ctx.sourceCount));
+  // Distinct sources while there are any left to pick.
+  const pickSource = () => {
+    let index = rng.int(ctx.sourceCount);
+    for (let retry = 0; retry < 8 && used.some((s) => s.index === index); retry++) index = rng.int(ctx.sourceCount);
+    return ctx.source(index);
+  };
   const used: GeneratedSource[] = [];
   let title = ctx.writer.title(rng, topic);
   let blocks: string[];
