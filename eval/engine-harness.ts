@@ -27,10 +27,3 @@ export function openTempStore(name: string): TempStore {
     },
   };
 }
-
-/** Milliseconds taken by `work`, with its result. */
-export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
-  const start = performance.now();
-  const result = await work();
-  return { result, ms: performance.now() - start };
-}

@@ -4,11 +4,6 @@ export function mean(values: readonly number[]): number {
   return values.length === 0 ? NaN : values.reduce((a, b) => a + b, 0) / values.length;
 }
 
-/** Mean absolute difference between paired values. */
-export function meanAbsoluteError(pairs: ReadonlyArray<readonly [number, number]>): number {
-  return mean(pairs.map(([a, b]) => Math.abs(a - b)));
-}
-
 /** The value at quantile q (0..1) by nearest rank. */
 export function quantile(values: readonly number[], q: number): number {
   if (values.length === 0) return NaN;
@@ -16,7 +11,7 @@ export function quantile(values: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 
-/** Counts per key, in first-seen order. */
+/** Items grouped by key, groups in first-seen order. */
 export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const it of items) {

@@ -24,13 +24,13 @@ export function falseMatchesSection(report: FalseMatchReport, recall: readonly M
   const unexplained = report.matches.filter((m) => m.klass === "unexplained").length;
   out.push(`Unexplained matches at the default: **${unexplained}**.`);
   const extra = report.relaxedMatches.filter((m) => !report.matches.some((d) => d.a.id === m.a.id && d.b.id === m.b.id));
-  out.push(`### With candidate retrieval relaxed to 1 shared fingerprint (minMatched = ${report.defaultMinMatched})`);
+  out.push(`### With candidate retrieval at 1 shared fingerprint (minMatched = ${report.defaultMinMatched})`);
   out.push(extra.length === 0 ? "No pair beyond those above." : matchTable(extra));
 
   out.push("### Sweep of the minimum passage length (`minMatched`)");
   out.push(
-    "Same index; only `minMatched` changes (and, in the second half, candidate retrieval is relaxed from 2 shared winnowed trigrams to 1). False matches (pairs of different articles with any passage) against what the value costs in recall: essay fragments found (essays 1 + 2) and republication pages detected (true share ≥ 5%, on a slice of the suite). " +
-      "With the default retrieval, the fingerprint filter rather than `minMatched` bounds what short reuse is found; with retrieval at 1 the aligner's minimum is what stands between stock phrases and a false match.",
+    "Same index; only `minMatched` changes, under both candidate-retrieval settings (a source is aligned when it shares 2, or 1, winnowed trigrams with the page). False matches (pairs of different articles with any passage) against what the value costs in recall: essay fragments found (essays 1 + 2) and republication pages detected (true share ≥ 5%, on a slice of the suite). " +
+      "With retrieval at 2 the fingerprint filter rather than `minMatched` bounds what short reuse is found; with retrieval at 1 the aligner's minimum is all that stands between stock phrases and a false match.",
   );
   out.push(
     table(
@@ -59,7 +59,7 @@ export function falseMatchesSection(report: FalseMatchReport, recall: readonly M
   const noisy = relaxedRows.filter((s) => s.byClass.unexplained > 0);
   if (noisy.length > 0) {
     out.push(
-      `Reading: with retrieval relaxed, ${noisy.map((s) => `minMatched = ${s.minMatched} reports ${s.byClass.unexplained} unexplained pair(s)`).join(", ")}; ` +
+      `Reading: with retrieval at 1, ${noisy.map((s) => `minMatched = ${s.minMatched} reports ${s.byClass.unexplained} unexplained pair(s)`).join(", ")}; ` +
         `from ${Math.min(...safe.filter((m) => m > Math.max(...noisy.map((s) => s.minMatched))))} words up none is left. The default of ${report.defaultMinMatched} keeps a margin above that edge (stock phrases of news run to about seven words) while recall barely moves between 6 and 10.`,
     );
   }

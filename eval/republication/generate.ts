@@ -61,8 +61,10 @@ export interface GeneratedPage {
   /**
    * `hullShare` is a diagnostic, not the truth: the share if every embedded sentence counted from its first
    * to its last embedded word, deleted words included, which is what a gap-tolerant aligner reports.
+   * `longestSentenceWords`: source words kept in the longest embedded sentence (an aligner with a minimum
+   * passage length cannot find an excerpt whose sentences are all shorter, unless they stay adjacent).
    */
-  truth: TrueReuse & { embeddedWords: number; hullShare: number };
+  truth: TrueReuse & { embeddedWords: number; hullShare: number; longestSentenceWords: number };
   expectedLink: ExpectedLink;
   expectedVerdict: SourceVerdict;
 }
@@ -203,7 +205,7 @@ export function buildPage(spec: PageSpec, protectedText: string, seed: number): 
     bytes,
     contentType: spec.index % 2 === 0 ? `text/html; charset=${charset}` : "text/html",
     excerpt: content.excerpt,
-    truth: { ...truth, embeddedWords: words.length, hullShare },
+    truth: { ...truth, embeddedWords: words.length, hullShare, longestSentenceWords: Math.max(0, ...embedded.map((e) => e.pieces.filter((p) => p.word).length)) },
     expectedLink: link,
     expectedVerdict: expectedVerdict({
       share: truth.share,

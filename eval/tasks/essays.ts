@@ -1,4 +1,4 @@
-import type { Match, TextDocument } from "../../src/core/types.ts";
+import type { TextDocument } from "../../src/core/types.ts";
 import { createEngine } from "../../src/engine/create-engine.ts";
 import type { DetectionOptions } from "../../src/core/options.ts";
 import { DEFAULT_POLICY } from "../../src/core/policy/schema.ts";
@@ -42,7 +42,6 @@ export interface FragmentResult {
 export interface EssayRun {
   essay: Essay;
   pages: IndexedPage[];
-  matches: Match[];
   detections: Annotation[];
   cases: Annotation[];
   fragments: FragmentResult[];
@@ -162,7 +161,7 @@ export async function checkEssay(indexed: IndexedEssay, options: Partial<Detecti
     };
   });
   const cases = fragments.flatMap((r) => (r.annotation ? [r.annotation] : []));
-  return { essay, pages, matches: result.matches, detections, cases, fragments, passageSpans, ms: performance.now() - start };
+  return { essay, pages, detections, cases, fragments, passageSpans, ms: performance.now() - start };
 }
 
 /**

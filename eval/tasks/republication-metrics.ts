@@ -26,7 +26,14 @@ export interface RepublicationSummary {
   byLayout: Array<[string, ErrorStats]>;
   verdict: { scored: number; correct: number; accuracy: number; confusion: Array<{ expected: string; got: string; pages: number[] }> };
   link: { scored: number; correct: number; accuracy: number; byVariant: Array<[string, { scored: number; correct: number }]> };
-  recall: { scored: number; detected: number; recall: number; byObfuscation: Array<[string, { scored: number; detected: number }]> };
+  recall: {
+    scored: number;
+    detected: number;
+    recall: number;
+    byObfuscation: Array<[string, { scored: number; detected: number }]>;
+    /** Missed pages whose every embedded sentence keeps fewer than `minMatched` source words. */
+    missedShortOnly: number;
+  };
   /** Pages embedding nothing of their source on which the engine reported reuse of it. */
   falseDetections: number[];
   /** Pages on which the engine matched a source the page did not embed (other than its reference document). */
@@ -60,7 +67,7 @@ function shareBucket(share: number): string {
 
 const BUCKET_ORDER = ["0%", "0–10%", "10–27%", "27–33% (cap)", "33–60%", "60–100%", "100%"];
 
-export function summarize(run: RepublicationRun): RepublicationSummary {
+export function summarize(run: RepublicationRun, minMatched: number): RepublicationSummary {
   const o = run.outcomes;
   const by = (key: (x: PageOutcome) => string, order?: readonly string[]) => {
     const groups = [...groupBy(o, key).entries()].map(([k, v]) => [k, errorStats(v)] as [string, ErrorStats]);
@@ -106,6 +113,7 @@ export function summarize(run: RepublicationRun): RepublicationSummary {
       detected: recallPages.filter((x) => x.reusedChars > 0).length,
       recall: recallPages.filter((x) => x.reusedChars > 0).length / recallPages.length,
       byObfuscation: recallByObf,
+      missedShortOnly: recallPages.filter((x) => x.reusedChars === 0 && x.page.truth.longestSentenceWords < minMatched).length,
     },
     falseDetections: o.filter((x) => x.page.truth.reusedChars === 0 && x.reusedChars > 0).map((x) => x.page.spec.index),
     extraMatches: o.flatMap((x) => x.extraMatches.map((m) => ({ page: x.page.spec.index, url: m.url, share: m.share }))),

@@ -1,4 +1,4 @@
-import type { CheckResult, LinkFinding, Match, TextDocument } from "../../src/core/types.ts";
+import type { LinkFinding, Match, TextDocument } from "../../src/core/types.ts";
 import type { DetectionOptions } from "../../src/core/options.ts";
 import { createEngine } from "../../src/engine/create-engine.ts";
 import { parsePolicy } from "../../src/core/policy/schema.ts";
@@ -23,7 +23,6 @@ export interface PageOutcome {
   excerptExtracted: boolean;
   /** The publication date extraction read, compared to the page's. */
   dateExtracted: boolean;
-  candidateVerdict: CheckResult["verdict"];
 }
 
 export interface RepublicationRun {
@@ -84,7 +83,6 @@ export async function runRepublication(
           .map((m) => ({ url: m.source.url, share: m.share })),
         excerptExtracted: page.excerpt.every((p) => folded.includes(fold(p))),
         dateExtracted: extracted.published !== null && Date.parse(extracted.published) === Date.parse(spec.published),
-        candidateVerdict: result.verdict,
       });
     }
     return { seed, sources: plan.sources.filter((s) => !s.reference).length, references: plan.sources.filter((s) => s.reference).length, outcomes, indexMs, checkMs: performance.now() - start };

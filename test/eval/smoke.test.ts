@@ -4,6 +4,7 @@ import { readFixtureArticles } from "../../eval/data/fixture-articles.ts";
 import { readNewsArticles } from "../../eval/data/ru-news.ts";
 import { runRepublication, linkCorrect, type RepublicationRun } from "../../eval/tasks/republication.ts";
 import { summarize } from "../../eval/tasks/republication-metrics.ts";
+import { DEFAULT_DETECTION_OPTIONS } from "../../src/core/options.ts";
 import { readCorpus, runFalseMatches } from "../../eval/tasks/false-matches.ts";
 
 /**
@@ -17,7 +18,7 @@ const PAGES = 49;
 const EXACT = new Set(["verbatim", "typography", "endings"]);
 
 function checkRun(run: RepublicationRun, bounds: { mae: number; recall: number }) {
-  const s = summarize(run);
+  const s = summarize(run, DEFAULT_DETECTION_OPTIONS.minMatched);
   expect(run.outcomes).toHaveLength(PAGES);
   // Every link the engine judged is judged right, whatever the variant.
   const judged = run.outcomes.filter((o) => o.link !== null);
