@@ -1,10 +1,11 @@
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openMonitor } from "../../src/monitor/open-monitor.ts";
 import { indexVestnik } from "./articles.ts";
-import { cli, jsonl } from "./cli.ts";
+import { BIN, cli, jsonl } from "./cli.ts";
 import { startNewsSite } from "./news-site.ts";
 import type { NewsSite } from "./news-site.ts";
 
@@ -45,8 +46,6 @@ describe("copyquota watch and monitor, through the CLI", () => {
     expect(privateNet.code).toBe(2);
     expect(privateNet.stderr).toMatch(/http:\/\/10\.0\.0\.1\/.*10\.0\.0\.1 is not public/);
     expect(news.site.requests).toEqual([]);
-    const list = await cli(["--db", db, "watch", "list", "--json"]);
-    expect(list.stdout).toBe("");
   });
 
   it("watches a site, discovering its feed and sitemap", async () => {
@@ -60,7 +59,7 @@ describe("copyquota watch and monitor, through the CLI", () => {
 
   it("records every URL as refused when the pass runs without --allow-private, and opens no case", async () => {
     const before = news.site.requests.length;
-    const run = await cli(["--db", db, "monitor", "--once", "--delay", "0"]);
+    const run = await cli(["--db", db, "monitor", "--once", "--delay", "0", "--workers", "0"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`^failed ${news.site.url("/")} \\[private_address\\]`, "m"));
     expect(run.stdout).toMatch(/^pass done in .*: 1 site\(s\) due/m);
@@ -71,7 +70,7 @@ describe("copyquota watch and monitor, through the CLI", () => {
   it("checks the site's pages with --allow-private, printing plain lines when piped, and `cases list --json` lists the cases", async () => {
     // Watching the site again makes it due at once.
     expect((await cli(["--db", db, "watch", "add", "--allow-private", news.site.url("/")])).stdout).toMatch(/^updated /);
-    const run = await cli(["--db", db, "monitor", "--once", "--allow-private", "--delay", "0"]);
+    const run = await cli(["--db", db, "monitor", "--once", "--allow-private", "--delay", "0", "--workers", "0"]);
     expect(run.code).toBe(0);
     expect(run.stdout).not.toContain("\r");
     expect(run.stdout).toContain(`listed ${news.site.url("/rss.xml")} (feed): 3 entries, 3 queued`);
@@ -90,16 +89,29 @@ describe("copyquota watch and monitor, through the CLI", () => {
       expect.arrayContaining(news.archiveCopies),
     );
 
-    const again = await cli(["--db", db, "monitor", "--once", "--allow-private", "--delay", "0"]);
-    expect(again.stdout).toMatch(/0 site\(s\) due, 0 re-check\(s\) queued; 0 listing\(s\) read, 0 page\(s\) checked/);
+  });
+
+  it("runs in the foreground, a pass whenever something is due, until interrupted", async () => {
+    expect((await cli(["--db", db, "watch", "add", "--allow-private", news.site.url("/")])).code).toBe(0);
+    const child = spawn(process.execPath, [BIN, "--db", db, "monitor", "--allow-private", "--delay", "0", "--workers", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on("data", () => /^pass done/m.test(output) && resolve());
+      child.on("exit", () => reject(new Error(`the monitor exited before its first pass:\n${output}`)));
+    });
+    expect(output).toMatch(/^pass done in .*: 1 site\(s\) due/m);
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
+    expect(output).toContain("stopping after the jobs in hand");
   });
 
   it("stops watching a site by URL or id, and says so for one it does not watch", async () => {
-    const removed = await cli(["--db", db, "watch", "remove", news.site.url("/")]);
-    expect(removed).toMatchObject({ code: 0, stdout: `removed ${news.site.url("/")}\n` });
-    const missing = await cli(["--db", db, "watch", "remove", "17"]);
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain("watch remove 17: no such watched site");
+    const removed = await cli(["--db", db, "watch", "remove", news.site.url("/"), "17"]);
+    expect(removed.code).toBe(2);
+    expect(removed.stdout).toBe(`removed ${news.site.url("/")}\n`);
+    expect(removed.stderr).toContain("watch remove 17: no such watched site");
     const bad = await cli(["--db", db, "watch", "add", "--interval", "sometimes", news.site.url("/")]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--interval "sometimes": not a duration');

@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import type { CliContext } from "../context.ts";
-import type { MonitorEvent } from "../../monitor/events.ts";
+import type { MonitorEvent, PassSummary } from "../../monitor/events.ts";
 import { UsageError } from "../context.ts";
 import { parsePositiveInt } from "../options.ts";
 import { progress } from "../progress.ts";
@@ -51,7 +51,8 @@ export function registerMonitor(program: Command, context: CliContext): void {
         const loop = runLoop(monitor, {
           ...settings,
           idleMs: DEFAULT_IDLE_MS,
-          onPass: (summary) => report.done(formatSummary(summary)),
+          // An idle look at the schedule (every minute) would fill a log with empty summaries.
+          onPass: (summary) => void (isIdle(summary) || report.done(formatSummary(summary))),
           onError: (error) => report.line(`copyquota: the pass failed: ${(error as Error).message}`),
         });
         let interrupts = 0;
@@ -93,6 +94,10 @@ function reporter() {
       bar.done(summary);
     },
   };
+}
+
+function isIdle(summary: PassSummary): boolean {
+  return summary.sitesDue === 0 && summary.rechecksQueued === 0 && Object.values(summary.events).every((n) => n === 0);
 }
 
 function nonNegativeIntOption(option: string) {
