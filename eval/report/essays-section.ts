@@ -54,6 +54,11 @@ export function essaysSection(input: EssaySectionInput): string {
       }),
     ),
   );
+  out.push(
+    `Source pages: ${[...runs, input.essay3]
+      .map((r) => `${r.essay.name} ${r.pages.length} (${r.pages.filter((p) => p.charset !== "utf-8").map((p) => p.charset).join(", ") || "all UTF-8"}; ${r.pages.reduce((n, p) => n + p.protectedChars, 0)} protected characters)`)
+      .join("; ")}.`,
+  );
   const both = overall(runs);
   out.push(`Essays 1 + 2 together: fragment recall ${pct(both.fragmentRecall)}, passage precision ${pct(both.passagePrecision)}, PAN micro P ${num(both.pan.precision)} / R ${num(both.pan.recall)} / gran ${num(both.pan.granularity)} / **plagdet ${num(both.pan.plagdet)}**.`);
 
