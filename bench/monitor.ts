@@ -13,8 +13,9 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { availableParallelism, tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { createNewsGenerator } from "./generator/news-generator.ts";
 import { machineInfo } from "./measure/machine.ts";
@@ -139,6 +140,12 @@ interface Results {
   dbMb: number;
   idlePassMs: number;
   baseline: { rate: number; pages: number };
+  /** CPU time of this process (main thread and analyzer threads) per page, in ms. */
+  cpuMsPerPage: number;
+  /** Share of the pass the main thread's event loop was busy. */
+  mainBusy: number;
+  /** The machine's 1-minute load average when the pass started and ended. */
+  load: [number, number];
 }
 
 async function main(options: Options): Promise<void> {
@@ -172,6 +179,9 @@ async function main(options: Options): Promise<void> {
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), RSS_SAMPLE_MS);
     let done = 0;
+    const loadBefore = loadavg()[0]!;
+    const cpuBefore = process.cpuUsage();
+    const loopBefore = performance.eventLoopUtilization();
     started = performance.now();
     const pass = await runPass(monitor, {
       concurrency: options.concurrency,
@@ -185,6 +195,9 @@ async function main(options: Options): Promise<void> {
       },
     });
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const mainBusy = performance.eventLoopUtilization(loopBefore).utilization;
+    const loadAfter = loadavg()[0]!;
     clearInterval(sampler);
     const heapAfter = process.memoryUsage().heapUsed;
 
@@ -207,8 +220,11 @@ async function main(options: Options): Promise<void> {
       dbMb: ["", "-wal"].reduce((sum, suffix) => sum + (statSize(file + suffix) ?? 0), 0) / 2 ** 20,
       idlePassMs,
       baseline: { rate: baselineRate, pages: BASELINE_PAGES },
+      cpuMsPerPage: (cpu.user + cpu.system) / 1000 / pagesDone,
+      mainBusy,
+      load: [loadBefore, loadAfter],
     };
-    log(`${pagesDone} pages in ${seconds.toFixed(1)} s: ${results.rate.toFixed(1)} pages/s; peak RSS ${results.peakRssMb.toFixed(0)} MB; ${pass.casesOpened} cases opened`);
+    log(`${pagesDone} pages in ${seconds.toFixed(1)} s: ${results.rate.toFixed(1)} pages/s; ${results.cpuMsPerPage.toFixed(1)} ms CPU per page; main thread busy ${(mainBusy * 100).toFixed(0)}%; peak RSS ${results.peakRssMb.toFixed(0)} MB; ${pass.casesOpened} cases opened; load ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}`);
     if (options.out) {
       writeFileSync(options.out, report(results));
       log(`wrote ${options.out}`);
@@ -245,7 +261,10 @@ its URL state and its queue job.
 Command: \`tsx bench/monitor.ts${o.pages !== 10_000 ? ` --pages ${o.pages}` : ""}${o.sources !== 10_000 ? ` --sources ${o.sources}` : ""}${o.pageBytes !== 100_000 ? ` --page-bytes ${o.pageBytes}` : ""}${o.concurrency !== 8 ? ` --concurrency ${o.concurrency}` : ""}${o.workers !== availableParallelism() ? ` --workers ${o.workers}` : ""}\`
 
 Measured ${m.date.slice(0, 16).replace("T", " ")} UTC on ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB; ${m.os}; Node ${m.node}; SQLite ${m.sqlite};
-commit ${m.commit}${m.dirty ? " (with uncommitted changes in the working tree)" : ""}.
+commit ${m.commit}${m.dirty ? " (with uncommitted changes in the working tree)" : ""}. The machine's load average was ${r.load[0].toFixed(1)} when the pass
+started and ${r.load[1].toFixed(1)} when it ended${Math.max(...r.load) > m.cores ? ` — more runnable processes than its ${m.cores} cores, so the pass got only part of them and
+the rate above understates what the pipeline does on an idle machine; the CPU time per page does not depend on the load:
+${m.cores} idle cores would run about ${((m.cores * 1000) / r.cpuMsPerPage).toFixed(0)} pages/s at that cost, if the main thread keeps up` : ""}.
 
 ## Set-up
 
@@ -266,6 +285,8 @@ commit ${m.commit}${m.dirty ? " (with uncommitted changes in the working tree)" 
 | cases opened | ${r.pass.casesOpened.toLocaleString("en")} |
 | pass time | ${r.seconds.toFixed(1)} s |
 | **pages per second** | **${r.rate.toFixed(1)}** (target ≥ ${TARGET_RATE}: ${r.rate >= TARGET_RATE ? "met" : "not met"}) |
+| CPU time per page (main thread and analyzer threads) | ${r.cpuMsPerPage.toFixed(1)} ms |
+| main thread busy (fetching, hashing, committing) | ${(r.mainBusy * 100).toFixed(0)}% of the pass |
 | extraction + check alone in one thread, same kind of pages, no fetch, no writes | ${r.baseline.rate.toFixed(1)} pages/s (${r.baseline.pages} pages) |
 | peak RSS during the pass | ${r.peakRssMb.toFixed(0)} MB |
 | JS heap after the pass | ${r.heapAfterMb.toFixed(0)} MB |
