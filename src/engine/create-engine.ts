@@ -27,13 +27,15 @@ export function createEngine(store: SourceStore, overrides: Partial<DetectionOpt
   async function index(doc: TextDocument, reference: boolean): Promise<{ source: StoredSource; replaced: boolean; recurring: string[] }> {
     const domain = registrableDomain(doc.url) ?? new URL(doc.url).hostname;
     const keys = splitBlocks(doc.text).map((b) => blockKey(b.text));
-    const counts = await store.countBlocks(domain, doc.url, keys);
+    const others = await store.blockCounts(domain, keys, doc.url);
+    // Counted with this source itself, which holds each of its blocks.
+    const counts = new Map([...others].map(([key, n]) => [key, n + 1]));
     const { protectedText, removed } = protectText(doc.text, { isRecurring: recurrenceFromCounts(counts) });
-    const { id, replaced } = await store.putSource(
+    const { source, replaced } = await store.putSource(
       { url: doc.url, title: doc.title, published: doc.published, reference, domain, text: doc.text, protectedText, boilerplate: removed },
       fingerprintsOf(tokenize(protectedText)),
+      keys,
     );
-    const source = (await store.getSource(id))!;
     // Blocks that have just become recurrent are boilerplate in the domain's earlier sources too.
     const recurring = keys.filter((key) => counts.get(key) === MIN_RECURRING_SOURCES);
     return { source, replaced, recurring };

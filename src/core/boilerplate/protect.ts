@@ -43,7 +43,7 @@ export function protectText(text: string, options: ProtectOptions = {}): Protect
 }
 
 /**
- * The recurrence predicate for block counts as `SourceStore.countBlocks` returns them
+ * The recurrence predicate for block counts as `SourceStore.blockCounts` returns them (plus the source itself)
  * (block key → number of the domain's sources holding it).
  */
 export function recurrenceFromCounts(counts: ReadonlyMap<string, number>): (key: string) => boolean {

@@ -32,8 +32,11 @@ export interface CandidateSource {
  * PostgreSQL can implement the same methods for several.
  */
 export interface SourceStore {
-  /** Stores a source with its fingerprints, replacing any source with the same URL. */
-  putSource(source: NewSource, fingerprints: readonly number[]): Promise<{ id: number; replaced: boolean }>;
+  /**
+   * Stores a source with its fingerprints and the keys of its text blocks (for boilerplate recurrence),
+   * replacing any source with the same URL, in one transaction.
+   */
+  putSource(source: NewSource, fingerprints: readonly number[], blockKeys: readonly string[]): Promise<{ source: StoredSource; replaced: boolean }>;
   removeSource(url: string): Promise<boolean>;
   getSource(idOrUrl: number | string): Promise<StoredSource | null>;
   getSources(ids: readonly number[]): Promise<StoredSource[]>;
@@ -44,11 +47,8 @@ export interface SourceStore {
    * Fingerprints held by more than `maxDf` sources are ignored: they are boilerplate or stock phrases.
    */
   candidates(fingerprints: readonly number[], options: { maxDf: number; minShared: number; limit: number }): Promise<CandidateSource[]>;
-  /**
-   * Records the block keys of one source (replacing what was recorded for its URL) and returns, for each
-   * key, how many sources of the domain hold it.
-   */
-  countBlocks(domain: string, sourceUrl: string, blockKeys: readonly string[]): Promise<Map<string, number>>;
+  /** For each block key, how many of the domain's sources other than `exceptUrl` hold it. */
+  blockCounts(domain: string, blockKeys: readonly string[], exceptUrl: string): Promise<Map<string, number>>;
   /** URLs of the domain's sources holding a block, for re-protecting them once the block proves recurrent. */
   sourcesWithBlock(domain: string, blockKey: string): Promise<string[]>;
   close(): Promise<void>;

@@ -25,6 +25,7 @@ export class SqliteSourceStore implements SourceStore {
         protected_text TEXT NOT NULL,
         boilerplate TEXT NOT NULL,
         fingerprints BLOB NOT NULL,
+        block_keys BLOB NOT NULL,
         added_at TEXT NOT NULL
       );
       CREATE TABLE IF NOT EXISTS fingerprints (
@@ -33,18 +34,22 @@ export class SqliteSourceStore implements SourceStore {
         PRIMARY KEY (hash, source_id)
       ) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS blocks (
-        domain TEXT NOT NULL,
-        block_key TEXT NOT NULL,
-        source_url TEXT NOT NULL,
-        PRIMARY KEY (domain, block_key, source_url)
+        block_key INTEGER NOT NULL,
+        source_id INTEGER NOT NULL,
+        PRIMARY KEY (block_key, source_id)
       ) WITHOUT ROWID;
-      CREATE INDEX IF NOT EXISTS blocks_by_source ON blocks (source_url);
+      CREATE TABLE IF NOT EXISTS block_counts (
+        domain TEXT NOT NULL,
+        block_key INTEGER NOT NULL,
+        sources INTEGER NOT NULL,
+        PRIMARY KEY (domain, block_key)
+      ) WITHOUT ROWID;
     `);
     this.stmts = {
       byUrl: db.prepare("SELECT * FROM sources WHERE url = ?"),
       byId: db.prepare("SELECT * FROM sources WHERE id = ?"),
-      insert: db.prepare(`INSERT INTO sources (url, title, published, reference, domain, text, protected_text, boilerplate, fingerprints, added_at)
-        VALUES (@url, @title, @published, @reference, @domain, @text, @protected_text, @boilerplate, @fingerprints, @added_at)`),
+      insert: db.prepare(`INSERT INTO sources (url, title, published, reference, domain, text, protected_text, boilerplate, fingerprints, block_keys, added_at)
+        VALUES (@url, @title, @published, @reference, @domain, @text, @protected_text, @boilerplate, @fingerprints, @block_keys, @added_at)`),
       delete: db.prepare("DELETE FROM sources WHERE id = ?"),
       insertFp: db.prepare("INSERT OR IGNORE INTO fingerprints (hash, source_id) VALUES (?, ?)"),
       deleteFp: db.prepare("DELETE FROM fingerprints WHERE hash = ? AND source_id = ?"),
@@ -52,10 +57,13 @@ export class SqliteSourceStore implements SourceStore {
       count: db.prepare("SELECT count(*) FROM sources").pluck(),
       list: db.prepare("SELECT * FROM sources ORDER BY id LIMIT ? OFFSET ?"),
       search: db.prepare("SELECT * FROM sources WHERE url LIKE @q OR title LIKE @q ORDER BY id LIMIT @limit OFFSET @offset"),
-      deleteBlocks: db.prepare("DELETE FROM blocks WHERE source_url = ?"),
-      insertBlock: db.prepare("INSERT OR IGNORE INTO blocks (domain, block_key, source_url) VALUES (?, ?, ?)"),
-      countBlock: db.prepare("SELECT count(*) FROM blocks WHERE domain = ? AND block_key = ?").pluck(),
-      blockSources: db.prepare("SELECT source_url FROM blocks WHERE domain = ? AND block_key = ?").pluck(),
+      insertBlock: db.prepare("INSERT OR IGNORE INTO blocks (block_key, source_id) VALUES (?, ?)"),
+      deleteBlock: db.prepare("DELETE FROM blocks WHERE block_key = ? AND source_id = ?"),
+      countBlock: db.prepare("SELECT sources FROM block_counts WHERE domain = ? AND block_key = ?").pluck(),
+      addBlockCount: db.prepare(`INSERT INTO block_counts (domain, block_key, sources) VALUES (?, ?, ?)
+        ON CONFLICT (domain, block_key) DO UPDATE SET sources = sources + excluded.sources`),
+      dropEmptyCounts: db.prepare("DELETE FROM block_counts WHERE domain = ? AND block_key = ? AND sources <= 0"),
+      blockSources: db.prepare("SELECT s.url FROM blocks b JOIN sources s ON s.id = b.source_id WHERE b.block_key = ? AND s.domain = ?").pluck(),
     };
   }
 
@@ -63,11 +71,13 @@ export class SqliteSourceStore implements SourceStore {
     return new SqliteSourceStore(openDatabase(file));
   }
 
-  async putSource(source: NewSource, fingerprints: readonly number[]): Promise<{ id: number; replaced: boolean }> {
+  async putSource(source: NewSource, fingerprints: readonly number[], blockKeys: readonly string[]): Promise<{ source: StoredSource; replaced: boolean }> {
     const unique = [...new Set(fingerprints)];
+    const blocks = [...new Set(blockKeys.map(blockKeyToInt))];
     const tx = this.db.transaction(() => {
       const old = this.stmts.byUrl.get(source.url) as SourceRow | undefined;
       if (old) this.deleteRow(old);
+      const addedAt = new Date().toISOString();
       const info = this.stmts.insert.run({
         url: source.url,
         title: source.title,
@@ -78,11 +88,16 @@ export class SqliteSourceStore implements SourceStore {
         protected_text: source.protectedText,
         boilerplate: JSON.stringify(source.boilerplate),
         fingerprints: Buffer.from(new Float64Array(unique).buffer),
-        added_at: new Date().toISOString(),
+        block_keys: Buffer.from(new BigInt64Array(blocks).buffer),
+        added_at: addedAt,
       });
       const id = Number(info.lastInsertRowid);
       for (const h of unique) this.stmts.insertFp.run(h, id);
-      return { id, replaced: Boolean(old) };
+      for (const key of blocks) {
+        this.stmts.insertBlock.run(key, id);
+        this.stmts.addBlockCount.run(source.domain, key, 1);
+      }
+      return { source: { ...source, id, addedAt }, replaced: Boolean(old) };
     });
     return tx();
   }
@@ -92,17 +107,19 @@ export class SqliteSourceStore implements SourceStore {
       const row = this.stmts.byUrl.get(url) as SourceRow | undefined;
       if (!row) return false;
       this.deleteRow(row);
-      this.stmts.deleteBlocks.run(url);
       return true;
     });
     return tx();
   }
 
+  /** Deletes a source row with its fingerprint and block rows, found through the lists the row keeps. */
   private deleteRow(row: SourceRow): void {
-    const buf = row.fingerprints;
-    // Copied: a Buffer from SQLite need not be 8-byte aligned.
-    const hashes = new Float64Array(Uint8Array.from(buf).buffer);
-    for (const h of hashes) this.stmts.deleteFp.run(h, row.id);
+    for (const h of new Float64Array(Uint8Array.from(row.fingerprints).buffer)) this.stmts.deleteFp.run(h, row.id);
+    for (const key of new BigInt64Array(Uint8Array.from(row.block_keys).buffer)) {
+      this.stmts.deleteBlock.run(key, row.id);
+      this.stmts.addBlockCount.run(row.domain, key, -1);
+      this.stmts.dropEmptyCounts.run(row.domain, key);
+    }
     this.stmts.delete.run(row.id);
   }
 
@@ -140,22 +157,30 @@ export class SqliteSourceStore implements SourceStore {
       .map(([sourceId, n]) => ({ sourceId, shared: n }));
   }
 
-  async countBlocks(domain: string, sourceUrl: string, blockKeys: readonly string[]): Promise<Map<string, number>> {
-    const tx = this.db.transaction(() => {
-      this.stmts.deleteBlocks.run(sourceUrl);
-      for (const key of blockKeys) this.stmts.insertBlock.run(domain, key, sourceUrl);
-      return new Map(blockKeys.map((key) => [key, this.stmts.countBlock.get(domain, key) as number]));
-    });
-    return tx();
+  async blockCounts(domain: string, blockKeys: readonly string[], exceptUrl: string): Promise<Map<string, number>> {
+    const row = this.stmts.byUrl.get(exceptUrl) as SourceRow | undefined;
+    const own = new Set(row && row.domain === domain ? new BigInt64Array(Uint8Array.from(row.block_keys).buffer) : []);
+    return new Map(
+      blockKeys.map((key) => {
+        const int = blockKeyToInt(key);
+        const n = ((this.stmts.countBlock.get(domain, int) as number | undefined) ?? 0) - (own.has(int) ? 1 : 0);
+        return [key, n];
+      }),
+    );
   }
 
   async sourcesWithBlock(domain: string, blockKey: string): Promise<string[]> {
-    return this.stmts.blockSources.all(domain, blockKey) as string[];
+    return this.stmts.blockSources.all(blockKeyToInt(blockKey), domain) as string[];
   }
 
   async close(): Promise<void> {
     this.db.close();
   }
+}
+
+/** Block keys are 64-bit hashes written as 16 hex digits; stored as SQLite's signed 64-bit integers. */
+function blockKeyToInt(key: string): bigint {
+  return BigInt.asIntN(64, BigInt(`0x${key}`));
 }
 
 /** Opens (creating when needed) a CopyQuota database file with the settings every store relies on. */
@@ -166,6 +191,9 @@ export function openDatabase(file: string): Database.Database {
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
+  // 64 MB of page cache: fingerprint inserts and lookups hit random pages of a large B-tree, and the
+  // 2 MB default makes a 100k-source index read from disk on most of them.
+  db.pragma("cache_size = -65536");
   return db;
 }
 
@@ -180,6 +208,7 @@ interface SourceRow {
   protected_text: string;
   boilerplate: string;
   fingerprints: Buffer;
+  block_keys: Buffer;
   added_at: string;
 }
 
