@@ -2,6 +2,8 @@ import type { EssayRun } from "../tasks/essays.ts";
 import type { RepublicationSummary } from "../tasks/republication-metrics.ts";
 import type { FalseMatchReport } from "../tasks/false-matches.ts";
 import { DEFAULT_DETECTION_OPTIONS } from "../../src/core/options.ts";
+import { GROUPS } from "../tasks/essays.ts";
+import { quantile } from "../measures/stats.ts";
 import { pct, pp } from "./format.ts";
 
 const MIN_MATCHED = DEFAULT_DETECTION_OPTIONS.minMatched;
@@ -57,10 +59,20 @@ export function findingsSection(input: FindingsInput): string {
         "those pages carry their date only in a `<time datetime>` above the article body (no meta tag), so a page older than its source cannot be recognised as the original.",
     );
   }
-  const heavy = input.essays.flatMap((e) => e.fragments.filter((f) => f.overlap && f.overlap.lcs < 8));
+  const lightRows = input.essays.map((e) => {
+    const light = e.fragments.filter((f) => f.overlap && GROUPS[0]!.test(f.fragment.labels));
+    return { name: e.essay.name, found: light.filter((f) => f.found).length, total: light.length, medianLcs: quantile(light.map((f) => f.overlap!.lcs), 0.5) };
+  });
+  if (lightRows.some((x) => x.total > 0 && x.found / x.total < 0.95)) {
+    points.push(
+      `**Light labels do not always mean light rewriting.** Fragments labelled only CPY/DEL/ADD/LPR/SHF: ${lightRows.map((x) => `${x.name} ${x.found}/${x.total} found, median LCS with the source ${x.medianLcs} words`).join("; ")}. ` +
+        `Where the labelled-light fragments keep fewer than ${MIN_MATCHED} source words in order, they are heavy paraphrases in fact, and the same limit applies as below.`,
+    );
+  }
+  const heavy = input.essays.flatMap((e) => e.fragments.filter((f) => f.overlap && f.overlap.lcs < MIN_MATCHED));
   if (heavy.length > 0) {
     points.push(
-      `**Heavy paraphrase is out of reach of word-sequence alignment.** ${heavy.length} borrowed essay fragments share fewer than 8 stemmed words in order with their source (essay 2 is rewritten throughout, whatever its labels say); ` +
+      `**Heavy paraphrase is out of reach of word-sequence alignment.** ${heavy.length} borrowed essay fragments share fewer than ${MIN_MATCHED} stemmed words in order with their source (essay 2 is rewritten throughout, whatever its labels say); ` +
         "the sweep in section 1 shows what shorter seeds and wider gaps recover, and at what precision. Closing the HPR/SYN/CCT target needs sentence-level similarity (synonyms, derivation), which the paraphrase section measures.",
     );
   }

@@ -66,7 +66,7 @@ export interface FalseMatchReport {
 }
 
 /** Values of `minMatched` swept; the default (8) is among them. */
-export const SWEEP = [4, 5, 6, 7, 8, 9, 10, 11, 12];
+export const SWEEP = [4, 5, 6, 7, 8, 10, 12];
 /**
  * Candidate retrieval settings the sweep is repeated under: the default (2 shared fingerprints) hides
  * short passages from the aligner, so `minMatched` is also read with retrieval relaxed to 1.
