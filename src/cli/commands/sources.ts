@@ -36,7 +36,7 @@ export function registerSources(program: Command, context: CliContext): void {
           else added++;
           bar.tick(item.doc.url);
         }
-      });
+      }, { bulk: true });
       bar.done(`sources: ${added} added, ${replaced} replaced, ${failed} failed`);
       if (failed > 0) process.exitCode = EXIT.usage;
     });
