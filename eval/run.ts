@@ -25,8 +25,18 @@ const ESSAY_SWEEP = { seedLength: [2, 3], minMatched: [6, 8], maxGap: [4, 8, 12]
 /** Pages of the republication slice used for the minMatched sweep: every obfuscation × link pair once. */
 const SWEEP_PAGES = 49;
 
+/** Wall-clock seconds per stage, reported so that a slow stage is visible in the report. */
+const stages: Array<[string, number]> = [];
+let stageStart = performance.now();
+
 function log(message: string): void {
   process.stderr.write(`[eval ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+function stage(name: string): void {
+  const now = performance.now();
+  stages.push([name, (now - stageStart) / 1000]);
+  stageStart = now;
 }
 
 function gitCommit(): string {
@@ -54,6 +64,7 @@ async function main(): Promise<void> {
     const t = performance.now();
     indexed.push(await indexEssay(essay));
     log(`  ${essay.name}: ${essay.sources.length} pages in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    stage(`index ${essay.name} (${essay.sources.length} pages)`);
   }
   const sameLanguage = indexed.filter((i) => !i.essay.crossLanguage);
   const essay3Index = indexed.find((i) => i.essay.crossLanguage)!;
@@ -62,6 +73,7 @@ async function main(): Promise<void> {
   const essay3 = await checkEssay(essay3Index);
   const crossLingual = runCrossLingual(essay3Index);
   const crossLingualNoDictionary = runCrossLingual(essay3Index, null);
+  stage("check essays, cross-language anchors");
 
   log("essays: alignment sweep");
   const cell = (run: EssayRun, g: number) => {
@@ -86,6 +98,7 @@ async function main(): Promise<void> {
       }
     }
   }
+  stage("essay alignment sweep");
   const minMatchedRecall: MinMatchedRecall[] = [];
   const articles = readNewsArticles();
   log("minMatched sweep: essays and a republication slice");
@@ -103,12 +116,14 @@ async function main(): Promise<void> {
     });
   }
   for (const i of indexed) await i.temp.dispose();
+  stage("minMatched sweep (essays, republication slice)");
 
   log("paraphrase: ParaPhraser and MSRP");
   const paraphrase = [
     evaluateParaphrase("ParaPhraser", readParaphraser(), (p) => String((p as ParaphraserPair).cls)),
     evaluateParaphrase("MSRP", readMsrp(), (p) => (p.paraphrase ? "1" : "0")),
   ];
+  stage("paraphrase");
 
   log("republication suite");
   const republication = await runRepublication(articles);
@@ -120,9 +135,11 @@ async function main(): Promise<void> {
     label: `candidate retrieval with minSharedFingerprints = ${otherRetrieval} (default ${DEFAULT_DETECTION_OPTIONS.minSharedFingerprints})`,
     summary: summarize(variantRun, DEFAULT_DETECTION_OPTIONS.minMatched),
   };
+  stage("republication suite (default and retrieval variant)");
 
   log("false matches");
   const falseMatches = await runFalseMatches();
+  stage("false matches and sweep");
   const passagesFile = path.join(os.tmpdir(), "copyquota-eval", "false-match-passages.md");
   mkdirSync(path.dirname(passagesFile), { recursive: true });
   writeFileSync(
@@ -143,7 +160,7 @@ async function main(): Promise<void> {
       ["node", process.version],
       ["detection options", `\`${JSON.stringify(DEFAULT_DETECTION_OPTIONS)}\``],
       ["data", "`../shared/eval/data` (read at run time; no corpus text is copied into this report)"],
-      ["runtime", `${seconds.toFixed(0)} s on ${os.cpus().length} cores`],
+      ["runtime", `${seconds.toFixed(0)} s on ${os.cpus().length} cores: ${stages.map(([name, s]) => `${name} ${s.toFixed(0)} s`).join("; ")}`],
     ]),
     summarySection({ essays: essayRuns, paraphrase, republication: summary, falseMatches }),
     findingsSection({ essays: essayRuns, republication: summary, variant, falseMatches }),
