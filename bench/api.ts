@@ -18,7 +18,7 @@ import { Agent, request } from "undici";
 import { createNewsGenerator } from "./generator/news-generator.ts";
 import { machineInfo } from "./measure/machine.ts";
 import { quantile } from "./measure/stats.ts";
-import { openEngine } from "./phases/engine-under-test.ts";
+import { createEngine } from "../src/engine/create-engine.ts";
 import { SqliteSourceStore } from "../src/io/store/sqlite-source-store.ts";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -130,7 +130,11 @@ async function ensureIndex(db: string, count: number, generator: ReturnType<type
     throw new Error(`${db} holds ${have} sources, fewer than --sources ${count}; give a fresh path or build it with npm run bench -- --keep`);
   }
   log(`indexing ${count} generated sources into ${db}`);
-  const { engine, close } = openEngine(db);
+  // One writer loading in bulk: commits grouped, as `copyquota sources add` does.
+  const store = SqliteSourceStore.open(db);
+  store.groupCommits();
+  const engine = createEngine(store);
+  const close = () => store.close();
   const t0 = performance.now();
   for (let i = 0; i < count; i++) {
     const source = generator.source(i);
