@@ -58,3 +58,16 @@ describe("alignment", () => {
     expect(cand.slice(p.candidate.start, p.candidate.end)).toBe(SOURCE.slice(p.source.start, p.source.end));
   });
 });
+
+describe("tokenizing long texts", () => {
+  it("segments texts longer than 64K characters in pieces, with offsets into the whole text", async () => {
+    const { tokenize } = await import("../../src/core/text/tokenize.ts");
+    const paragraph = `${SOURCE}\n\n`;
+    const long = paragraph.repeat(Math.ceil(70_000 / paragraph.length));
+    const tokens = tokenize(long);
+    expect(tokens.length).toBe(tokenize(paragraph).length * Math.ceil(70_000 / paragraph.length));
+    for (const t of tokens.filter((_, i) => i % 97 === 0)) expect(long.slice(t.start, t.end)).toMatch(/^[\p{L}\p{N}]+$/u);
+    const last = tokens[tokens.length - 1]!;
+    expect(long.slice(last.start, last.end)).toBe("марте");
+  });
+});
