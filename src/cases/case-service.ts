@@ -5,6 +5,7 @@ import type { FetchedResource, Fetcher } from "../io/fetch/fetcher.ts";
 import type { Actor, Case } from "./case.ts";
 import type { CaseStore, RecordedCheck } from "./case-store.ts";
 import type { EvidenceCapture, EvidenceStore, NewEvidence } from "./evidence.ts";
+import { evidenceOf } from "./evidence.ts";
 import type { LicenseStore } from "./license-store.ts";
 import type { PolicyStore } from "./policy-store.ts";
 import { DEFAULT_POLICY } from "../core/policy/schema.ts";
@@ -216,17 +217,4 @@ function documentFromResource(resource: FetchedResource): TextDocument {
   }
   if (text.trim() === "") throw new SubmissionError(`the page at ${resource.requestedUrl} is empty`);
   return { url: resource.requestedUrl, title: "", published: null, text, links: [] };
-}
-
-function evidenceOf(resource: FetchedResource): NewEvidence {
-  return {
-    body: resource.body,
-    url: resource.requestedUrl,
-    finalUrl: resource.url,
-    origin: "fetched",
-    fetchedAt: resource.fetchedAt,
-    status: resource.status,
-    headers: resource.headers,
-    contentType: resource.headers["content-type"] ?? null,
-  };
 }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { FetchedResource } from "../io/fetch/fetcher.ts";
 
 /** How the checked bytes reached us. */
 export type EvidenceOrigin = "fetched" | "submitted";
@@ -29,6 +30,20 @@ export interface EvidenceCapture {
 }
 
 export type NewEvidence = Omit<EvidenceCapture, "id" | "sha256" | "size"> & { body: Uint8Array };
+
+/** Evidence of a fetched page: the exact bytes received, where they came from and when. */
+export function evidenceOf(resource: FetchedResource): NewEvidence {
+  return {
+    body: resource.body,
+    url: resource.requestedUrl,
+    finalUrl: resource.url,
+    origin: "fetched",
+    fetchedAt: resource.fetchedAt,
+    status: resource.status,
+    headers: resource.headers,
+    contentType: resource.headers["content-type"] ?? null,
+  };
+}
 
 /**
  * Append-only storage of captures. Nothing is ever updated or deleted: a case may rest on a capture for

@@ -1,5 +1,5 @@
-import type { FetchedResource } from "../io/fetch/fetcher.ts";
 import type { NewEvidence } from "../cases/evidence.ts";
+import { evidenceOf } from "../cases/evidence.ts";
 import { SYSTEM_ACTOR } from "../cases/case.ts";
 import { sha256Hex } from "../cases/evidence.ts";
 import { FetchError } from "../io/fetch/errors.ts";
@@ -180,17 +180,4 @@ async function recordGone(context: JobContext, job: Job, previous: UrlState | nu
     return count;
   });
   context.emit({ type: "gone", url: job.url, status, resolved });
-}
-
-function evidenceOf(resource: FetchedResource): NewEvidence {
-  return {
-    body: resource.body,
-    url: resource.requestedUrl,
-    finalUrl: resource.url,
-    origin: "fetched",
-    fetchedAt: resource.fetchedAt,
-    status: resource.status,
-    headers: resource.headers,
-    contentType: resource.headers["content-type"] ?? null,
-  };
 }
