@@ -263,8 +263,8 @@ Command: \`tsx bench/monitor.ts${o.pages !== 10_000 ? ` --pages ${o.pages}` : ""
 Measured ${m.date.slice(0, 16).replace("T", " ")} UTC on ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB; ${m.os}; Node ${m.node}; SQLite ${m.sqlite};
 commit ${m.commit}${m.dirty ? " (with uncommitted changes in the working tree)" : ""}. The machine's load average was ${r.load[0].toFixed(1)} when the pass
 started and ${r.load[1].toFixed(1)} when it ended${Math.max(...r.load) > m.cores ? ` — more runnable processes than its ${m.cores} cores, so the pass got only part of them and
-the rate above understates what the pipeline does on an idle machine; the CPU time per page does not depend on the load:
-${m.cores} idle cores would run about ${((m.cores * 1000) / r.cpuMsPerPage).toFixed(0)} pages/s at that cost, if the main thread keeps up` : ""}.
+the rate above understates what the pipeline does on an idle machine. The CPU time per page depends far less on the
+load: ${m.cores} idle cores would run about ${((m.cores * 1000) / r.cpuMsPerPage).toFixed(0)} pages/s at that cost, if the main thread keeps up` : ""}.
 
 ## Set-up
 

@@ -30,7 +30,8 @@ export async function scheduleDue(deps: MonitorDeps, options: { recheckAfterMs: 
   const stale = new Date(now - options.recheckAfterMs).toISOString();
   const rechecks = new Map<string, NewJob>();
   for (let offset = 0; ; offset += CASES_PAGE) {
-    const { items } = await deps.cases.listCases({ status: [...OPEN_STATUSES] }, { limit: CASES_PAGE, offset });
+    // A case first seen after `stale` was seen since; only older ones can be due.
+    const { items } = await deps.cases.listCases({ status: [...OPEN_STATUSES], until: stale }, { limit: CASES_PAGE, offset });
     for (const openCase of items) {
       const url = openCase.candidate.url;
       if (openCase.lastSeen > stale || !/^https?:\/\//i.test(url)) continue;
