@@ -248,7 +248,7 @@ export function renderReport(results: BenchResults): string {
     "below the command line is written by `bench/run.ts`: re-run it to refresh the numbers.",
     "",
     `- Command: \`${results.command}\``,
-    `- Date: ${m.date}; commit ${m.commit}${m.dirty ? " (working tree had uncommitted changes)" : ""}${results.commitAtEnd ? `; **HEAD moved to ${results.commitAtEnd} during the run**: phases started later ran newer engine code` : ""}`,
+    `- Date: ${m.date}; commit ${m.commit}${m.dirty ? " (working tree had uncommitted changes)" : ""}}; every phase ran a snapshot of src/ and bench/ taken at that time`,
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB RAM, ${m.os}; Node ${m.node}; SQLite ${m.sqlite}`,
     `- Duration: ${dec(results.totalSeconds / 60)} min; seed ${results.options.seed}${results.options.quick ? "; **quick run** (sizes too small for the targets)" : ""}`,
     "",

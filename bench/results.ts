@@ -20,6 +20,4 @@ export interface BenchResults {
     largest: number | null;
   };
   totalSeconds: number;
-  /** HEAD at the end of the run, when it differs from `machine.commit`: the engine changed during the run. */
-  commitAtEnd: string | null;
 }

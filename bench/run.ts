@@ -3,7 +3,7 @@
  * candidates against one, runs the peer (@dodona/dolos-lib) on the same texts, and writes docs/BENCHMARKS.md.
  * Every phase runs in a worker process of its own (bench/worker.ts); see `--help` for the options.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createNewsGenerator } from "./generator/news-generator.ts";
@@ -24,11 +24,23 @@ function log(message: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 }
 
+/**
+ * Copies the code the workers run (src/, bench/ and the package files) into the run's directory, with
+ * node_modules linked: a run lasts hours, others edit the working tree meanwhile, and every phase must
+ * run the engine as it was at the start (an index built by one version and checked by another breaks).
+ */
+function snapshotCode(dir: string): string {
+  const root = path.join(dir, "code");
+  for (const name of ["src", "bench", "package.json", "tsconfig.json"]) cpSync(path.join(REPO_ROOT, name), path.join(root, name), { recursive: true });
+  symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(root, "node_modules"), "dir");
+  return root;
+}
+
 function removeDb(file: string): void {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
 }
 
-async function buildIndexes(options: BenchOptions, dir: string, results: BenchResults): Promise<Map<number, string>> {
+async function buildIndexes(options: BenchOptions, dir: string, codeRoot: string, results: BenchResults): Promise<Map<number, string>> {
   const kept = new Map<number, string>();
   for (const size of options.sizes) {
     const entry = { size, runs: [] as IndexResult[], failures: [] as string[] };
@@ -38,7 +50,7 @@ async function buildIndexes(options: BenchOptions, dir: string, results: BenchRe
       const db = path.join(dir, `index-${size}-${run}.db`);
       log(`indexing ${size} sources (build ${run + 1}/${runs}) into ${db}`);
       const task: IndexTask = { phase: "index", repoRoot: REPO_ROOT, db, sources: size, seed: options.seed, batch: options.batch };
-      const outcome = await runWorker<IndexResult>(task, { cwd: REPO_ROOT, profileDir: options.profile });
+      const outcome = await runWorker<IndexResult>(task, { codeRoot, profileDir: options.profile });
       if (outcome.ok) {
         entry.runs.push(outcome.result);
         log(`  ${outcome.result.rate.toFixed(0)} sources/s, ${(outcome.result.db.fileBytes / size).toFixed(0)} bytes/source`);
@@ -53,7 +65,7 @@ async function buildIndexes(options: BenchOptions, dir: string, results: BenchRe
   return kept;
 }
 
-async function runChecks(options: BenchOptions, dbs: Map<number, string>, results: BenchResults): Promise<void> {
+async function runChecks(options: BenchOptions, dbs: Map<number, string>, codeRoot: string, results: BenchResults): Promise<void> {
   const against = [options.checkAgainst, ...options.sizes.filter((s) => s > LARGE_SIZE)];
   for (const size of against) {
     const db = dbs.get(size);
@@ -79,26 +91,26 @@ async function runChecks(options: BenchOptions, dbs: Map<number, string>, result
         seed: options.seed,
         pageBytes: options.pageBytes,
       };
-      const outcome = await runWorker<CheckResult>(task, { cwd: REPO_ROOT, profileDir: options.profile });
+      const outcome = await runWorker<CheckResult>(task, { codeRoot, profileDir: options.profile });
       results.checks.push({ against: size, kind, result: outcome.ok ? outcome.result : null, failure: outcome.ok ? null : outcome.reason });
       if (!outcome.ok) log(`  failed: ${outcome.reason}`);
     }
   }
 }
 
-async function runPeer(options: BenchOptions, dir: string, results: BenchResults): Promise<void> {
+async function runPeer(options: BenchOptions, dir: string, codeRoot: string, results: BenchResults): Promise<void> {
   for (const size of options.peerSizes) {
     log(`peer: @dodona/dolos-lib all-pairs on ${size} sources + ${options.peerCandidates} candidates`);
     const task: PeerTask = { phase: "dolos", repoRoot: REPO_ROOT, sources: size, candidates: options.peerCandidates, seed: options.seed };
     // Three budgets before the kill: a size slightly over budget still gets its numbers reported.
-    const outcome = await runWorker<PeerResult>(task, { cwd: REPO_ROOT, heapMb: options.peerHeapMb, timeoutMs: options.peerBudgetSeconds * 3000 });
+    const outcome = await runWorker<PeerResult>(task, { codeRoot, heapMb: options.peerHeapMb, timeoutMs: options.peerBudgetSeconds * 3000 });
     const result = outcome.ok ? outcome.result : null;
     results.peer.dolos.push({ size, result, failure: outcome.ok ? null : outcome.reason, wallSeconds: outcome.wallSeconds });
     log(result ? `  ${result.seconds.toFixed(1)} s, peak RSS ${(result.peakRss / 2 ** 20).toFixed(0)} MB` : `  failed: ${outcome.ok ? "" : outcome.reason}`);
 
     log(`peer: CopyQuota on the same ${size} sources + ${options.peerCandidates} candidates`);
     const db = path.join(dir, `peer-${size}.db`);
-    const ours = await runWorker<PeerResult>({ ...task, phase: "copyquota", db }, { cwd: REPO_ROOT });
+    const ours = await runWorker<PeerResult>({ ...task, phase: "copyquota", db }, { codeRoot });
     removeDb(db);
     results.peer.copyquota.push({ size, result: ours.ok ? ours.result : null, failure: ours.ok ? null : ours.reason });
 
@@ -135,19 +147,17 @@ async function main(): Promise<void> {
     checks: [],
     peer: { dolos: [], copyquota: [], largest: null },
     totalSeconds: 0,
-    commitAtEnd: null,
   };
 
   try {
-    const dbs = await buildIndexes(options, dir, results);
-    await runChecks(options, dbs, results);
-    await runPeer(options, dir, results);
+    const codeRoot = snapshotCode(dir);
+    const dbs = await buildIndexes(options, dir, codeRoot, results);
+    await runChecks(options, dbs, codeRoot, results);
+    await runPeer(options, dir, codeRoot, results);
   } finally {
     if (!options.keep) rmSync(dir, { recursive: true, force: true });
   }
   results.totalSeconds = (performance.now() - started) / 1000;
-  const end = machineInfo(REPO_ROOT);
-  if (end.commit !== results.machine.commit) results.commitAtEnd = end.commit;
   const report = renderReport(results);
   if (options.out) {
     const file = path.resolve(REPO_ROOT, options.out);

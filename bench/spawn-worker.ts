@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import type { Task } from "./task.ts";
 import { RESULT_PREFIX } from "./task.ts";
 
-const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "worker.ts");
+/** The repository (or snapshot of it) whose bench/worker.ts runs when none is named. */
+const OWN_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export type WorkerOutcome<R> =
   | { ok: true; result: R; wallSeconds: number }
@@ -17,7 +18,8 @@ export interface SpawnOptions {
   heapMb?: number;
   /** Write a V8 CPU profile of the worker into this directory (`node --cpu-prof`). */
   profileDir?: string | null;
-  cwd: string;
+  /** Root of the code the worker runs (its bench/worker.ts and src/); the worker's working directory. */
+  codeRoot?: string;
 }
 
 /** Runs one task in a fresh Node process (through tsx) and returns its result, or why there is none. */
@@ -27,12 +29,12 @@ export function runWorker<R>(task: Task, options: SpawnOptions): Promise<WorkerO
     ...(options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`, `--cpu-prof-name=${task.phase}-${Date.now()}.cpuprofile`] : []),
     "--import",
     "tsx",
-    WORKER,
+    path.join(options.codeRoot ?? OWN_ROOT, "bench", "worker.ts"),
     JSON.stringify(task),
   ];
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, args, { cwd: options.codeRoot ?? OWN_ROOT, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderrTail = "";
     let timedOut = false;
@@ -60,8 +62,14 @@ export function runWorker<R>(task: Task, options: SpawnOptions): Promise<WorkerO
         ? `killed after ${Math.round((options.timeoutMs ?? 0) / 1000)} s`
         : /heap out of memory|Allocation failed/i.test(stderrTail)
           ? `out of memory (heap limit ${options.heapMb ?? "default"} MB)`
-          : `exited with ${signal ?? code}: ${stderrTail.trim().split("\n").slice(-3).join(" / ")}`;
+          : `exited with ${signal ?? code}: ${errorLine(stderrTail)}`;
       resolve({ ok: false, reason: why, wallSeconds });
     });
   });
+}
+
+/** The message of the last error a worker printed: its last line that is not a stack frame. */
+function errorLine(stderr: string): string {
+  const lines = stderr.trim().split("\n").filter((l) => l.trim() && !/^\s+at /.test(l));
+  return lines[lines.length - 1]?.trim() ?? "no output";
 }

@@ -17,8 +17,10 @@ export interface OpenEngine {
   close(): Promise<void>;
 }
 
-export function openEngine(dbFile: string): OpenEngine {
+/** `bulk`: group commits as `copyquota sources add` does when it loads many sources in a row. */
+export function openEngine(dbFile: string, options: { bulk?: boolean } = {}): OpenEngine {
   const store = SqliteSourceStore.open(dbFile);
+  if (options.bulk) store.groupCommits();
   return { engine: createEngine(store), close: () => store.close() };
 }
 

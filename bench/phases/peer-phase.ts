@@ -84,7 +84,7 @@ export async function runPeerPhase(task: PeerTask): Promise<PeerResult> {
   } else {
     const db = task.db!;
     for (const suffix of ["", "-wal", "-shm"]) rmSync(db + suffix, { force: true });
-    const { engine, close } = openEngine(db);
+    const { engine, close } = openEngine(db, { bulk: true });
     const urlToKey = new Map(sources.map((s) => [s.doc.url, `s${s.index}`]));
     const t0 = now();
     for (const s of sources) await engine.addSource(s.doc, { reference: s.reference });
