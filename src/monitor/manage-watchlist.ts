@@ -29,7 +29,7 @@ export async function addWatch(
   try {
     parsed = new URL(url);
   } catch {
-    throw new WatchError(`${url}: not an absolute URL (write e.g. https://news.example.kz/)`);
+    throw new WatchError(`${url}: not an absolute URL (write e.g. https://news.example/)`);
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new WatchError(`${url}: only http and https URLs can be watched`);
   const target = await examineWatchTarget(parsed.href, deps.fetcher);

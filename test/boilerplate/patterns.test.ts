@@ -63,7 +63,7 @@ const BOILERPLATE: Array<[string, string]> = [
   ["Фото: пресс-служба Министерства энергетики", "photo-credit"],
   ["Фото — Иван Петров", "photo-credit"],
   ["Фото: А. Иванов", "photo-credit"],
-  ["Фото: Vestnik.example.kz", "photo-credit"],
+  ["Фото: Vestnik-delovoy.example", "photo-credit"],
   ["Фото из открытых источников", "photo-source"],
   ["Фото предоставлено пресс-службой акимата Алматы", "photo-source"],
   ["Фото: пресс-служба МВД. Читайте также: В Астане открылся новый терминал", "photo-credit"],

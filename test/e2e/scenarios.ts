@@ -22,7 +22,7 @@ export function defineScenarios(load: () => { article: ArticleUnderTest; referen
   let unrelated: string;
   let paragraphs: string[];
   let protectedChars: number;
-  const CANDIDATE_URL = "https://stepnews.example.kz/economy/2025/reprint-1";
+  const CANDIDATE_URL = "https://stepnews.example/economy/2025/reprint-1";
   const AFTER = "2025-06-01T09:00:00+05:00";
 
   async function check(html: string, extra: string[] = []): Promise<{ code: number; result: CheckResult; stderr: string }> {
@@ -134,8 +134,8 @@ export function defineScenarios(load: () => { article: ArticleUnderTest; referen
   });
 
   it("a licensed partner's full copy → licensed", async () => {
-    const policy = write(dir, "license.json", JSON.stringify({ licenses: [{ domain: "partner.example.kz", from: "2020-01-01", until: "2030-12-31" }] }));
-    const { code, result } = await check(page(paragraphs, undefined, AFTER, "https://www.partner.example.kz/news/1"), ["--policy", policy]);
+    const policy = write(dir, "license.json", JSON.stringify({ licenses: [{ domain: "partner-media.example", from: "2020-01-01", until: "2030-12-31" }] }));
+    const { code, result } = await check(page(paragraphs, undefined, AFTER, "https://www.partner-media.example/news/1"), ["--policy", policy]);
     expect(own(result)!.verdict).toBe("licensed");
     expect(own(result)!.licensed).toBe(true);
     expect(result.verdict).toBe("licensed");

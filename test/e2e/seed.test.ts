@@ -17,7 +17,7 @@ describe.skipIf(!available)("issue 2 scenarios on the seed article (../shared/se
     const release = ["Встреча с генеральным секретарем ОДКБ", "", "Глава государства провел встречу в Акорде. В ходе беседы обсуждены итоги работы организации.", "", quote.slice(0, quote.lastIndexOf("»") + 1), "", "Стороны договорились продолжить консультации."].join("\n");
     return {
       article,
-      reference: { url: "https://akorda.example.kz/ru/press/2022/01/13/vstrecha", published: "2022-01-13T18:00:00+06:00", text: release },
+      reference: { url: "https://akorda-press.example/ru/press/2022/01/13/vstrecha", published: "2022-01-13T18:00:00+06:00", text: release },
       unrelated: readFileSync(path.join(REPO, "test/fixtures/articles/unrelated-base-rate.txt"), "utf8"),
     };
   });

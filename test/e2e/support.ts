@@ -88,13 +88,13 @@ export function reuserPage(options: { url: string; title: string; published: str
 <link rel="canonical" href="${options.url}">
 <meta property="article:published_time" content="${options.published}">
 </head><body>
-<header><a href="https://stepnews.example.kz/">Новости Степи</a><nav><a href="https://stepnews.example.kz/economy">Экономика</a> <a href="https://stepnews.example.kz/politics">Политика</a></nav></header>
+<header><a href="https://stepnews.example/">Новости Степи</a><nav><a href="https://stepnews.example/economy">Экономика</a> <a href="https://stepnews.example/politics">Политика</a></nav></header>
 <main><article><h1>${options.title}</h1>
 ${options.paragraphs.map((p) => `<p>${p}</p>`).join("\n")}
 ${inArticle}
 </article></main>
-<aside><h3>Популярное</h3><ul><li><a href="https://stepnews.example.kz/a1">Курс тенге на сегодня</a></li><li><a href="https://stepnews.example.kz/a2">Погода в Астане</a></li></ul></aside>
-<footer>© Новости Степи. ${link?.footerOnly ? anchor : ""} <a href="https://stepnews.example.kz/about">О нас</a></footer>
+<aside><h3>Популярное</h3><ul><li><a href="https://stepnews.example/a1">Курс тенге на сегодня</a></li><li><a href="https://stepnews.example/a2">Погода в Астане</a></li></ul></aside>
+<footer>© Новости Степи. ${link?.footerOnly ? anchor : ""} <a href="https://stepnews.example/about">О нас</a></footer>
 </body></html>`;
 }
 

@@ -39,7 +39,7 @@ describe("evaluation smoke: republication suite on our own fictional articles", 
     const run = await runRepublication(readFixtureArticles(), {
       pages: PAGES,
       // The fictional outlet's archive is the publisher; the other outlets supply the reusers' text.
-      isHost: (a) => !a.url.includes("vestnik.example.kz"),
+      isHost: (a) => !a.url.includes("vestnik-delovoy.example"),
       // Archive articles share their notice lines, so none can stand for a press release's sole copy.
       referenceSources: 0,
     });

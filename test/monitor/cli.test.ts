@@ -83,7 +83,7 @@ describe("copyquota watch and monitor, through the CLI", () => {
       expect(c.status).toBe("new");
       expect(c.share).toBeGreaterThan(0.3);
       expect(c.violations).toContain("over_quota");
-      expect(c.source.url).toMatch(/^https:\/\/vestnik\.example\.kz\/news\//);
+      expect(c.source.url).toMatch(/^https:\/\/vestnik-delovoy\.example\/news\//);
     }
     expect(listed.map((c) => c.candidate.url).sort()).toEqual(
       expect.arrayContaining(news.archiveCopies),

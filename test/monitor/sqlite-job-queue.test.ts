@@ -10,7 +10,7 @@ import { isDeadLocalOwner, leaseOwners } from "../../src/monitor/lease-owner.ts"
 import { serialTransactions } from "../../src/monitor/transactions.ts";
 import type { NewJob } from "../../src/monitor/job-queue.ts";
 
-const page = (n: number, siteId: number | null = 1): NewJob => ({ kind: "page", url: `https://stepnews.example.kz/news/${n}`, key: `https://stepnews.example.kz/news/${n}`, siteId });
+const page = (n: number, siteId: number | null = 1): NewJob => ({ kind: "page", url: `https://stepnews.example/news/${n}`, key: `https://stepnews.example/news/${n}`, siteId });
 
 describe("SqliteJobQueue", () => {
   let dir: string;

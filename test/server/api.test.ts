@@ -153,7 +153,7 @@ describe("cases", () => {
   beforeAll(async () => {
     const response = await server.call("POST", "/api/check", {
       url: "https://kopilka-news.example/2024/muka",
-      html: candidatePage(SOURCE.paragraphs.slice(0, 3), "https://vestnik.example.kz/"),
+      html: candidatePage(SOURCE.paragraphs.slice(0, 3), "https://vestnik-delovoy.example/"),
     });
     id = Number(response.headers.get("x-cases-opened"));
     expect(id).toBeGreaterThan(0);
@@ -239,9 +239,9 @@ describe("sources", () => {
 
   it("adds sources from an uploaded JSONL archive or feed, reports a bad line by name, and removes one", async () => {
     const jsonl = [
-      JSON.stringify({ url: "https://vestnik.example.kz/news/a1", title: "Первая", text: "Первый абзац статьи о ценах на топливо в регионах страны.\n\nВторой абзац о том, как меняются тарифы." }),
+      JSON.stringify({ url: "https://vestnik-delovoy.example/news/a1", title: "Первая", text: "Первый абзац статьи о ценах на топливо в регионах страны.\n\nВторой абзац о том, как меняются тарифы." }),
       "{not json",
-      JSON.stringify({ url: "https://vestnik.example.kz/news/a2", title: "Вторая", text: "Текст второй статьи о строительстве новых школ в пригородах Алматы." }),
+      JSON.stringify({ url: "https://vestnik-delovoy.example/news/a2", title: "Вторая", text: "Текст второй статьи о строительстве новых школ в пригородах Алматы." }),
     ].join("\n");
     const response = await fetch(`${server.url}/api/sources/upload?filename=archive.jsonl`, {
       method: "POST",
@@ -250,12 +250,12 @@ describe("sources", () => {
     });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { added: { url: string }[]; errors: { input: string; message: string }[] };
-    expect(body.added.map((a) => a.url)).toEqual(["https://vestnik.example.kz/news/a1", "https://vestnik.example.kz/news/a2"]);
+    expect(body.added.map((a) => a.url)).toEqual(["https://vestnik-delovoy.example/news/a1", "https://vestnik-delovoy.example/news/a2"]);
     expect(body.errors).toHaveLength(1);
     expect(body.errors[0]!.message).toMatch(/^archive\.jsonl:2: /);
     const rss = `<?xml version="1.0" encoding="utf-8"?>
-<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Деловой вестник</title><link>https://vestnik.example.kz/</link>
-<item><title>Из ленты</title><link>https://vestnik.example.kz/news/feed-1</link><pubDate>Tue, 02 Apr 2024 10:00:00 +0500</pubDate>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Деловой вестник</title><link>https://vestnik-delovoy.example/</link>
+<item><title>Из ленты</title><link>https://vestnik-delovoy.example/news/feed-1</link><pubDate>Tue, 02 Apr 2024 10:00:00 +0500</pubDate>
 <content:encoded><![CDATA[${FEED_PARAGRAPHS.map((p) => `<p>${p}</p>`).join("")}]]></content:encoded></item>
 </channel></rss>`;
     const feed = await fetch(`${server.url}/api/sources/upload?filename=feed.xml&reference=true`, {
@@ -263,7 +263,7 @@ describe("sources", () => {
       headers: { authorization: "Bearer test-admin-key-0123456789", "content-type": "application/rss+xml" },
       body: rss,
     });
-    expect(((await feed.json()) as { added: { url: string }[] }).added.map((a) => a.url)).toEqual(["https://vestnik.example.kz/news/feed-1"]);
+    expect(((await feed.json()) as { added: { url: string }[] }).added.map((a) => a.url)).toEqual(["https://vestnik-delovoy.example/news/feed-1"]);
     const fromFeed = await server.call<{ items: { reference: boolean }[] }>("GET", "/api/sources?q=feed-1");
     expect(fromFeed.body.items[0]!.reference).toBe(true);
     const empty = await fetch(`${server.url}/api/sources/upload?filename=empty.html`, {

@@ -145,7 +145,7 @@ describe("exports and letters", () => {
   const base: Case = {
     id: 7,
     candidate: { url: "https://copy.example/a", domain: "copy.example", title: '=HYPERLINK("http://evil")' },
-    source: { url: "https://vestnik.example.kz/a", title: "Статья, с запятой" },
+    source: { url: "https://vestnik-delovoy.example/a", title: "Статья, с запятой" },
     status: "confirmed",
     share: 0.62,
     reusedChars: 620,
@@ -153,7 +153,7 @@ describe("exports and letters", () => {
     maxShare: 0.3,
     maxChars: null,
     violations: ["over_quota", "link_not_indexable"],
-    link: { present: true, href: "https://vestnik.example.kz/a", target: "article", nofollow: true, noindex: false, hidden: false },
+    link: { present: true, href: "https://vestnik-delovoy.example/a", target: "article", nofollow: true, noindex: false, hidden: false },
     passages: [
       { source: { start: 0, end: 20 }, candidate: { start: 0, end: 20 } },
       { source: { start: 30, end: 60 }, candidate: { start: 40, end: 70 } },
@@ -179,7 +179,7 @@ describe("exports and letters", () => {
       case: base,
       source: { url: base.source.url, title: "Статья", published: "2024-04-30T10:00:00+05:00", protectedText },
       policy: { ...DEFAULT_POLICY, fixDeadlineDays: 5 },
-      publisher: "vestnik.example.kz",
+      publisher: "vestnik-delovoy.example",
       evidence: { sha256: "c".repeat(64), fetchedAt: "2024-05-02T08:00:00.000Z" },
       today: "2024-05-10T09:00:00.000Z",
     };

@@ -64,7 +64,7 @@ export async function startTestServer(options: { webUi?: boolean } = {}): Promis
 
 /** A source article of our fictional outlet: lead, body, the outlet's notice and "read all" line. */
 export const SOURCE = {
-  url: "https://vestnik.example.kz/news/economy/2024/04/02/test-article",
+  url: "https://vestnik-delovoy.example/news/economy/2024/04/02/test-article",
   title: "Казахстан увеличит экспорт муки в страны Центральной Азии",
   published: "2024-04-02T10:00:00+05:00",
   paragraphs: [

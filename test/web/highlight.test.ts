@@ -26,7 +26,7 @@ describe("safeHref", () => {
   it("keeps our routes and http(s) URLs, and refuses script and data URLs a hostile page could name", () => {
     expect(safeHref("#/cases/3")).toBe("#/cases/3");
     expect(safeHref("/api/evidence/ab")).toBe("/api/evidence/ab");
-    expect(safeHref("https://vestnik.example.kz/a b")).toBe("https://vestnik.example.kz/a%20b");
+    expect(safeHref("https://vestnik-delovoy.example/a b")).toBe("https://vestnik-delovoy.example/a%20b");
     expect(safeHref("javascript:alert(1)")).toBeNull();
     expect(safeHref("JaVaScRiPt:alert(1)")).toBeNull();
     expect(safeHref("data:text/html,<script>")).toBeNull();

@@ -75,7 +75,7 @@ async function addHostileCase(s: TestServer): Promise<number> {
     "Избирательная комиссия сообщила, что подсчет голосов завершится к утру, а предварительные итоги опубликуют на официальном сайте в течение суток.",
     "Наблюдатели от партий отметили высокую явку на участках в новых микрорайонах и попросили продлить работу участков на два часа.",
   ];
-  await s.call("POST", "/api/sources", { url: "https://vestnik.example.kz/news/vybory", title: `Выборы ${SCRIPT_PAYLOAD}`, text: paragraphs.join("\n\n") });
+  await s.call("POST", "/api/sources", { url: "https://vestnik-delovoy.example/news/vybory", title: `Выборы ${SCRIPT_PAYLOAD}`, text: paragraphs.join("\n\n") });
   const response = await s.call("POST", "/api/check", { url: "https://evil.example/copy", title: `Копия ${IMG_PAYLOAD}`, text: paragraphs.join("\n\n") });
   return Number(response.headers.get("x-cases-opened"));
 }
