@@ -64,6 +64,8 @@ export interface JobQueue {
   cancelSite(siteId: number): Promise<number>;
   /** Jobs per state, for progress and status reports. */
   counts(): Promise<Record<JobState, number>>;
+  /** Jobs waiting or in hand (ready or leased) per watched site, for the watchlist's reports; sites with none are absent. */
+  queuedPerSite(): Promise<Map<number, number>>;
   /** When the earliest waiting job (a retry, or an expiring lease) becomes claimable (epoch ms), or null. */
   nextDueAt(): Promise<number | null>;
 }

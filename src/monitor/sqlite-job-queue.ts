@@ -66,6 +66,9 @@ export class SqliteJobQueue implements JobQueue {
       release: db.prepare("UPDATE monitor_jobs SET state = 'ready', owner = NULL, lease_until = NULL, not_before = @now WHERE state = 'leased' AND owner = @owner"),
       cancelSite: db.prepare("DELETE FROM monitor_jobs WHERE site_id = ? AND state = 'ready'"),
       counts: db.prepare("SELECT state, count(*) AS n FROM monitor_jobs GROUP BY state"),
+      // The state condition is the pending index's own: only waiting jobs are read, however many are done.
+      queuedPerSite: db.prepare(`SELECT site_id, count(*) AS n FROM monitor_jobs
+        WHERE state IN ('ready', 'leased') AND site_id IS NOT NULL GROUP BY site_id`),
       nextDue: db.prepare(`SELECT min(CASE state WHEN 'ready' THEN not_before ELSE lease_until END) FROM monitor_jobs
         WHERE state IN ('ready', 'leased')`).pluck(),
     };
@@ -120,6 +123,11 @@ export class SqliteJobQueue implements JobQueue {
     const counts: Record<JobState, number> = { ready: 0, leased: 0, done: 0, failed: 0 };
     for (const row of this.stmts.counts.all() as { state: JobState; n: number }[]) counts[row.state] = row.n;
     return counts;
+  }
+
+  async queuedPerSite(): Promise<Map<number, number>> {
+    const rows = this.stmts.queuedPerSite.all() as { site_id: number; n: number }[];
+    return new Map(rows.map((row) => [row.site_id, row.n]));
   }
 
   async nextDueAt(): Promise<number | null> {

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import type { Engine } from "../engine/engine.ts";
-import type { Fetcher } from "../io/fetch/fetcher.ts";
 import type { CaseService } from "../cases/case-service.ts";
+import type { MonitorDeps, MonitorFetcher } from "../monitor/monitor-deps.ts";
 import { openDatabase, SqliteSourceStore } from "../io/store/sqlite-source-store.ts";
 import { createEngine } from "../engine/create-engine.ts";
 import { SqliteCaseStore } from "../cases/sqlite-case-store.ts";
@@ -10,6 +10,17 @@ import { SqliteLicenseStore } from "../cases/sqlite-license-store.ts";
 import { SqlitePolicyStore } from "../cases/sqlite-policy-store.ts";
 import { createCaseService } from "../cases/case-service.ts";
 import { SqliteAuthStore } from "./auth/sqlite-auth-store.ts";
+import { SqliteWatchlist } from "../monitor/sqlite-watchlist.ts";
+import { SqliteUrlStateStore } from "../monitor/sqlite-url-states.ts";
+import { SqliteJobQueue } from "../monitor/sqlite-job-queue.ts";
+import { serialTransactions } from "../monitor/transactions.ts";
+
+/**
+ * The monitor's stores the API reads and writes to manage the watchlist: the watched sites, what became of
+ * their URLs, and their queued jobs, with the monitor's own transactions (adding and removing a site write
+ * more than one store). The monitor itself runs on a connection of its own (see `startScheduler`).
+ */
+export type WatchStores = Pick<MonitorDeps, "watchlist" | "urls" | "queue" | "atomically">;
 
 /** Everything the server keeps, on one SQLite database handle, with the engine and case service over it. */
 export interface AppStores {
@@ -22,13 +33,14 @@ export interface AppStores {
   auth: SqliteAuthStore;
   engine: Engine;
   service: CaseService;
-  /** Fetches candidate pages for URL checks and re-checks, and feed items; null when the server may not fetch. */
-  fetcher: Fetcher | null;
+  watch: WatchStores;
+  /** Fetches candidate pages for URL checks and re-checks, feed items, and sites to watch; null when the server may not fetch. */
+  fetcher: MonitorFetcher | null;
   close(): Promise<void>;
 }
 
 /** Opens (creating when needed) the database file and every store on it. */
-export function openAppStores(file: string, options: { fetcher: Fetcher | null }): AppStores {
+export function openAppStores(file: string, options: { fetcher: MonitorFetcher | null }): AppStores {
   const db = openDatabase(file);
   const sources = new SqliteSourceStore(db);
   const cases = new SqliteCaseStore(db);
@@ -38,5 +50,6 @@ export function openAppStores(file: string, options: { fetcher: Fetcher | null }
   const auth = new SqliteAuthStore(db);
   const engine = createEngine(sources);
   const service = createCaseService({ engine, cases, evidence, licenses, policies, fetcher: options.fetcher });
-  return { db, sources, cases, evidence, licenses, policies, auth, engine, service, fetcher: options.fetcher, close: () => sources.close() };
+  const watch = { watchlist: new SqliteWatchlist(db), urls: new SqliteUrlStateStore(db), queue: new SqliteJobQueue(db), atomically: serialTransactions(db) };
+  return { db, sources, cases, evidence, licenses, policies, auth, engine, service, watch, fetcher: options.fetcher, close: () => sources.close() };
 }

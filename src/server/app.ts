@@ -18,6 +18,7 @@ import { licenseRoutes } from "./routes/licenses.ts";
 import { policyRoutes } from "./routes/policy.ts";
 import { statsRoutes } from "./routes/stats.ts";
 import { keyRoutes } from "./routes/keys.ts";
+import { watchlistRoutes } from "./routes/watchlist.ts";
 
 export interface ServerOptions {
   /** Log each request (pino, to stdout). */
@@ -52,7 +53,7 @@ export async function buildServer(stores: AppStores, options: ServerOptions = {}
         title: "CopyQuota API",
         version: API_VERSION,
         description:
-          "Check pages for reuse of the publisher's articles, and manage the cases, evidence, licenses and policy. " +
+          "Check pages for reuse of the publisher's articles, and manage the cases, evidence, licenses, policy and the watchlist of monitored sites. " +
           "Every route except /api/health needs `Authorization: Bearer KEY`.",
       },
       components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
@@ -82,6 +83,7 @@ export async function buildServer(stores: AppStores, options: ServerOptions = {}
   await app.register(policyRoutes, deps);
   await app.register(statsRoutes, deps);
   await app.register(keyRoutes, deps);
+  await app.register(watchlistRoutes, deps);
   if (options.webUi ?? true) await registerWebUi(app);
   return app;
 }

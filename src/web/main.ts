@@ -12,6 +12,7 @@ import { sourceDetailPage } from "./pages/source-detail.ts";
 import { licensesPage } from "./pages/licenses.ts";
 import { policyPage } from "./pages/policy.ts";
 import { selfCheckPage } from "./pages/self-check.ts";
+import { watchlistPage } from "./pages/watchlist.ts";
 
 const router = createRouter(
   [
@@ -24,6 +25,7 @@ const router = createRouter(
     [/^\/licenses$/, licensesPage],
     [/^\/policy$/, policyPage],
     [/^\/self-check$/, selfCheckPage],
+    [/^\/watchlist$/, watchlistPage],
   ],
   async ({ root }) => mount(root, h("h1", {}, "Not found"), h("p", {}, "This page does not exist. "), h("a", { href: "#/" }, "Go to the dashboard")),
 );
@@ -32,6 +34,7 @@ const NAV: [string, string][] = [
   ["#/", "Dashboard"],
   ["#/cases", "Cases"],
   ["#/sources", "Sources"],
+  ["#/watchlist", "Watchlist"],
   ["#/licenses", "Licenses"],
   ["#/policy", "Policy"],
   ["#/self-check", "Self-check"],

@@ -1,0 +1,150 @@
+import type { FastifyPluginAsync, FastifyReply } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { RouteDeps } from "../app.ts";
+import { ErrorResponse, IdParams, Pagination, WatchedSiteSchema, WatchFailureSchema, WatchRequest, WatchScheduleRequest } from "../api-schemas.ts";
+import { addWatch, removeWatch, WatchError } from "../../monitor/manage-watchlist.ts";
+import { ListingError } from "../../monitor/listing.ts";
+import { FetchError } from "../../io/fetch/errors.ts";
+import { ApiError, notFound } from "../errors.ts";
+import { rescheduleWatch } from "../reschedule-watch.ts";
+import { FAILED, failureView, watchedSiteViews } from "../watched-site-view.ts";
+
+/** The one field a watch request's failure can be about: the URL (whatever went wrong fetching or reading it). */
+const URL_FIELD = "body.url";
+
+/**
+ * The watchlist over HTTP, as `copyquota watch add|list|remove` on the command line: adding a site goes
+ * through the monitor's own `addWatch` (the same fetch, discovery of feeds and sitemaps, and validation),
+ * removing one through `removeWatch`. The server's background monitor reads what is due at its next look.
+ */
+export const watchlistRoutes: FastifyPluginAsync<RouteDeps> = async (app, { stores }) => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ["watchlist"];
+  const { watch } = stores;
+
+  async function view(id: number) {
+    const site = await watch.watchlist.get(id);
+    if (site === null) throw notFound(`watched site ${id}`);
+    return (await watchedSiteViews(watch, [site]))[0]!;
+  }
+
+  api.get(
+    "/api/watchlist",
+    {
+      schema: {
+        summary: "The watched sites, feeds and sitemaps, with their schedule and how their URLs fared",
+        tags,
+        response: { 200: z.object({ items: z.array(WatchedSiteSchema) }) },
+      },
+    },
+    async () => ({ items: await watchedSiteViews(watch, await watch.watchlist.list()) }),
+  );
+
+  api.get(
+    "/api/watchlist/:id",
+    { schema: { summary: "One watched site", tags, params: IdParams, response: { 200: WatchedSiteSchema, 404: ErrorResponse } } },
+    async (request) => view(request.params.id),
+  );
+
+  api.post(
+    "/api/watchlist",
+    {
+      schema: {
+        summary: "Watch a site, a feed or a sitemap",
+        description:
+          "The server fetches the URL and tells what it is: an HTML page is a site, whose feeds (`<link rel=alternate>`) and " +
+          "sitemaps (its robots.txt) are read each pass; a feed or sitemap is read itself. Watching a URL again updates its " +
+          "schedule and listings (200 instead of 201). Either way it is due at once. A URL that cannot be fetched is a 422 " +
+          "with the fetcher's `reason`; one that is not a site, feed or sitemap a 400.",
+        tags,
+        body: WatchRequest,
+        response: { 200: z.object({ site: WatchedSiteSchema, replaced: z.boolean() }), 201: z.object({ site: WatchedSiteSchema, replaced: z.boolean() }), 400: ErrorResponse, 422: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const fetcher = stores.fetcher;
+      if (fetcher === null) throw new ApiError(503, "unavailable", `${URL_FIELD}: this server does not fetch pages, so it cannot watch sites`);
+      const { url, interval, since } = request.body;
+      try {
+        const { site, replaced } = await addWatch({ ...watch, fetcher, now: Date.now }, url, { intervalMs: interval, since: since ?? null });
+        return reply.code(replaced ? 200 : 201).send({ site: await view(site.id), replaced });
+      } catch (error) {
+        return refuseWatch(reply, error);
+      }
+    },
+  );
+
+  api.put(
+    "/api/watchlist/:id/schedule",
+    {
+      schema: {
+        summary: "Change how often a watched site is read",
+        description: "The next pass comes one new interval after the last one (at once when that is past, or before the first pass).",
+        tags,
+        params: IdParams,
+        body: WatchScheduleRequest,
+        response: { 200: WatchedSiteSchema, 400: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const site = await rescheduleWatch(watch, request.params.id, request.body.interval, Date.now());
+      if (site === null) throw notFound(`watched site ${request.params.id}`);
+      return view(site.id);
+    },
+  );
+
+  api.get(
+    "/api/watchlist/:id/failures",
+    {
+      schema: {
+        summary: "The site's URLs whose last attempt failed, with the reason",
+        tags,
+        params: IdParams,
+        querystring: Pagination,
+        response: { 200: z.object({ total: z.number().int(), items: z.array(WatchFailureSchema) }), 404: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      if ((await watch.watchlist.get(id)) === null) throw notFound(`watched site ${id}`);
+      const counts = await watch.urls.counts(id);
+      const states = await watch.urls.list({ siteId: id, status: [...FAILED] }, { limit: request.query.limit, offset: request.query.offset });
+      return { total: FAILED.reduce((total, status) => total + counts[status], 0), items: states.map(failureView) };
+    },
+  );
+
+  api.delete(
+    "/api/watchlist/:id",
+    {
+      schema: {
+        summary: "Stop watching a site",
+        description: "Its queued jobs are dropped; the cases it opened stay.",
+        tags,
+        params: IdParams,
+        response: { 200: z.object({ removed: z.number().int(), url: z.string() }), 404: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const site = await removeWatch(watch, request.params.id);
+      if (site === null) throw notFound(`watched site ${request.params.id}`);
+      return { removed: site.id, url: site.url };
+    },
+  );
+};
+
+/**
+ * Answers a watch request the monitor refused, naming the URL field: a URL that is not one to watch is a 400;
+ * one the fetcher could not get a 422 with its reason (and, for a private address, how a test server lifts that).
+ */
+function refuseWatch(reply: FastifyReply, error: unknown): FastifyReply {
+  if (error instanceof WatchError || error instanceof ListingError) {
+    return reply.code(400).send({ error: "bad_request", message: `${URL_FIELD}: ${error.message}`, issues: [{ path: URL_FIELD, message: error.message }] });
+  }
+  if (error instanceof FetchError) {
+    const hint = error.reason === "private_address" ? " (the server refuses private and loopback addresses unless started with --allow-private)" : "";
+    const message = `${error.message}${hint}`;
+    return reply.code(422).send({ error: "fetch_failed", message: `${URL_FIELD}: ${message}`, reason: error.reason, status: error.status, issues: [{ path: URL_FIELD, message }] });
+  }
+  throw error;
+}
