@@ -1,5 +1,6 @@
 import type { Token } from "../../src/core/types.ts";
-import { tokenize } from "../../src/core/text/tokenize.ts";
+import { tokenize, wordSequence } from "../../src/core/text/tokenize.ts";
+import { keyCode } from "../../src/core/fingerprint/hash.ts";
 import { align } from "../../src/core/align/align.ts";
 import { DEFAULT_DETECTION_OPTIONS } from "../../src/core/options.ts";
 import type { SentencePair } from "../data/paraphrase.ts";
@@ -153,7 +154,10 @@ function blend(c: Components, alpha: number): number {
 }
 
 function cut(tokens: readonly Token[], prefix: number): Token[] {
-  return prefix === Infinity ? [...tokens] : tokens.map((t) => ({ ...t, key: t.key.slice(0, prefix) }));
+  return prefix === Infinity ? [...tokens] : tokens.map((t) => {
+        const key = t.key.slice(0, prefix);
+        return { ...t, key, code: keyCode(key) };
+      });
 }
 
 function components(a: readonly Token[], b: readonly Token[], prefix: number, seedLength: 1 | 2): Components {
@@ -161,7 +165,7 @@ function components(a: readonly Token[], b: readonly Token[], prefix: number, se
   const tb = cut(b, prefix);
   const shorter = Math.min(ta.length, tb.length);
   if (shorter === 0) return { coverage: 0, dice: 0 };
-  const aligned = align(ta, tb, { seedLength, maxGap: DEFAULT_DETECTION_OPTIONS.maxGap, minMatched: seedLength, maxSeedRepeats: DEFAULT_DETECTION_OPTIONS.maxSeedRepeats });
+  const aligned = align(wordSequence(ta), wordSequence(tb), { seedLength, maxGap: DEFAULT_DETECTION_OPTIONS.maxGap, minMatched: seedLength, maxSeedRepeats: DEFAULT_DETECTION_OPTIONS.maxSeedRepeats });
   const pairs = aligned.reduce((n, x) => n + x.pairs.length, 0);
   const counts = new Map<string, number>();
   for (const t of ta) counts.set(t.key, (counts.get(t.key) ?? 0) + 1);
@@ -179,7 +183,7 @@ function components(a: readonly Token[], b: readonly Token[], prefix: number, se
 function alignedShare(a: readonly Token[], b: readonly Token[], options: typeof DEFAULT_DETECTION_OPTIONS): number {
   const shorter = Math.min(a.length, b.length);
   if (shorter === 0) return 0;
-  return align(a, b, options).reduce((n, x) => n + x.pairs.length, 0) / shorter;
+  return align(wordSequence(a), wordSequence(b), options).reduce((n, x) => n + x.pairs.length, 0) / shorter;
 }
 
 export function jaccard(a: readonly Token[], b: readonly Token[]): number {

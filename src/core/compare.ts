@@ -1,7 +1,7 @@
 import type { Token } from "./types.ts";
 import type { Alignment } from "./align/align.ts";
 import { align } from "./align/align.ts";
-import { tokenize } from "./text/tokenize.ts";
+import { tokenize, wordSequence } from "./text/tokenize.ts";
 import { measureReuse, type Reuse } from "./share/measure.ts";
 import { DEFAULT_DETECTION_OPTIONS, type DetectionOptions } from "./options.ts";
 
@@ -16,7 +16,7 @@ export interface Comparison extends Reuse {
 export function compareTexts(sourceText: string, candidateText: string, options: Readonly<DetectionOptions> = DEFAULT_DETECTION_OPTIONS): Comparison {
   const sourceTokens = tokenize(sourceText);
   const candidateTokens = tokenize(candidateText);
-  const alignments = align(sourceTokens, candidateTokens, options);
+  const alignments = align(wordSequence(sourceTokens), wordSequence(candidateTokens), options);
   const reuse = measureReuse({ sourceText, sourceTokens, candidateTokens, alignments, references: [], quotations: [] });
   return { ...reuse, sourceTokens, candidateTokens, alignments };
 }

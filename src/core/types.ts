@@ -17,14 +17,30 @@ export interface Span {
 /** An ISO-8601 timestamp, or null when unknown. */
 export type IsoDate = string | null;
 
+/** A 32-bit hash of a word's key: what the index and the aligner compare (see `keyCode`). */
+export type KeyCode = number;
+
 /** A word of a text: the key it is compared by, and where it sits in the original text. */
 export interface Token {
   /** Normalized, case-folded, stemmed form: two tokens match when their keys are equal. */
   key: string;
+  /** `keyCode(key)`. */
+  code: KeyCode;
   start: Offset;
   end: Offset;
   /** Index of the sentence the token belongs to, counted from 0. */
   sentence: number;
+}
+
+/**
+ * A text's words as the index and the aligner see them, without offsets: compact enough to store with
+ * each source, so a check aligns against stored sources without tokenizing them again.
+ */
+export interface WordSequence {
+  /** Key code of each word, in text order. */
+  codes: Uint32Array;
+  /** Sentence number of each word, non-decreasing. */
+  sentences: Uint32Array;
 }
 
 /** A link as found in a page, before any policy is applied. */

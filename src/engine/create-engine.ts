@@ -1,10 +1,10 @@
-import type { CheckResult, Match, TextDocument, Token } from "../core/types.ts";
+import type { CheckResult, Match, TextDocument, Token, WordSequence } from "../core/types.ts";
 import type { Policy } from "../core/policy/policy.ts";
 import type { SourceStore, StoredSource } from "../io/store/source-store.ts";
 import type { Engine } from "./engine.ts";
 import type { ReferenceCoverage } from "../core/share/measure.ts";
-import { align, type Alignment } from "../core/align/align.ts";
-import { tokenize } from "../core/text/tokenize.ts";
+import { align, mayAlign, seedHashes, type Alignment } from "../core/align/align.ts";
+import { tokenize, wordSequence } from "../core/text/tokenize.ts";
 import { winnow } from "../core/fingerprint/winnow.ts";
 import { measureReuse } from "../core/share/measure.ts";
 import { unionSpans } from "../core/share/spans.ts";
@@ -20,8 +20,8 @@ import { detectionOptions, type DetectionOptions } from "../core/options.ts";
 export function createEngine(store: SourceStore, overrides: Partial<DetectionOptions> = {}): Engine {
   const options = detectionOptions(overrides);
 
-  function fingerprintsOf(tokens: readonly Token[]): number[] {
-    return winnow(tokens.map((t) => t.key), options.fingerprintWords, options.winnowWindow).map((f) => f.hash);
+  function fingerprintsOf(words: WordSequence): number[] {
+    return winnow(words.codes, options.fingerprintWords, options.winnowWindow).map((f) => f.hash);
   }
 
   async function index(doc: TextDocument, reference: boolean): Promise<{ source: StoredSource; replaced: boolean; recurring: string[] }> {
@@ -31,10 +31,10 @@ export function createEngine(store: SourceStore, overrides: Partial<DetectionOpt
     // Counted with this source itself, which holds each of its blocks.
     const counts = new Map([...others].map(([key, n]) => [key, n + 1]));
     const { protectedText, removed } = protectText(doc.text, { isRecurring: recurrenceFromCounts(counts) });
+    const words = wordSequence(tokenize(protectedText));
     const { source, replaced } = await store.putSource(
       { url: doc.url, title: doc.title, published: doc.published, reference, domain, text: doc.text, protectedText, boilerplate: removed },
-      fingerprintsOf(tokenize(protectedText)),
-      keys,
+      { words, fingerprints: fingerprintsOf(words), blockKeys: keys },
     );
     // Blocks that have just become recurrent are boilerplate in the domain's earlier sources too.
     const recurring = keys.filter((key) => counts.get(key) === MIN_RECURRING_SOURCES);
@@ -57,16 +57,25 @@ export function createEngine(store: SourceStore, overrides: Partial<DetectionOpt
 
     async check(candidate: TextDocument, policy: Policy): Promise<CheckResult> {
       const candidateTokens = tokenize(candidate.text);
-      const found = await store.candidates(fingerprintsOf(candidateTokens), {
+      const candidateWords = wordSequence(candidateTokens);
+      const found = await store.candidates(fingerprintsOf(candidateWords), {
         maxDf: options.maxDocumentFrequency,
         minShared: options.minSharedFingerprints,
         limit: options.maxCandidateSources,
       });
-      const sources = await store.getSources(found.map((f) => f.sourceId));
-      const aligned = sources
+      // Aligned first against the stored words: most candidates share a fingerprint or two with sources
+      // they did not copy, and only the sources that do align are loaded and tokenized for offsets.
+      const storedWords = await store.getWords(found.map((f) => f.sourceId));
+      const seeds = seedHashes(candidateWords, options.seedLength);
+      const hits = found.map((f) => f.sourceId).filter((id) => {
+        const words = storedWords.get(id);
+        return words !== undefined && mayAlign(words, seeds, options) && align(words, candidateWords, options).length > 0;
+      });
+      const aligned = (await store.getSources(hits))
         .map((source) => {
           const tokens = tokenize(source.protectedText);
-          return { source, tokens, alignments: align(tokens, candidateTokens, options) };
+          // Aligned again on fresh tokens: passages need their character offsets.
+          return { source, tokens, alignments: align(wordSequence(tokens), candidateWords, options) };
         })
         .filter((a) => a.alignments.length > 0);
 

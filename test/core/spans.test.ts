@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { closeNonWordGaps, intersectSpans, spanLength, subtractSpans, unionSpans } from "../../src/core/share/spans.ts";
 import { findQuotations } from "../../src/core/share/quotations.ts";
 import { winnow } from "../../src/core/fingerprint/winnow.ts";
+import { keyCode } from "../../src/core/fingerprint/hash.ts";
 
 describe("spans", () => {
   it("unions, subtracts and intersects", () => {
@@ -31,9 +32,9 @@ describe("quotations", () => {
 
 describe("winnowing", () => {
   it("guarantees a shared fingerprint for any shared run of w + k - 1 words", () => {
-    const words = Array.from({ length: 200 }, (_, i) => `w${(i * 7919) % 101}`);
+    const words = Array.from({ length: 200 }, (_, i) => keyCode(`w${(i * 7919) % 101}`));
     const shared = words.slice(50, 58);
-    const other = ["x1", "x2", "x3", ...shared, "y1", "y2"];
+    const other = [...["x1", "x2", "x3"].map(keyCode), ...shared, ...["y1", "y2"].map(keyCode)];
     const a = new Set(winnow(words, 3, 6).map((f) => f.hash));
     expect(winnow(other, 3, 6).some((f) => a.has(f.hash))).toBe(true);
   });

@@ -1,5 +1,5 @@
-import type { Token } from "../types.ts";
-import { hashKeys } from "../fingerprint/hash.ts";
+import type { WordSequence } from "../types.ts";
+import { hashCodes } from "../fingerprint/hash.ts";
 
 /** A source token aligned to a candidate token, by their indices. */
 export interface TokenPair {
@@ -38,30 +38,50 @@ interface Chain {
  * whole one: a sentence the reuser left out is not counted as reused.
  * Each candidate word explains at most one source word: longer passages claim words first.
  */
-export function align(source: readonly Token[], candidate: readonly Token[], options: AlignOptions): Alignment[] {
+export function align(source: WordSequence, candidate: WordSequence, options: AlignOptions): Alignment[] {
   const n = options.seedLength;
-  const seedIndex = indexSeeds(source, n, options.maxSeedRepeats);
-  const candKeys = candidate.map((t) => t.key);
+  const seedIndex = indexSeeds(source.codes, n, options.maxSeedRepeats);
   const active: Chain[] = [];
   const done: Chain[] = [];
-  for (let c = 0; c + n <= candidate.length; c++) {
-    const positions = seedIndex.get(hashKeys(candKeys, c, n));
+  for (let c = 0; c + n <= candidate.codes.length; c++) {
+    const positions = seedIndex.get(hashCodes(candidate.codes, c, n));
     // Chains that can no longer be continued by this or any later seed are finished.
     for (let i = active.length - 1; i >= 0; i--) {
       if (active[i]!.endC + 1 + options.maxGap < c) done.push(...active.splice(i, 1));
     }
     if (!positions) continue;
-    for (const s of positions) extendOrStart(active, source, s, c, n, options.maxGap);
+    for (const s of positions) if (sameWords(source.codes, s, candidate.codes, c, n)) extendOrStart(active, source, s, c, n, options.maxGap);
   }
   done.push(...active);
   return claimCandidateTokens(done, options.minMatched);
 }
 
-function indexSeeds(source: readonly Token[], n: number, maxRepeats: number): Map<number, number[]> {
-  const keys = source.map((t) => t.key);
+/** The hashes of a candidate's seed n-grams, computed once and tested against many sources by `mayAlign`. */
+export function seedHashes(candidate: WordSequence, seedLength: number): Set<number> {
+  const hashes = new Set<number>();
+  for (let c = 0; c + seedLength <= candidate.codes.length; c++) hashes.add(hashCodes(candidate.codes, c, seedLength));
+  return hashes;
+}
+
+/**
+ * A cheap necessary condition for `align` to find a passage: every seed adds at most `seedLength` words
+ * to a passage, at a new source position, so a passage of `minMatched` words needs that many source
+ * positions whose n-gram the candidate holds. A check tests this against every candidate source, most of
+ * which share only a fingerprint or two with the candidate by chance, and aligns only those that pass.
+ */
+export function mayAlign(source: WordSequence, candidateSeeds: ReadonlySet<number>, options: AlignOptions): boolean {
+  const needed = Math.ceil(options.minMatched / options.seedLength);
+  let hits = 0;
+  for (let s = 0; s + options.seedLength <= source.codes.length; s++) {
+    if (candidateSeeds.has(hashCodes(source.codes, s, options.seedLength)) && ++hits >= needed) return true;
+  }
+  return false;
+}
+
+function indexSeeds(codes: Uint32Array, n: number, maxRepeats: number): Map<number, number[]> {
   const index = new Map<number, number[]>();
-  for (let s = 0; s + n <= source.length; s++) {
-    const h = hashKeys(keys, s, n);
+  for (let s = 0; s + n <= codes.length; s++) {
+    const h = hashCodes(codes, s, n);
     const list = index.get(h);
     if (list) list.push(s);
     else index.set(h, [s]);
@@ -70,7 +90,13 @@ function indexSeeds(source: readonly Token[], n: number, maxRepeats: number): Ma
   return index;
 }
 
-function extendOrStart(active: Chain[], source: readonly Token[], s: number, c: number, n: number, maxGap: number): void {
+/** Seeds are looked up by a 32-bit hash; comparing the words rules out the rare collision. */
+function sameWords(a: Uint32Array, from: number, b: Uint32Array, at: number, n: number): boolean {
+  for (let k = 0; k < n; k++) if (a[from + k] !== b[at + k]) return false;
+  return true;
+}
+
+function extendOrStart(active: Chain[], source: WordSequence, s: number, c: number, n: number, maxGap: number): void {
   let best: Chain | null = null;
   let bestDistance = Infinity;
   for (const chain of active) {
@@ -100,8 +126,8 @@ function extendOrStart(active: Chain[], source: readonly Token[], s: number, c: 
 }
 
 /** True when the source words strictly between `from` and `to` include a whole sentence. */
-function skipsSentence(source: readonly Token[], from: number, to: number): boolean {
-  return source[to]!.sentence - source[from]!.sentence > 1;
+function skipsSentence(source: WordSequence, from: number, to: number): boolean {
+  return source.sentences[to]! - source.sentences[from]! > 1;
 }
 
 function claimCandidateTokens(chains: Chain[], minMatched: number): Alignment[] {

@@ -1,4 +1,5 @@
-import { hashKeys } from "./hash.ts";
+import type { KeyCode } from "../types.ts";
+import { hashCodes } from "./hash.ts";
 
 /** A selected n-gram hash and the index of its first token. */
 export interface Fingerprint {
@@ -7,16 +8,16 @@ export interface Fingerprint {
 }
 
 /**
- * Winnowing (Schleimer, Wilkerson, Aiken 2003) over word n-grams: hash every `k`-gram of keys and keep
+ * Winnowing (Schleimer, Wilkerson, Aiken 2003) over word n-grams: hash every `k`-gram of key codes and keep
  * the minimum hash of each window of `w` consecutive hashes (rightmost on ties, so a run of equal
  * minima yields one fingerprint). Any run of `w + k - 1` shared keys is guaranteed to share a
  * fingerprint. Texts shorter than one window keep their minimum hash, so short texts are still found.
  */
-export function winnow(keys: readonly string[], k: number, w: number): Fingerprint[] {
-  const grams = keys.length - k + 1;
+export function winnow(codes: ArrayLike<KeyCode>, k: number, w: number): Fingerprint[] {
+  const grams = codes.length - k + 1;
   if (grams <= 0) return [];
   const hashes = new Array<number>(grams);
-  for (let i = 0; i < grams; i++) hashes[i] = hashKeys(keys, i, k);
+  for (let i = 0; i < grams; i++) hashes[i] = hashCodes(codes, i, k);
   const out: Fingerprint[] = [];
   const window = Math.min(w, grams);
   let last = -1;

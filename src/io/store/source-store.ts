@@ -1,4 +1,4 @@
-import type { IsoDate } from "../../core/types.ts";
+import type { IsoDate, WordSequence } from "../../core/types.ts";
 
 /** A source as stored: the publisher's article (or a reference document) and its protected text. */
 export interface StoredSource {
@@ -21,6 +21,16 @@ export interface StoredSource {
 
 export type NewSource = Omit<StoredSource, "id" | "addedAt">;
 
+/** What a source is found and compared by, computed from its protected text. */
+export interface SourceIndexEntry {
+  /** The protected text's words, kept so checks align against them without tokenizing the source again. */
+  words: WordSequence;
+  /** Winnowed fingerprints of the protected text. */
+  fingerprints: readonly number[];
+  /** Keys of the text's blocks, counted per domain to find recurring boilerplate. */
+  blockKeys: readonly string[];
+}
+
 /** A source sharing fingerprints with a candidate, and how many. */
 export interface CandidateSource {
   sourceId: number;
@@ -32,14 +42,13 @@ export interface CandidateSource {
  * PostgreSQL can implement the same methods for several.
  */
 export interface SourceStore {
-  /**
-   * Stores a source with its fingerprints and the keys of its text blocks (for boilerplate recurrence),
-   * replacing any source with the same URL, in one transaction.
-   */
-  putSource(source: NewSource, fingerprints: readonly number[], blockKeys: readonly string[]): Promise<{ source: StoredSource; replaced: boolean }>;
+  /** Stores a source with its index entry, replacing any source with the same URL, in one transaction. */
+  putSource(source: NewSource, index: SourceIndexEntry): Promise<{ source: StoredSource; replaced: boolean }>;
   removeSource(url: string): Promise<boolean>;
   getSource(idOrUrl: number | string): Promise<StoredSource | null>;
   getSources(ids: readonly number[]): Promise<StoredSource[]>;
+  /** The stored words of sources by id (ids not found are absent from the map). */
+  getWords(ids: readonly number[]): Promise<Map<number, WordSequence>>;
   listSources(options: { limit: number; offset: number; query?: string }): Promise<StoredSource[]>;
   countSources(): Promise<number>;
   /**

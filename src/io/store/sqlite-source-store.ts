@@ -1,11 +1,21 @@
 import Database from "better-sqlite3";
-import type { CandidateSource, NewSource, SourceStore, StoredSource } from "./source-store.ts";
+import type { WordSequence } from "../../core/types.ts";
+import type { CandidateSource, NewSource, SourceIndexEntry, SourceStore, StoredSource } from "./source-store.ts";
+import { boilerplateOf, decodeLayout, encodeLayout, layoutOf, protectedTextOf } from "./text-layout.ts";
+import { decodeWords, encodeWords } from "./word-blob.ts";
+
+/**
+ * The index format this store reads and writes. Format 1 (before 2026-11-28) hashed word n-grams to
+ * 52 bits and kept no words; its fingerprints mean nothing to this version.
+ */
+const INDEX_FORMAT = 2;
 
 /**
  * Sources and their fingerprint index in one SQLite file (WAL, so readers never wait for a writer).
  * Fingerprints are (hash, source) rows in a WITHOUT ROWID table keyed by hash: a lookup is one B-tree
  * descent and the table is its own index. Each source also keeps its fingerprint list as a blob so it
- * can be removed without a second index on source id.
+ * can be removed without a second index on source id, and its words, so a check aligns against it
+ * without tokenizing it again.
  */
 export class SqliteSourceStore implements SourceStore {
   readonly db: Database.Database;
@@ -16,7 +26,10 @@ export class SqliteSourceStore implements SourceStore {
 
   constructor(db: Database.Database) {
     this.db = db;
+    checkFormat(db);
     db.exec(`
+      CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      INSERT OR IGNORE INTO meta (key, value) VALUES ('index_format', '${INDEX_FORMAT}');
       CREATE TABLE IF NOT EXISTS sources (
         id INTEGER PRIMARY KEY,
         url TEXT NOT NULL UNIQUE,
@@ -25,11 +38,20 @@ export class SqliteSourceStore implements SourceStore {
         reference INTEGER NOT NULL,
         domain TEXT NOT NULL,
         text TEXT NOT NULL,
-        protected_text TEXT NOT NULL,
-        boilerplate TEXT NOT NULL,
+        -- Spans of the protected and boilerplate blocks in text; null when protected_text is stored instead.
+        layout BLOB,
+        protected_text TEXT,
+        boilerplate TEXT,
         fingerprints BLOB NOT NULL,
         block_keys BLOB NOT NULL,
         added_at TEXT NOT NULL
+      );
+      -- Apart from sources, so that reading a source's words, which every check does for every candidate
+      -- source, does not walk the overflow pages of its text.
+      CREATE TABLE IF NOT EXISTS source_words (
+        source_id INTEGER PRIMARY KEY,
+        codes BLOB NOT NULL,
+        sentences BLOB NOT NULL
       );
       CREATE TABLE IF NOT EXISTS fingerprints (
         hash INTEGER NOT NULL,
@@ -51,9 +73,12 @@ export class SqliteSourceStore implements SourceStore {
     this.stmts = {
       byUrl: db.prepare("SELECT * FROM sources WHERE url = ?"),
       byId: db.prepare("SELECT * FROM sources WHERE id = ?"),
-      insert: db.prepare(`INSERT INTO sources (url, title, published, reference, domain, text, protected_text, boilerplate, fingerprints, block_keys, added_at)
-        VALUES (@url, @title, @published, @reference, @domain, @text, @protected_text, @boilerplate, @fingerprints, @block_keys, @added_at)`),
+      wordsById: db.prepare("SELECT codes, sentences FROM source_words WHERE source_id = ?"),
+      insert: db.prepare(`INSERT INTO sources (url, title, published, reference, domain, text, layout, protected_text, boilerplate, fingerprints, block_keys, added_at)
+        VALUES (@url, @title, @published, @reference, @domain, @text, @layout, @protected_text, @boilerplate, @fingerprints, @block_keys, @added_at)`),
+      insertWords: db.prepare("INSERT INTO source_words (source_id, codes, sentences) VALUES (?, ?, ?)"),
       delete: db.prepare("DELETE FROM sources WHERE id = ?"),
+      deleteWords: db.prepare("DELETE FROM source_words WHERE source_id = ?"),
       insertFp: db.prepare("INSERT OR IGNORE INTO fingerprints (hash, source_id) VALUES (?, ?)"),
       deleteFp: db.prepare("DELETE FROM fingerprints WHERE hash = ? AND source_id = ?"),
       postings: db.prepare("SELECT source_id FROM fingerprints WHERE hash = ? LIMIT ?").pluck(),
@@ -74,9 +99,12 @@ export class SqliteSourceStore implements SourceStore {
     return new SqliteSourceStore(openDatabase(file));
   }
 
-  async putSource(source: NewSource, fingerprints: readonly number[], blockKeys: readonly string[]): Promise<{ source: StoredSource; replaced: boolean }> {
-    const unique = [...new Set(fingerprints)];
-    const blocks = [...new Set(blockKeys.map(blockKeyToInt))];
+  async putSource(source: NewSource, index: SourceIndexEntry): Promise<{ source: StoredSource; replaced: boolean }> {
+    // Postings are stored as signed 32-bit integers, which SQLite packs in 4 bytes (unsigned ones above 2³¹ take 6).
+    const unique = Int32Array.from(new Set(index.fingerprints));
+    const blocks = [...new Set(index.blockKeys.map(blockKeyToInt))];
+    const layout = layoutOf(source.text, source.protectedText, source.boilerplate);
+    const words = encodeWords(index.words);
     const tx = this.db.transaction(() => {
       const old = this.stmts.byUrl.get(source.url) as SourceRow | undefined;
       if (old) this.deleteRow(old);
@@ -88,13 +116,15 @@ export class SqliteSourceStore implements SourceStore {
         reference: source.reference ? 1 : 0,
         domain: source.domain,
         text: source.text,
-        protected_text: source.protectedText,
-        boilerplate: JSON.stringify(source.boilerplate),
-        fingerprints: Buffer.from(new Float64Array(unique).buffer),
+        layout: layout && encodeLayout(layout),
+        protected_text: layout ? null : source.protectedText,
+        boilerplate: layout ? null : JSON.stringify(source.boilerplate),
+        fingerprints: Buffer.from(unique.buffer),
         block_keys: Buffer.from(new BigInt64Array(blocks).buffer),
         added_at: addedAt,
       });
       const id = Number(info.lastInsertRowid);
+      this.stmts.insertWords.run(id, words.codes, words.sentences);
       for (const h of unique) this.stmts.insertFp.run(h, id);
       for (const key of blocks) {
         this.stmts.insertBlock.run(key, id);
@@ -145,12 +175,13 @@ export class SqliteSourceStore implements SourceStore {
 
   /** Deletes a source row with its fingerprint and block rows, found through the lists the row keeps. */
   private deleteRow(row: SourceRow): void {
-    for (const h of new Float64Array(Uint8Array.from(row.fingerprints).buffer)) this.stmts.deleteFp.run(h, row.id);
+    for (const h of new Int32Array(Uint8Array.from(row.fingerprints).buffer)) this.stmts.deleteFp.run(h, row.id);
     for (const key of new BigInt64Array(Uint8Array.from(row.block_keys).buffer)) {
       this.stmts.deleteBlock.run(key, row.id);
       this.stmts.addBlockCount.run(row.domain, key, -1);
       this.stmts.dropEmptyCounts.run(row.domain, key);
     }
+    this.stmts.deleteWords.run(row.id);
     this.stmts.delete.run(row.id);
   }
 
@@ -161,6 +192,15 @@ export class SqliteSourceStore implements SourceStore {
 
   async getSources(ids: readonly number[]): Promise<StoredSource[]> {
     return ids.map((id) => this.stmts.byId.get(id) as SourceRow | undefined).filter((r): r is SourceRow => Boolean(r)).map(fromRow);
+  }
+
+  async getWords(ids: readonly number[]): Promise<Map<number, WordSequence>> {
+    const out = new Map<number, WordSequence>();
+    for (const id of ids) {
+      const row = this.stmts.wordsById.get(id) as { codes: Buffer; sentences: Buffer } | undefined;
+      if (row) out.set(id, decodeWords(row.codes, row.sentences));
+    }
+    return out;
   }
 
   async listSources(options: { limit: number; offset: number; query?: string }): Promise<StoredSource[]> {
@@ -177,7 +217,7 @@ export class SqliteSourceStore implements SourceStore {
   async candidates(fingerprints: readonly number[], options: { maxDf: number; minShared: number; limit: number }): Promise<CandidateSource[]> {
     const shared = new Map<number, number>();
     for (const h of new Set(fingerprints)) {
-      const ids = this.stmts.postings.all(h, options.maxDf + 1) as number[];
+      const ids = this.stmts.postings.all(h | 0, options.maxDf + 1) as number[];
       if (ids.length > options.maxDf) continue;
       for (const id of ids) shared.set(id, (shared.get(id) ?? 0) + 1);
     }
@@ -220,6 +260,23 @@ function blockKeyToInt(key: string): bigint {
   return BigInt.asIntN(64, BigInt(`0x${key}`));
 }
 
+/**
+ * Refuses a file whose sources were indexed in another format, naming the file and the way out, rather
+ * than answering every check with "no reuse". The file is left as it is.
+ */
+function checkFormat(db: Database.Database): void {
+  const hasSources = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sources'").get() !== undefined;
+  if (!hasSources) return;
+  const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
+  const format = hasMeta ? Number((db.prepare("SELECT value FROM meta WHERE key = 'index_format'").pluck().get() as string | undefined) ?? 1) : 1;
+  if (format !== INDEX_FORMAT) {
+    throw new Error(
+      `${db.name}: its sources were indexed in format ${format}, and this version of CopyQuota reads format ${INDEX_FORMAT}. ` +
+        "Add the archive again into a new database file (this one is left unchanged).",
+    );
+  }
+}
+
 /** Opens (creating when needed) a CopyQuota database file with the settings every store relies on. */
 export function openDatabase(file: string): Database.Database {
   const db = new Database(file);
@@ -242,14 +299,16 @@ interface SourceRow {
   reference: number;
   domain: string;
   text: string;
-  protected_text: string;
-  boilerplate: string;
+  layout: Buffer | null;
+  protected_text: string | null;
+  boilerplate: string | null;
   fingerprints: Buffer;
   block_keys: Buffer;
   added_at: string;
 }
 
 function fromRow(row: SourceRow): StoredSource {
+  const layout = row.layout && decodeLayout(row.layout);
   return {
     id: row.id,
     url: row.url,
@@ -258,8 +317,8 @@ function fromRow(row: SourceRow): StoredSource {
     reference: row.reference === 1,
     domain: row.domain,
     text: row.text,
-    protectedText: row.protected_text,
-    boilerplate: JSON.parse(row.boilerplate) as string[],
+    protectedText: layout ? protectedTextOf(row.text, layout) : row.protected_text!,
+    boilerplate: layout ? boilerplateOf(row.text, layout) : (JSON.parse(row.boilerplate!) as string[]),
     addedAt: row.added_at,
   };
 }

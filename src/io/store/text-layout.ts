@@ -1,0 +1,65 @@
+import type { Span } from "../../core/types.ts";
+
+/**
+ * Where a source's protected blocks and boilerplate blocks sit in its text. Storing these spans instead
+ * of the protected text and the boilerplate strings halves what a source costs on disk: both are
+ * slices of the text, which is stored anyway.
+ */
+export interface TextLayout {
+  kept: Span[];
+  removed: Span[];
+}
+
+/** The separator `protectText` joins kept blocks with. */
+const BLOCK_SEPARATOR = "\n\n";
+
+/**
+ * Finds the kept and removed blocks in the text, in order, or returns null when the protected text is
+ * not the kept blocks joined by a blank line (then the store keeps the protected text itself).
+ */
+export function layoutOf(text: string, protectedText: string, boilerplate: readonly string[]): TextLayout | null {
+  const kept = locate(text, protectedText === "" ? [] : protectedText.split(BLOCK_SEPARATOR));
+  const removed = locate(text, boilerplate);
+  if (!kept || !removed) return null;
+  const layout = { kept, removed };
+  return protectedTextOf(text, layout) === protectedText ? layout : null;
+}
+
+function locate(text: string, blocks: readonly string[]): Span[] | null {
+  const spans: Span[] = [];
+  let from = 0;
+  for (const block of blocks) {
+    const start = text.indexOf(block, from);
+    if (start < 0) return null;
+    spans.push({ start, end: start + block.length });
+    from = start + block.length;
+  }
+  return spans;
+}
+
+export function protectedTextOf(text: string, layout: TextLayout): string {
+  return layout.kept.map((s) => text.slice(s.start, s.end)).join(BLOCK_SEPARATOR);
+}
+
+export function boilerplateOf(text: string, layout: TextLayout): string[] {
+  return layout.removed.map((s) => text.slice(s.start, s.end));
+}
+
+/** Layout as a blob: [kept count, kept starts and ends..., removed starts and ends...] as 32-bit integers. */
+export function encodeLayout(layout: TextLayout): Buffer {
+  const ints = new Uint32Array(1 + 2 * (layout.kept.length + layout.removed.length));
+  ints[0] = layout.kept.length;
+  let i = 1;
+  for (const s of [...layout.kept, ...layout.removed]) {
+    ints[i++] = s.start;
+    ints[i++] = s.end;
+  }
+  return Buffer.from(ints.buffer);
+}
+
+export function decodeLayout(blob: Uint8Array): TextLayout {
+  const ints = new Uint32Array(Uint8Array.from(blob).buffer);
+  const spans: Span[] = [];
+  for (let i = 1; i + 1 < ints.length; i += 2) spans.push({ start: ints[i]!, end: ints[i + 1]! });
+  return { kept: spans.slice(0, ints[0]), removed: spans.slice(ints[0]) };
+}
