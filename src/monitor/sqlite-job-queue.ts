@@ -5,7 +5,7 @@ import type { Job, JobKind, JobQueue, JobState, NewJob } from "./job-queue.ts";
  * Claim order: a site's discovery first, then its listings (they turn into page jobs: the sooner every URL of
  * a pass is queued, the less a crash can leave unknown), then re-checks of open cases, then pages.
  */
-const PRIORITY: Readonly<Record<JobKind, number>> = Object.freeze({ discover: 0, listing: 1, recheck: 2, page: 3 });
+export const PRIORITY: Readonly<Record<JobKind, number>> = Object.freeze({ discover: 0, listing: 1, recheck: 2, page: 3 });
 
 /**
  * The job queue in the CopyQuota SQLite database. Each method is one statement or one transaction, so it
