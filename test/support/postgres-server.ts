@@ -34,6 +34,12 @@ export interface PostgresServer {
   url: string;
   /** Creates an empty database and returns its URL. */
   createDatabase(name: string): Promise<string>;
+  /**
+   * Creates an empty schema in the default database and returns a URL whose connections use it (through the
+   * `search_path` option): a fresh, isolated place to store things in about a millisecond, where a new database
+   * takes a few hundred.
+   */
+  createSchema(name: string): Promise<string>;
   /** Stops the server and deletes its files. */
   stop(): Promise<void>;
 }
@@ -69,17 +75,24 @@ export async function startPostgres(bin: string): Promise<PostgresServer> {
     started = true;
     await as("pg_ctl", ["-D", data, "-o", settings.join(" "), "-l", log, "-w", "-t", "30", "start"]);
     const url = `postgres://copyquota@127.0.0.1:${port}/postgres`;
+    const admin = async (sql: string) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(sql);
+      } finally {
+        await client.end();
+      }
+    };
     return {
       url,
       async createDatabase(name: string) {
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
-        try {
-          await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-        } finally {
-          await client.end();
-        }
+        await admin(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
         return `postgres://copyquota@127.0.0.1:${port}/${encodeURIComponent(name)}`;
+      },
+      async createSchema(name: string) {
+        await admin(`CREATE SCHEMA ${pg.escapeIdentifier(name)}`);
+        return `${url}?options=${encodeURIComponent(`-c search_path=${name}`)}`;
       },
       stop,
     };
