@@ -1,3 +1,4 @@
+import { ownBuffer } from "./blob.ts";
 import type { Span } from "../../core/types.ts";
 
 /**
@@ -58,7 +59,7 @@ export function encodeLayout(layout: TextLayout): Buffer {
 }
 
 export function decodeLayout(blob: Uint8Array): TextLayout {
-  const ints = new Uint32Array(Uint8Array.from(blob).buffer);
+  const ints = new Uint32Array(ownBuffer(blob));
   const spans: Span[] = [];
   for (let i = 1; i + 1 < ints.length; i += 2) spans.push({ start: ints[i]!, end: ints[i + 1]! });
   return { kept: spans.slice(0, ints[0]), removed: spans.slice(ints[0]) };

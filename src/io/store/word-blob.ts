@@ -1,3 +1,4 @@
+import { ownBuffer } from "./blob.ts";
 import type { WordSequence } from "../../core/types.ts";
 
 /**
@@ -18,8 +19,8 @@ export function encodeWords(words: WordSequence): { codes: Buffer; sentences: Bu
 }
 
 export function decodeWords(codes: Uint8Array, sentences: Uint8Array): WordSequence {
-  const codeArray = new Uint32Array(Uint8Array.from(codes).buffer);
-  const runs = new Uint32Array(Uint8Array.from(sentences).buffer);
+  const codeArray = new Uint32Array(ownBuffer(codes));
+  const runs = new Uint32Array(ownBuffer(sentences));
   const sentenceArray = new Uint32Array(codeArray.length);
   let at = 0;
   for (let r = 0; r + 1 < runs.length; r += 2) {
