@@ -9,6 +9,13 @@ import { examineWatchTarget } from "./examine.ts";
  */
 export const DEFAULT_INTERVAL_MS = 3_600_000;
 
+/**
+ * The longest time between passes: feeds keep only their latest items, so a site read less often than
+ * monthly loses items between passes; and a schedule far in the future (a typo like 99999999d) would not
+ * even be a valid date.
+ */
+export const MAX_INTERVAL_MS = 30 * 86_400_000;
+
 /** A watch request that cannot be carried out; the message names the URL and the problem. */
 export class WatchError extends Error {
   override readonly name = "WatchError";
@@ -32,12 +39,16 @@ export async function addWatch(
     throw new WatchError(`${url}: not an absolute URL (write e.g. https://news.example/)`);
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new WatchError(`${url}: only http and https URLs can be watched`);
+  const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
+  if (!(intervalMs >= 1000 && intervalMs <= MAX_INTERVAL_MS)) {
+    throw new WatchError(`${url}: the interval between passes must be from 1 s to 30 days, got ${intervalMs} ms`);
+  }
   const target = await examineWatchTarget(parsed.href, deps.fetcher);
   if (target.listings.length === 0) {
     throw new WatchError(`${url}: the site announces no feed (<link rel="alternate">) and its robots.txt names no sitemap; watch a feed or sitemap URL instead`);
   }
   const at = new Date(deps.now()).toISOString();
-  const watch = { url: parsed.href, kind: target.kind, listings: target.listings, intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS, since: options.since ?? null };
+  const watch = { url: parsed.href, kind: target.kind, listings: target.listings, intervalMs, since: options.since ?? null };
   return deps.atomically(() => deps.watchlist.add(watch, at));
 }
 

@@ -9,7 +9,7 @@ import type { WatchedSiteView, WatchFailureView } from "./watched-site-view.ts";
 import { CASE_STATUSES } from "../cases/case.ts";
 import { LETTER_LANGUAGES } from "../cases/notice-letter.ts";
 import { URL_STATUSES } from "../monitor/url-states.ts";
-import { DEFAULT_INTERVAL_MS } from "../monitor/manage-watchlist.ts";
+import { DEFAULT_INTERVAL_MS, MAX_INTERVAL_MS } from "../monitor/manage-watchlist.ts";
 import { formatDuration, parseDuration } from "../monitor/duration.ts";
 
 /**
@@ -270,7 +270,7 @@ export const EvidenceCaptureSchema = documents<EvidenceCapture>(
  * The longest time between two passes over a watched site: a feed keeps only its last 20–50 items, so a busy
  * site read less often than monthly drops most of what it published between two reads.
  */
-export const MAX_WATCH_INTERVAL_MS = 30 * 86_400_000;
+export const MAX_WATCH_INTERVAL_MS = MAX_INTERVAL_MS;
 
 /** A time between passes as `watch add --interval` takes it (`90s`, `30m`, `6h`, `1d`), in milliseconds. */
 const WatchInterval = z

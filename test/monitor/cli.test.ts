@@ -48,6 +48,14 @@ describe("copyquota watch and monitor, through the CLI", () => {
     expect(news.site.requests).toEqual([]);
   });
 
+  it("refuses an interval past 30 days, naming the URL, and stores nothing", async () => {
+    const run = await cli(["--db", db, "watch", "add", "--allow-private", "--interval", "99999999d", news.site.url("/")]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(news.site.url("/"));
+    expect(run.stderr).toMatch(/from 1 s to 30 days/);
+    expect(jsonl((await cli(["--db", db, "watch", "list", "--json"])).stdout)).toEqual([]);
+  });
+
   it("watches a site, discovering its feed and sitemap", async () => {
     const added = await cli(["--db", db, "watch", "add", "--allow-private", "--interval", "6h", news.site.url("/")]);
     expect(added.stderr).toBe("");
