@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Command } from "commander";
 import type { Policy } from "../core/policy/policy.ts";
+import { isPostgresUrl, redactPostgresUrl } from "../io/store/postgres-url.ts";
 import { DEFAULT_POLICY } from "../core/policy/schema.ts";
 import { loadPolicyFile } from "../io/policy-file.ts";
 
@@ -12,14 +13,28 @@ export class UsageError extends Error {}
 
 /** Global options every command reads: where the database is and which policy applies. */
 export interface CliContext {
+  /** The SQLite database file; a usage error when the database is PostgreSQL, which only sources and checks use. */
   dbFile(): string;
+  /** The database URL when `--db` / COPYQUOTA_DB names a PostgreSQL database, else null (a SQLite file). */
+  postgresUrl(): string | null;
   policy(): Promise<Policy>;
   allowPrivate(): boolean;
 }
 
 export function cliContext(program: Command): CliContext {
+  const db = () => program.opts<{ db?: string }>().db ?? process.env.COPYQUOTA_DB ?? "copyquota.db";
   return {
-    dbFile: () => path.resolve(program.opts<{ db?: string }>().db ?? process.env.COPYQUOTA_DB ?? "copyquota.db"),
+    dbFile: () => {
+      const value = db();
+      if (isPostgresUrl(value)) {
+        throw new UsageError(
+          `--db ${redactPostgresUrl(value)}: PostgreSQL holds the sources and their index (copyquota sources, check); ` +
+            "serve, monitor, watch and cases keep their data in a SQLite file for now: give them --db FILE",
+        );
+      }
+      return path.resolve(value);
+    },
+    postgresUrl: () => (isPostgresUrl(db()) ? db() : null),
     policy: async () => {
       const file = program.opts<{ policy?: string }>().policy;
       return file ? loadPolicyFile(file) : DEFAULT_POLICY;

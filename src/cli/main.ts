@@ -10,7 +10,7 @@ import { registerCases } from "./commands/cases.ts";
 
 const program = new Command("copyquota")
   .description("Find pages that reuse a publisher's articles, measure the share taken, check the link back.")
-  .option("--db <file>", "SQLite database file (default: $COPYQUOTA_DB or ./copyquota.db)")
+  .option("--db <file|url>", "SQLite database file, or postgres:// URL for sources and checks (default: $COPYQUOTA_DB or ./copyquota.db)")
   .option("--policy <file>", "reuse policy JSON file (default: 30% cap, link to the article required)")
   .option("--allow-private", "allow fetching private, loopback and link-local addresses (tests, demos)")
   .showHelpAfterError()

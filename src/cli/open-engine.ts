@@ -1,19 +1,34 @@
 import type { Engine } from "../engine/engine.ts";
 import type { SourceStore } from "../io/store/source-store.ts";
 import type { CliContext } from "./context.ts";
+import { UsageError } from "./context.ts";
 import { SqliteSourceStore } from "../io/store/sqlite-source-store.ts";
 import { createEngine } from "../engine/create-engine.ts";
 
 /**
- * Opens the database named by the global options for the duration of `work`, and always closes it.
- * `bulk` groups commits, for commands that write many sources in a row.
+ * Opens the database named by the global options — a SQLite file, or a PostgreSQL database given as a URL — for
+ * the duration of `work`, and always closes it. `bulk` groups commits (SQLite), for commands that write many
+ * sources in a row.
  */
 export async function withEngine<T>(context: CliContext, work: (engine: Engine, store: SourceStore) => Promise<T>, options: { bulk?: boolean } = {}): Promise<T> {
-  const store = SqliteSourceStore.open(context.dbFile());
-  if (options.bulk) store.groupCommits();
+  const store = await openSourceStore(context, options.bulk ?? false);
   try {
     return await work(createEngine(store), store);
   } finally {
     await store.close();
   }
+}
+
+async function openSourceStore(context: CliContext, bulk: boolean): Promise<SourceStore> {
+  const url = context.postgresUrl();
+  if (url !== null) {
+    // Loaded only for a PostgreSQL database, so that commands on a SQLite file start without the driver.
+    const { PostgresSourceStore } = await import("../io/store/postgres-source-store.ts");
+    return PostgresSourceStore.open(url).catch((error: Error) => {
+      throw new UsageError(error.message, { cause: error });
+    });
+  }
+  const store = SqliteSourceStore.open(context.dbFile());
+  if (bulk) store.groupCommits();
+  return store;
 }
