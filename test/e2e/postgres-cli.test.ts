@@ -32,14 +32,15 @@ describe.skipIf(!pgBin)("copyquota on a PostgreSQL database, through the CLI", (
     files.unrelated = write(dir, "volejbol.txt", `Волейбол\n\n${UNRELATED}\n`);
 
     // The same archive into both databases: the PostgreSQL one named by --db, then through COPYQUOTA_DB.
-    for (const db of [sqliteFile, pgUrl]) {
+    const load = async (db: string) => {
       const added = await cli(["--db", db, "sources", "add", files.archive!]);
       expect(added, added.stderr).toMatchObject({ code: 0 });
       const reference = await cli(["sources", "add", "--reference", "--url", PRESS_RELEASE.url, "--published", PRESS_RELEASE.published, files.release!], {
         COPYQUOTA_DB: db === pgUrl ? db.replace(/^postgres:/, "postgresql:") : db,
       });
       expect(reference, reference.stderr).toMatchObject({ code: 0 });
-    }
+    };
+    await Promise.all([load(sqliteFile), load(pgUrl)]);
   }, 120_000);
   afterAll(async () => {
     await server?.stop();
@@ -77,17 +78,17 @@ describe.skipIf(!pgBin)("copyquota on a PostgreSQL database, through the CLI", (
     expect(pgShow.stdout).toBe(sqliteShow.stdout);
     expect(pgShow.stdout).toContain(MAYOR_QUOTE);
 
-    const scratch = await server.createDatabase("cli_remove");
-    expect((await cli(["--db", scratch, "sources", "add", files.archive!])).code).toBe(0);
-    const removed = await cli(["--db", scratch, "sources", "remove", BRIDGE.url]);
-    expect(removed).toMatchObject({ code: 0, stderr: `removed ${BRIDGE.url}\n` });
-    expect((await list(scratch)).map((s) => s.url).sort()).toEqual([HEATING.url, LIBRARY.url].sort());
+    // Last of the tests on these databases: the ones after it do not read them.
+    const removed = await Promise.all([sqliteFile, pgUrl].map((db) => cli(["--db", db, "sources", "remove", BRIDGE.url])));
+    for (const run of removed) expect(run).toMatchObject({ code: 0, stderr: `removed ${BRIDGE.url}\n` });
+    const [sqliteAfter, pgAfter] = await Promise.all([list(sqliteFile), list(pgUrl)]);
+    expect(pgAfter).toEqual(sqliteAfter);
+    expect(pgAfter.map((s) => s.url).sort()).toEqual([HEATING.url, LIBRARY.url, PRESS_RELEASE.url].sort());
   }, 60_000);
 
   it("refuses a PostgreSQL URL for the commands that keep their data in SQLite, saying which use PostgreSQL", async () => {
     const runs = await Promise.all([
       cli(["--db", pgUrl, "monitor", "--once"]),
-      cli(["--db", pgUrl, "watch", "list"]),
       cli(["--db", pgUrl, "cases", "list", "--json"]),
       cli(["--db", pgUrl, "serve", "--port", "0", "--no-demo"]),
     ]);
