@@ -51,9 +51,16 @@ export class PostgresSourceStore implements SourceStore {
       const old = await rowByUrl(client, source.url);
       if (old) await deleteRow(client, old);
       const addedAt = new Date().toISOString();
+      // One statement, one round trip: the row, its words, its postings and its block rows.
       const inserted = await client.query<{ id: number }>(
-        `INSERT INTO sources (url, title, published, reference, domain, text, layout, protected_text, boilerplate, fingerprints, block_keys, added_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::int4[], $11::int8[], $12) RETURNING id`,
+        `WITH s AS (
+            INSERT INTO sources (url, title, published, reference, domain, text, layout, protected_text, boilerplate, fingerprints, block_keys, added_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::int4[], $11::int8[], $12) RETURNING id
+          ),
+          w AS (INSERT INTO source_words (source_id, codes, sentences) SELECT id, $13, $14 FROM s),
+          f AS (INSERT INTO fingerprints (hash, source_id) SELECT h, s.id FROM s, unnest($10::int4[]) AS h),
+          b AS (INSERT INTO blocks (block_key, source_id) SELECT k, s.id FROM s, unnest($11::int8[]) AS k)
+        SELECT id FROM s`,
         [
           source.url,
           source.title,
@@ -67,12 +74,11 @@ export class PostgresSourceStore implements SourceStore {
           fingerprints,
           blocks,
           addedAt,
+          words.codes,
+          words.sentences,
         ],
       );
       const id = inserted.rows[0]!.id;
-      await client.query("INSERT INTO source_words (source_id, codes, sentences) VALUES ($1, $2, $3)", [id, words.codes, words.sentences]);
-      await client.query("INSERT INTO fingerprints (hash, source_id) SELECT unnest($1::int4[]), $2", [fingerprints, id]);
-      await client.query("INSERT INTO blocks (block_key, source_id) SELECT unnest($1::int8[]), $2", [blocks, id]);
       // One change for the replaced source's blocks and the new ones together: a block both hold stays counted.
       const before = old ? old.block_keys.map((key) => ({ domain: old.domain, key })) : [];
       await changeBlockCounts(client, countChanges(before, blocks.map((key) => ({ domain: source.domain, key }))));
@@ -185,17 +191,23 @@ async function lockUrl(client: PoolClient, url: string): Promise<void> {
   await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`copyquota.source:${url}`]);
 }
 
-async function rowByUrl(client: PoolClient, url: string): Promise<SourceRow | undefined> {
-  const { rows } = await client.query<SourceRow>("SELECT * FROM sources WHERE url = $1", [url]);
+/** What replacing or removing a source needs of its row: not its text. */
+type IndexedRow = Pick<SourceRow, "id" | "domain" | "fingerprints" | "block_keys">;
+
+async function rowByUrl(client: PoolClient, url: string): Promise<IndexedRow | undefined> {
+  const { rows } = await client.query<IndexedRow>("SELECT id, domain, fingerprints, block_keys FROM sources WHERE url = $1", [url]);
   return rows[0];
 }
 
-/** Deletes a source row with its words, postings and block rows, found through the lists the row keeps. */
-async function deleteRow(client: PoolClient, row: SourceRow): Promise<void> {
-  await client.query("DELETE FROM fingerprints WHERE source_id = $1 AND hash = ANY($2::int4[])", [row.id, row.fingerprints]);
-  await client.query("DELETE FROM blocks WHERE source_id = $1 AND block_key = ANY($2::int8[])", [row.id, row.block_keys]);
-  await client.query("DELETE FROM source_words WHERE source_id = $1", [row.id]);
-  await client.query("DELETE FROM sources WHERE id = $1", [row.id]);
+/** Deletes a source row with its words, postings and block rows (found through the lists the row keeps), in one statement. */
+async function deleteRow(client: PoolClient, row: IndexedRow): Promise<void> {
+  await client.query(
+    `WITH f AS (DELETE FROM fingerprints WHERE source_id = $1 AND hash = ANY($2::int4[])),
+      b AS (DELETE FROM blocks WHERE source_id = $1 AND block_key = ANY($3::int8[])),
+      w AS (DELETE FROM source_words WHERE source_id = $1)
+    DELETE FROM sources WHERE id = $1`,
+    [row.id, row.fingerprints, row.block_keys],
+  );
 }
 
 interface DomainBlock {
@@ -217,7 +229,7 @@ function countChanges(before: readonly DomainBlock[], after: readonly DomainBloc
 
 /**
  * Adds each delta to its (domain, block) count in one statement, in key order (see the class comment), then
- * drops the counts that reached zero.
+ * drops the counts that fell to zero.
  */
 async function changeBlockCounts(client: PoolClient, changes: readonly { domain: string; key: string; delta: number }[]): Promise<void> {
   if (changes.length === 0) return;
@@ -228,9 +240,12 @@ async function changeBlockCounts(client: PoolClient, changes: readonly { domain:
       ON CONFLICT (domain, block_key) DO UPDATE SET sources = block_counts.sources + excluded.sources`,
     [sorted.map((c) => c.domain), sorted.map((c) => c.key), sorted.map((c) => c.delta)],
   );
+  // Only a decrement can bring a count to zero; a new source's blocks only add.
+  const lowered = sorted.filter((c) => c.delta < 0);
+  if (lowered.length === 0) return;
   await client.query(
     "DELETE FROM block_counts WHERE (domain, block_key) IN (SELECT * FROM unnest($1::text[], $2::int8[])) AND sources <= 0",
-    [sorted.map((c) => c.domain), sorted.map((c) => c.key)],
+    [lowered.map((c) => c.domain), lowered.map((c) => c.key)],
   );
 }
 
