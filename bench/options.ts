@@ -2,6 +2,10 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
+/** Phases `--skip` can leave out (indexing and checking are what every other phase stands on). */
+export const SKIPPABLE = ["api", "monitor", "peer"] as const;
+export type SkippablePhase = (typeof SKIPPABLE)[number];
+
 /** What one benchmark run measures, and how hard. */
 export interface BenchOptions {
   quick: boolean;
@@ -25,6 +29,24 @@ export interface BenchOptions {
   peerBudgetSeconds: number;
   /** Heap limit of the peer's process: past it the peer fails for memory. */
   peerHeapMb: number;
+  /**
+   * Checks per round sent over HTTP, from one client and again from `apiClients` at once. The API phase
+   * runs against the `checkAgainst` index, the issue's 100k-source one.
+   */
+  apiRequests: number;
+  apiClients: number;
+  /** First loads of each web UI page timed, each in a fresh browser context; the median is reported. */
+  uiLoads: number;
+  /** Pages of the monitor's fixture site. */
+  monitorPages: number;
+  /** The index size the monitor checks pages against; it must be one of `sizes`. */
+  monitorAgainst: number;
+  /** Jobs the monitor works on at once, and its analyzer threads. */
+  monitorConcurrency: number;
+  monitorWorkers: number;
+  /** Pages read and checked alone in one thread, before and after the pass: the monitor's baseline. */
+  monitorBaselinePages: number;
+  skip: SkippablePhase[];
   seed: number;
   batch: number;
   /** Markdown report file, or null to print only. */
@@ -52,6 +74,20 @@ const FULL: Omit<BenchOptions, "tmp"> = {
   peerCandidates: 100,
   peerBudgetSeconds: 120,
   peerHeapMb: 8192,
+  // 200 checks take half a minute at the engine's current speed: enough for a stable p95, three rounds of it a few minutes.
+  apiRequests: 200,
+  // Eight clients keep the server's one event loop always busy with a queue behind it, as a busy newsroom's tools would.
+  apiClients: 8,
+  uiLoads: 5,
+  monitorPages: 10_000,
+  monitorAgainst: 10_000,
+  // With politeness off, eight jobs keep every analyzer thread fed while other jobs fetch and commit.
+  monitorConcurrency: 8,
+  // One analyzer thread per core, as `copyquota monitor` runs by default.
+  monitorWorkers: os.availableParallelism(),
+  // 200 pages before and 200 after a pass of 10k: a baseline of a few percent of the phase's time.
+  monitorBaselinePages: 200,
+  skip: [],
   seed: 20240314,
   batch: 1000,
   out: "docs/BENCHMARKS.md",
@@ -72,6 +108,12 @@ const QUICK: Partial<BenchOptions> = {
   peerCandidates: 10,
   peerBudgetSeconds: 20,
   peerHeapMb: 2048,
+  apiRequests: 20,
+  apiClients: 4,
+  uiLoads: 1,
+  monitorPages: 100,
+  monitorAgainst: 300,
+  monitorBaselinePages: 20,
   batch: 100,
   out: null,
 };
@@ -91,6 +133,15 @@ const SPEC = {
   "peer-candidates": { type: "string" },
   "peer-budget": { type: "string" },
   "peer-heap-mb": { type: "string" },
+  "api-requests": { type: "string" },
+  "api-clients": { type: "string" },
+  "api-ui-loads": { type: "string" },
+  "monitor-pages": { type: "string" },
+  "monitor-against": { type: "string" },
+  "monitor-concurrency": { type: "string" },
+  "monitor-workers": { type: "string" },
+  "monitor-baseline": { type: "string" },
+  skip: { type: "string" },
   seed: { type: "string" },
   batch: { type: "string" },
   out: { type: "string" },
@@ -101,7 +152,7 @@ const SPEC = {
 } as const;
 
 export const USAGE = `npm run bench -- [options]     (every option also reads BENCH_<NAME> from the environment, e.g. BENCH_SIZES)
-  --quick                 a run of under a minute for development (300 sources, few candidates); prints, writes no report
+  --quick                 a run of a minute or two for development (300 sources, few candidates and pages); prints, writes no report
   --sizes 10000,100000    index sizes to build
   --million               also build a 1,000,000-source index (slow; needs ~10 GB of disk)
   --repeats N             builds of each size under 100k (default 3); --large-repeats N for 100k and up (default 1)
@@ -109,7 +160,13 @@ export const USAGE = `npm run bench -- [options]     (every option also reads BE
   --text-candidates N     (300)  --html-candidates N (100)  --rounds N (3)  --page-bytes N (100000)
   --peer-sizes 500,1000   source counts to try @dodona/dolos-lib at    --peer-candidates N (100)
   --peer-budget S         seconds past which the peer is taken not to handle a size (120)  --peer-heap-mb N (8192)
-  --seed N  --batch N  --out FILE (docs/BENCHMARKS.md; "-" to print only)  --tmp DIR  --keep (keep the databases)
+  --api-requests N        checks per round over HTTP, from one client and again concurrently (200), against the
+                          --check-against index   --api-clients N (8)   --api-ui-loads N  first loads of each UI page (5)
+  --monitor-pages N       pages of the monitor's fixture site (10000)   --monitor-against N  index size it checks against
+                          (10000, or the smallest size)   --monitor-concurrency N (8)   --monitor-workers N (one per core)
+  --monitor-baseline N    pages read and checked alone in one thread before and after the pass (200)
+  --skip api,monitor,peer phases to leave out
+  --seed N  --batch N  --out FILE (docs/BENCHMARKS.md; "-" to print only)  --tmp DIR  --keep (keep the databases; the API and monitor phases write cases into them)
   --profile DIR           write V8 CPU profiles of the indexing and checking workers (node --cpu-prof) into DIR`;
 
 /** Reads flags and BENCH_* variables; flags win over the environment, both over the presets. */
@@ -158,6 +215,19 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
   options.peerCandidates = int("peer-candidates", 1) ?? options.peerCandidates;
   options.peerBudgetSeconds = int("peer-budget", 1) ?? options.peerBudgetSeconds;
   options.peerHeapMb = int("peer-heap-mb", 256) ?? options.peerHeapMb;
+  options.apiRequests = int("api-requests", 1) ?? options.apiRequests;
+  options.apiClients = int("api-clients", 1) ?? options.apiClients;
+  options.uiLoads = int("api-ui-loads", 1) ?? options.uiLoads;
+  options.monitorPages = int("monitor-pages", 1) ?? options.monitorPages;
+  options.monitorAgainst = int("monitor-against", 2) ?? (options.sizes.includes(options.monitorAgainst) ? options.monitorAgainst : options.sizes[0]!);
+  options.monitorConcurrency = int("monitor-concurrency", 1) ?? options.monitorConcurrency;
+  options.monitorWorkers = int("monitor-workers", 0) ?? options.monitorWorkers;
+  options.monitorBaselinePages = int("monitor-baseline", 1) ?? options.monitorBaselinePages;
+  const skip = get("skip");
+  if (skip !== undefined) options.skip = parseSkip(String(skip));
+  if (!options.skip.includes("monitor") && !options.sizes.includes(options.monitorAgainst)) {
+    throw new Error(`bench option --monitor-against: ${options.monitorAgainst} is not one of the built sizes (${options.sizes.join(", ")})`);
+  }
   options.seed = int("seed", 0) ?? options.seed;
   options.batch = int("batch", 1) ?? options.batch;
   const out = get("out");
@@ -168,4 +238,12 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
   const profile = get("profile");
   options.profile = profile === undefined ? null : path.resolve(String(profile));
   return options;
+}
+
+/** `api,peer` → the phases to leave out; an unknown name is an error that lists the known ones. */
+function parseSkip(raw: string): SkippablePhase[] {
+  const names = raw.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  const unknown = names.filter((n) => !(SKIPPABLE as readonly string[]).includes(n));
+  if (unknown.length > 0) throw new Error(`bench option --skip: unknown phase "${unknown.join('", "')}" (phases that can be skipped: ${SKIPPABLE.join(", ")})`);
+  return [...new Set(names as SkippablePhase[])];
 }

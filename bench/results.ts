@@ -1,9 +1,18 @@
 import type { TextProfile } from "./generator/realism.ts";
 import type { MachineInfo } from "./measure/machine.ts";
 import type { BenchOptions } from "./options.ts";
+import type { ApiResult } from "./phases/api-phase.ts";
 import type { CheckResult } from "./phases/check-phase.ts";
 import type { IndexResult } from "./phases/index-phase.ts";
+import type { MonitorResult } from "./phases/monitor-phase.ts";
 import type { PeerResult } from "./phases/peer-phase.ts";
+
+/** A phase run once against an index of `against` sources: its result, or why there is none. */
+export interface PhaseRun<R> {
+  against: number;
+  result: R | null;
+  failure: string | null;
+}
 
 /** Everything one run measured, as the report renders it. */
 export interface BenchResults {
@@ -19,5 +28,8 @@ export interface BenchResults {
     /** Largest size Dolos completed within budget, or null. */
     largest: number | null;
   };
+  /** The API and the monitor (issues 4 and 5); null when skipped with `--skip`. */
+  api: PhaseRun<ApiResult> | null;
+  monitor: PhaseRun<MonitorResult> | null;
   totalSeconds: number;
 }

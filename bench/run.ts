@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: builds generated news archives of several sizes, checks generated text and HTML
- * candidates against one, runs the peer (@dodona/dolos-lib) on the same texts, and writes docs/BENCHMARKS.md.
- * Every phase runs in a worker process of its own (bench/worker.ts); see `--help` for the options.
+ * candidates against one, puts the HTTP API and the web UI under load on that index, runs the monitor over
+ * a fixture site against another, runs the peer (@dodona/dolos-lib) on the same texts, and writes
+ * docs/BENCHMARKS.md. Every phase runs in a worker process of its own (bench/worker.ts); see `--help` for
+ * the options.
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -11,8 +13,10 @@ import { profileTexts } from "./generator/realism.ts";
 import { machineInfo } from "./measure/machine.ts";
 import type { BenchOptions } from "./options.ts";
 import { LARGE_SIZE, parseOptions, USAGE } from "./options.ts";
+import type { ApiResult, ApiTask } from "./phases/api-phase.ts";
 import type { CheckResult, CheckTask } from "./phases/check-phase.ts";
 import type { IndexResult, IndexTask } from "./phases/index-phase.ts";
+import type { MonitorResult, MonitorTask } from "./phases/monitor-phase.ts";
 import type { PeerResult, PeerTask } from "./phases/peer-phase.ts";
 import { renderReport } from "./report.ts";
 import type { BenchResults } from "./results.ts";
@@ -98,7 +102,56 @@ async function runChecks(options: BenchOptions, dbs: Map<number, string>, codeRo
   }
 }
 
+/** The API phase, on the index the check phase read (the server records its checks and cases into it). */
+async function runApi(options: BenchOptions, dbs: Map<number, string>, codeRoot: string): Promise<BenchResults["api"]> {
+  if (options.skip.includes("api")) return null;
+  const against = options.checkAgainst;
+  const db = dbs.get(against);
+  if (!db) return { against, result: null, failure: "no index of this size was built" };
+  log(`API: ${options.apiRequests} checks from one client and ${options.apiRequests} from ${options.apiClients} at once, ${options.rounds} rounds, against ${against} sources; then UI first loads`);
+  const task: ApiTask = {
+    phase: "api",
+    repoRoot: REPO_ROOT,
+    db,
+    sourceCount: against,
+    requests: options.apiRequests,
+    clients: options.apiClients,
+    rounds: options.rounds,
+    uiLoads: options.uiLoads,
+    seed: options.seed,
+  };
+  const outcome = await runWorker<ApiResult>(task, { codeRoot });
+  if (!outcome.ok) log(`  failed: ${outcome.reason}`);
+  return { against, result: outcome.ok ? outcome.result : null, failure: outcome.ok ? null : outcome.reason };
+}
+
+/** The monitor phase, on an index the indexing phase built (the monitor records its cases into it). */
+async function runMonitor(options: BenchOptions, dbs: Map<number, string>, codeRoot: string): Promise<BenchResults["monitor"]> {
+  if (options.skip.includes("monitor")) return null;
+  const against = options.monitorAgainst;
+  const db = dbs.get(against);
+  if (!db) return { against, result: null, failure: "no index of this size was built" };
+  log(`monitor: a pass over a fixture site of ${options.monitorPages} pages against ${against} sources, ${options.monitorConcurrency} jobs at once, ${options.monitorWorkers} analyzer thread(s), politeness off`);
+  const task: MonitorTask = {
+    phase: "monitor",
+    repoRoot: REPO_ROOT,
+    db,
+    sourceCount: against,
+    pages: options.monitorPages,
+    pageBytes: options.pageBytes,
+    concurrency: options.monitorConcurrency,
+    workers: options.monitorWorkers,
+    baselinePages: options.monitorBaselinePages,
+    seed: options.seed,
+  };
+  const outcome = await runWorker<MonitorResult>(task, { codeRoot });
+  if (outcome.ok) log(`  ${outcome.result.rate.toFixed(1)} pages/s (${outcome.result.ratio.toFixed(2)}× reading and checking alone in one thread)`);
+  else log(`  failed: ${outcome.reason}`);
+  return { against, result: outcome.ok ? outcome.result : null, failure: outcome.ok ? null : outcome.reason };
+}
+
 async function runPeer(options: BenchOptions, dir: string, codeRoot: string, results: BenchResults): Promise<void> {
+  if (options.skip.includes("peer")) return;
   for (const size of options.peerSizes) {
     log(`peer: @dodona/dolos-lib all-pairs on ${size} sources + ${options.peerCandidates} candidates`);
     const task: PeerTask = { phase: "dolos", repoRoot: REPO_ROOT, sources: size, candidates: options.peerCandidates, seed: options.seed };
@@ -146,6 +199,8 @@ async function main(): Promise<void> {
     builds: [],
     checks: [],
     peer: { dolos: [], copyquota: [], largest: null },
+    api: null,
+    monitor: null,
     totalSeconds: 0,
   };
 
@@ -153,6 +208,8 @@ async function main(): Promise<void> {
     const codeRoot = snapshotCode(dir);
     const dbs = await buildIndexes(options, dir, codeRoot, results);
     await runChecks(options, dbs, codeRoot, results);
+    results.api = await runApi(options, dbs, codeRoot);
+    results.monitor = await runMonitor(options, dbs, codeRoot);
     await runPeer(options, dir, codeRoot, results);
   } finally {
     if (!options.keep) rmSync(dir, { recursive: true, force: true });

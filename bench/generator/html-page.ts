@@ -99,7 +99,7 @@ export function renderPage(candidate: GeneratedCandidate, pool: TeaserPool, seed
       header,
       article,
       `<aside class="layout__sidebar"><div class="popular"><h3>Популярное</h3><ul>${sidebarItems.join("")}</ul></div>`,
-      `<noindex><div class="ad"><a href="https://ads.example.kz/click?id=${rng.int(1e9)}" rel="nofollow">Реклама</a></div></noindex></aside></div>`,
+      `<noindex><div class="ad"><a href="https://ads-network.example/click?id=${rng.int(1e9)}" rel="nofollow">Реклама</a></div></noindex></aside></div>`,
       footer,
     ].join("\n");
   // Sizes are summed per item (a comma or nothing joins them), so the page is assembled only twice.
@@ -130,7 +130,7 @@ function css(rng: Rng): string {
 function analytics(rng: Rng): string {
   const calls: string[] = [];
   for (let i = 0; i < 60; i++) calls.push(`window.dataLayer.push({event:"view",slot:${i},id:"${rng.int(1e12).toString(36)}"});`);
-  return `window.dataLayer=window.dataLayer||[];${calls.join("")}(function(){var s=document.createElement("script");s.async=true;s.src="https://counter.example.kz/tag.js";document.head.appendChild(s);})();`;
+  return `window.dataLayer=window.dataLayer||[];${calls.join("")}(function(){var s=document.createElement("script");s.async=true;s.src="https://web-counter.example/tag.js";document.head.appendChild(s);})();`;
 }
 
 function esc(text: string): string {

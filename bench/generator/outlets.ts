@@ -1,7 +1,9 @@
 /**
- * The fictional outlets of the benchmark. Every name, domain and notice is invented for CopyQuota (the
- * domains sit under `.example.kz` so nothing can reach a real site); the notices are worded in the way
- * Russian-language outlets word theirs, so that the boilerplate machinery meets what it meets in production.
+ * The fictional outlets of the benchmark. Every name, domain and notice is invented for CopyQuota; the
+ * notices are worded in the way Russian-language outlets word theirs, so that the boilerplate machinery meets
+ * what it meets in production. Each outlet has a registrable domain of its own under the reserved `.example`
+ * TLD (RFC 2606: nothing can reach a real site): were they subdomains of one domain, a reuser's link to its
+ * own pages would count as a link to the publisher's domain.
  */
 export interface Outlet {
   domain: string;
@@ -12,7 +14,7 @@ export interface Outlet {
 
 /** The publisher whose archive is indexed. */
 export const PUBLISHER: Outlet = {
-  domain: "stepnoy-vestnik.example.kz",
+  domain: "stepnoy-vestnik.example",
   name: "Степной вестник",
   notice:
     "При использовании материалов информационного агентства «Степной вестник» допускается цитирование не более 30% текста " +
@@ -22,17 +24,17 @@ export const PUBLISHER: Outlet = {
 
 /** The ministry whose press releases are indexed as reference documents. */
 export const REFERENCE_OUTLET: Outlet = {
-  domain: "minekonomiki.example.kz",
+  domain: "minekonomiki.example",
   name: "Пресс-служба министерства",
   notice: "Пресс-служба министерства экономики. Телефон для справок: +7 (7172) 00-00-00.",
 };
 
 /** Sites that reuse (or do not reuse) the publisher's articles. */
 export const REUSERS: readonly Outlet[] = [
-  { domain: "novosti-regiona.example.kz", name: "Новости региона", notice: "Все права защищены. Копирование запрещено." },
-  { domain: "biznes-lenta.example.kz", name: "Бизнес-лента", notice: "Подписывайтесь на наш канал в Telegram." },
-  { domain: "gorod-online.example.kz", name: "Город онлайн", notice: "Нашли ошибку? Выделите ее и нажмите Ctrl+Enter." },
-  { domain: "ekonomika-segodnya.example.kz", name: "Экономика сегодня", notice: "Мнение редакции может не совпадать с мнением автора." },
+  { domain: "novosti-regiona.example", name: "Новости региона", notice: "Все права защищены. Копирование запрещено." },
+  { domain: "biznes-lenta.example", name: "Бизнес-лента", notice: "Подписывайтесь на наш канал в Telegram." },
+  { domain: "gorod-online.example", name: "Город онлайн", notice: "Нашли ошибку? Выделите ее и нажмите Ctrl+Enter." },
+  { domain: "ekonomika-segodnya.example", name: "Экономика сегодня", notice: "Мнение редакции может не совпадать с мнением автора." },
 ];
 
 /** Lines an outlet inserts into article bodies (boilerplate inside the text, as on real pages). */

@@ -18,13 +18,18 @@ function size(file: string): number {
   return existsSync(file) ? statSync(file).size : 0;
 }
 
+/** Bytes of a database on disk as it stands: main file, WAL and shared-memory file. */
+export function dbFileBytes(file: string): number {
+  return size(file) + size(`${file}-wal`) + size(`${file}-shm`);
+}
+
 /** Checkpoints the WAL through a connection of our own and measures the file and its objects. */
 export function measureDb(file: string): DbSize {
   const db = new Database(file);
   try {
     db.pragma("wal_checkpoint(TRUNCATE)");
     const walBytes = size(`${file}-wal`);
-    const fileBytes = size(file) + walBytes + size(`${file}-shm`);
+    const fileBytes = dbFileBytes(file);
     let objects: Record<string, number> | null = null;
     try {
       const rows = db.prepare("SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name").all() as Array<{ name: string; bytes: number }>;

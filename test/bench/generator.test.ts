@@ -7,8 +7,9 @@ import { FIXTURE_ARTICLES, loadTrainingCorpus, repairOdsBreaks, SHARED_SAMPLES }
 import { countWords, splitSentences } from "../../bench/generator/language-model.ts";
 import { createNewsGenerator } from "../../bench/generator/news-generator.ts";
 import type { NewsGenerator } from "../../bench/generator/news-generator.ts";
-import { PUBLISHER, REFERENCE_OUTLET } from "../../bench/generator/outlets.ts";
+import { PUBLISHER, REFERENCE_OUTLET, REUSERS } from "../../bench/generator/outlets.ts";
 import { profileTexts } from "../../bench/generator/realism.ts";
+import { registrableDomain } from "../../src/core/links/normalize-url.ts";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const hasShared = existsSync(path.resolve(REPO, SHARED_SAMPLES));
@@ -68,11 +69,33 @@ function generatorProperties(name: string, make: (seed: number) => NewsGenerator
         if (page.candidate.truth.linkTo) expect(page.html).toContain(`href="${page.candidate.truth.linkTo}"`);
       }
     });
+
+    it("links a page to the publisher only where it credits the source: its own site's links are on a domain of its own", () => {
+      for (let j = 0; j < 20; j++) {
+        const page = generator.htmlCandidate(j, 200, 30_000);
+        const hrefs = [...page.html.matchAll(/href="(https?:[^"]+)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&"));
+        const toPublisher = hrefs.filter((href) => registrableDomain(href) === registrableDomain(PUBLISHER.domain));
+        expect(toPublisher).toEqual(page.candidate.truth.linkTo ? [page.candidate.truth.linkTo] : []);
+        expect(hrefs.filter((href) => registrableDomain(href) === registrableDomain(page.candidate.outlet.domain)).length).toBeGreaterThan(10);
+      }
+    });
   });
 }
 
 generatorProperties("generator on the real news samples", (seed) => createNewsGenerator({ repoRoot: REPO, seed }), !hasShared);
 generatorProperties("generator on our fixture articles", (seed) => createNewsGenerator({ repoRoot: path.join(fixtureRoot, "repo"), seed }), false);
+
+describe("fictional outlets", () => {
+  it("each have a registrable domain of their own under the reserved .example TLD", () => {
+    const outlets = [PUBLISHER, REFERENCE_OUTLET, ...REUSERS];
+    const domains = outlets.map((o) => registrableDomain(o.domain));
+    expect(new Set(domains).size).toBe(outlets.length);
+    for (const [i, outlet] of outlets.entries()) {
+      expect(domains[i]).toBe(outlet.domain);
+      expect(outlet.domain).toMatch(/^[a-z-]+\.example$/);
+    }
+  });
+});
 
 describe("training corpus", () => {
   it.skipIf(!hasShared)("overlaps between generated articles about as much as between the real samples", () => {

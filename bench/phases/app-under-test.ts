@@ -1,0 +1,14 @@
+/**
+ * Where the API and monitor phases touch the product (as engine-under-test.ts is for the engine phases): the
+ * server as `npm start` builds it, and the monitor as `copyquota monitor` runs it. An interface change in
+ * either is one edit here.
+ */
+export { openAppStores } from "../../src/server/app-stores.ts";
+export { buildServer } from "../../src/server/app.ts";
+export { ensureAdminKey } from "../../src/server/auth/admin-key.ts";
+export { openMonitor } from "../../src/monitor/open-monitor.ts";
+export { addWatch } from "../../src/monitor/manage-watchlist.ts";
+export { DEFAULT_LEASE_MS, runPass } from "../../src/monitor/run-pass.ts";
+export { DEFAULT_RECHECK_AFTER_MS } from "../../src/monitor/scheduler.ts";
+export { readPage } from "../../src/monitor/read-page.ts";
+export type { PassSummary } from "../../src/monitor/events.ts";

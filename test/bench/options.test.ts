@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { parseOptions } from "../../bench/options.ts";
+import type { BenchOptions } from "../../bench/options.ts";
+
+function parse(argv: string[], env: NodeJS.ProcessEnv = {}): BenchOptions {
+  const options = parseOptions(argv, env);
+  if (options === "help") throw new Error("unexpected help");
+  return options;
+}
+
+describe("bench options", () => {
+  it("runs the API against the check index and the monitor against the smallest built index by default", () => {
+    const full = parse([]);
+    expect(full.skip).toEqual([]);
+    expect(full.checkAgainst).toBe(100_000);
+    expect(full.monitorAgainst).toBe(10_000);
+    expect(full.monitorPages).toBe(10_000);
+    expect(parse(["--sizes", "2000,50000"]).monitorAgainst).toBe(2000);
+  });
+
+  it("makes the API and monitor phases small with --quick", () => {
+    const quick = parse(["--quick"]);
+    expect(quick.monitorAgainst).toBe(300);
+    expect(quick.monitorPages).toBeLessThanOrEqual(200);
+    expect(quick.apiRequests * quick.rounds).toBeLessThanOrEqual(100);
+    expect(quick.uiLoads).toBe(1);
+  });
+
+  it("sizes the phases from flags and BENCH_* variables, flags first", () => {
+    const options = parse(["--api-requests", "50", "--monitor-pages", "300"], { BENCH_API_REQUESTS: "70", BENCH_API_CLIENTS: "3", BENCH_SKIP: "peer" });
+    expect(options.apiRequests).toBe(50);
+    expect(options.apiClients).toBe(3);
+    expect(options.monitorPages).toBe(300);
+    expect(options.skip).toEqual(["peer"]);
+  });
+
+  it("skips named phases and refuses unknown ones, naming those it knows", () => {
+    expect(parse(["--skip", "api, monitor,api"]).skip).toEqual(["api", "monitor"]);
+    expect(() => parse(["--skip", "api,index"])).toThrow(/--skip: unknown phase "index".*api, monitor, peer/);
+  });
+
+  it("refuses a monitor index size that is not built, unless the monitor is skipped", () => {
+    expect(() => parse(["--monitor-against", "5000"])).toThrow(/--monitor-against: 5000 is not one of the built sizes \(10000, 100000\)/);
+    expect(parse(["--monitor-against", "5000", "--skip", "monitor"]).skip).toEqual(["monitor"]);
+    expect(() => parse(["--api-clients", "0"])).toThrow(/--api-clients: expected an integer ≥ 1, got "0"/);
+  });
+});
