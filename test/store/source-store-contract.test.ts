@@ -303,6 +303,22 @@ describe.skipIf(!pgBin)("PostgreSQL source store", () => {
     }
   });
 
+  it("stores a NUL character, which PostgreSQL text cannot hold, as U+FFFD in the same place", async () => {
+    const store = await postgres.open();
+    try {
+      const text = `Заголовок\u0000 заметки\n\n${HEATING.paragraphs.join("\n\n")}`;
+      const input = { ...source("https://zarechye.example/n/71", text), title: "Нулевой\u0000символ" };
+      const { source: stored } = await store.putSource(input, indexOf([1]));
+      const back = (await store.getSource(stored.id))!;
+      expect(back.title).toBe("Нулевой\uFFFDсимвол");
+      expect(back.text).toBe(text.replace("\u0000", "\uFFFD"));
+      expect(back.protectedText).toBe(input.protectedText.replace("\u0000", "\uFFFD"));
+      expect(back.boilerplate).toEqual(input.boilerplate);
+    } finally {
+      await store.close();
+    }
+  });
+
   it("names an unreachable database without its password", async () => {
     const closed = new URL(server!.url);
     closed.port = "1";

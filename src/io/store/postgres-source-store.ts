@@ -63,13 +63,13 @@ export class PostgresSourceStore implements SourceStore {
         SELECT id FROM s`,
         [
           source.url,
-          source.title,
+          storable(source.title),
           source.published,
           source.reference,
           source.domain,
-          source.text,
+          storable(source.text),
           layout && encodeLayout(layout),
-          layout ? null : source.protectedText,
+          layout ? null : storable(source.protectedText),
           layout ? null : JSON.stringify(source.boilerplate),
           fingerprints,
           blocks,
@@ -179,6 +179,14 @@ export class PostgresSourceStore implements SourceStore {
   async close(): Promise<void> {
     await this.pool.end();
   }
+}
+
+/**
+ * PostgreSQL's text cannot hold U+0000, which a JSONL source may carry; it is stored as U+FFFD, one UTF-16 unit
+ * for one, so that every offset into the text (layout spans, passages) stays where it was.
+ */
+function storable(text: string): string {
+  return text.replaceAll("\u0000", "\uFFFD");
 }
 
 /** Block keys are 64-bit hashes written as 16 hex digits; stored as signed bigints, passed as decimal strings. */
