@@ -29,7 +29,9 @@ export class PostgresJobQueue implements JobQueue {
    * time); without it, every time is the server's.
    */
   static async open(db: Pool, options: { now?: () => number } = {}): Promise<PostgresJobQueue> {
-    await db.query(`BEGIN; SELECT pg_advisory_xact_lock(hashtextextended('${SCHEMA_LOCK}', 0)); ${SCHEMA} COMMIT;`);
+    // Statements sent together without parameters run as one implicit transaction: the lock is held to its end,
+    // and an error rolls it all back without leaving the connection inside a failed transaction.
+    await db.query(`SELECT pg_advisory_xact_lock(hashtextextended('${SCHEMA_LOCK}', 0)); ${SCHEMA}`);
     return new PostgresJobQueue(db, options.now);
   }
 
