@@ -26,7 +26,7 @@ const pools: pg.Pool[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "copyquota-pgqueue-"));
   if (pgBin) server = await startPostgres(pgBin);
-}, 60_000);
+});
 afterAll(async () => {
   await Promise.all(pools.map((pool) => pool.end()));
   await server?.stop();
@@ -197,7 +197,7 @@ describe.skipIf(!pgBin)("PostgreSQL job queue shared by several workers", () => 
     expect(second).toMatchObject({ id: lost.id, claims: 2 });
     expect(await queue.complete(second.id, "survivor")).toBe(true);
     expect(await queue.counts()).toEqual({ ready: 0, leased: 0, done: 2, failed: 0 });
-  }, 30_000);
+  });
 });
 
 if (!pgBin) {

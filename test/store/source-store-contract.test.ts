@@ -25,7 +25,7 @@ let databases = 0;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "copyquota-contract-"));
   if (pgBin) server = await startPostgres(pgBin);
-}, 60_000);
+});
 afterAll(async () => {
   await server?.stop();
   rmSync(dir, { recursive: true, force: true });
@@ -275,7 +275,7 @@ describe.skipIf(!pgBin)("the engine on the SQLite and PostgreSQL stores", () => 
     // The invitation to write in recurs on three of the outlet's pages: boilerplate in every one, the first included.
     expect(onSqlite.protectedTexts.filter((t) => t.startsWith("https://zarechye.example/"))).toHaveLength(3);
     for (const text of onSqlite.protectedTexts) expect(text).not.toContain(RECURRING_BLOCK);
-  }, 30_000);
+  });
 
   async function withResults(backend: Backend) {
     const store = await backend.open();
