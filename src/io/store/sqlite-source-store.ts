@@ -267,6 +267,11 @@ function blockKeyToInt(key: string): bigint {
   return BigInt.asIntN(64, BigInt(`0x${key}`));
 }
 
+/** A database written in another index format: the message names the file and what to do. */
+export class IndexFormatError extends Error {
+  override readonly name = "IndexFormatError";
+}
+
 /**
  * Refuses a file whose sources were indexed in another format, naming the file and the way out, rather
  * than answering every check with "no reuse". The file is left as it is.
@@ -277,7 +282,7 @@ function checkFormat(db: Database.Database): void {
   const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
   const format = hasMeta ? Number((db.prepare("SELECT value FROM meta WHERE key = 'index_format'").pluck().get() as string | undefined) ?? 1) : 1;
   if (format !== INDEX_FORMAT) {
-    throw new Error(
+    throw new IndexFormatError(
       `${db.name}: its sources were indexed in format ${format}, and this version of CopyQuota reads format ${INDEX_FORMAT}. ` +
         "Add the archive again into a new database file (this one is left unchanged).",
     );
