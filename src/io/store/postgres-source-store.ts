@@ -5,9 +5,7 @@ import { inTransaction, openPostgresPool } from "./postgres-connection.ts";
 import { redactPostgresUrl } from "./postgres-url.ts";
 import { boilerplateOf, decodeLayout, encodeLayout, layoutOf, protectedTextOf } from "./text-layout.ts";
 import { decodeWords, encodeWords } from "./word-blob.ts";
-
-/** The index format this store reads and writes: the SQLite store's (sqlite-source-store.ts), so both agree on fingerprints. */
-const INDEX_FORMAT = 2;
+import { INDEX_FORMAT, IndexFormatError } from "./index-format.ts";
 
 /**
  * Serializes schema creation: `CREATE TABLE IF NOT EXISTS` is not safe against itself, and several workers
@@ -276,7 +274,7 @@ async function ensureSchema(pool: Pool, name: string): Promise<void> {
     if (rows[0]!.sources) {
       const format = rows[0]!.meta ? await storedFormat(client) : null;
       if (format !== INDEX_FORMAT) {
-        throw new Error(
+        throw new IndexFormatError(
           `${name}: its sources were indexed in ${format === null ? "an unknown format" : `format ${format}`}, and this version of CopyQuota reads format ${INDEX_FORMAT}. ` +
             "Add the archive again into a new database (this one is left unchanged).",
         );

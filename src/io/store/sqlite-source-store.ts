@@ -4,12 +4,7 @@ import type { CandidateSource, NewSource, SourceIndexEntry, SourceStore, StoredS
 import { boilerplateOf, decodeLayout, encodeLayout, layoutOf, protectedTextOf } from "./text-layout.ts";
 import { decodeWords, encodeWords } from "./word-blob.ts";
 import { ownBuffer } from "./blob.ts";
-
-/**
- * The index format this store reads and writes. Format 1 (before 2026-11-28) hashed word n-grams to
- * 52 bits and kept no words; its fingerprints mean nothing to this version.
- */
-const INDEX_FORMAT = 2;
+import { INDEX_FORMAT, IndexFormatError } from "./index-format.ts";
 
 /**
  * Sources and their fingerprint index in one SQLite file (WAL, so readers never wait for a writer).
@@ -265,11 +260,6 @@ const GROUP_MS = 250;
 /** Block keys are 64-bit hashes written as 16 hex digits; stored as SQLite's signed 64-bit integers. */
 function blockKeyToInt(key: string): bigint {
   return BigInt.asIntN(64, BigInt(`0x${key}`));
-}
-
-/** A database written in another index format: the message names the file and what to do. */
-export class IndexFormatError extends Error {
-  override readonly name = "IndexFormatError";
 }
 
 /**
