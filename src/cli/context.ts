@@ -2,8 +2,6 @@ import path from "node:path";
 import type { Command } from "commander";
 import type { Policy } from "../core/policy/policy.ts";
 import { isPostgresUrl, redactPostgresUrl } from "../io/store/postgres-url.ts";
-import { DEFAULT_POLICY } from "../core/policy/schema.ts";
-import { loadPolicyFile } from "../io/policy-file.ts";
 
 /** Exit codes of the CLI contract. */
 export const EXIT = Object.freeze({ ok: 0, violation: 1, usage: 2 });
@@ -35,9 +33,11 @@ export function cliContext(program: Command): CliContext {
       return path.resolve(value);
     },
     postgresUrl: () => (isPostgresUrl(db()) ? db() : null),
+    // Loaded when asked for: the policy schema brings zod, which commands that apply no policy do not need.
     policy: async () => {
       const file = program.opts<{ policy?: string }>().policy;
-      return file ? loadPolicyFile(file) : DEFAULT_POLICY;
+      if (file) return (await import("../io/policy-file.ts")).loadPolicyFile(file);
+      return (await import("../core/policy/schema.ts")).DEFAULT_POLICY;
     },
     allowPrivate: () => Boolean(program.opts<{ allowPrivate?: boolean }>().allowPrivate),
   };

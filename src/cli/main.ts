@@ -1,12 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { cliContext, EXIT, UsageError } from "./context.ts";
-import { registerSources } from "./commands/sources.ts";
-import { registerCheck } from "./commands/check.ts";
-import { registerCompare } from "./commands/compare.ts";
-import { registerWatch } from "./commands/watch.ts";
-import { registerMonitor } from "./commands/monitor.ts";
-import { registerServe } from "./commands/serve.ts";
-import { registerCases } from "./commands/cases.ts";
+import { registerCommands } from "./command-loader.ts";
 
 const program = new Command("copyquota")
   .description("Find pages that reuse a publisher's articles, measure the share taken, check the link back.")
@@ -16,16 +10,8 @@ const program = new Command("copyquota")
   .showHelpAfterError()
   .exitOverride();
 
-const context = cliContext(program);
-registerSources(program, context);
-registerCheck(program, context);
-registerCompare(program, context);
-registerWatch(program, context);
-registerMonitor(program, context);
-registerServe(program, context);
-registerCases(program, context);
-
 try {
+  await registerCommands(program, cliContext(program), process.argv.slice(2));
   await program.parseAsync(process.argv);
 } catch (error) {
   process.exitCode = exitCodeFor(error);

@@ -3,20 +3,28 @@ import type { SourceStore } from "../io/store/source-store.ts";
 import type { CliContext } from "./context.ts";
 import { UsageError } from "./context.ts";
 import { SqliteSourceStore } from "../io/store/sqlite-source-store.ts";
-import { createEngine } from "../engine/create-engine.ts";
 
 /**
  * Opens the database named by the global options — a SQLite file, or a PostgreSQL database given as a URL — for
  * the duration of `work`, and always closes it. `bulk` groups commits (SQLite), for commands that write many
  * sources in a row.
  */
-export async function withEngine<T>(context: CliContext, work: (engine: Engine, store: SourceStore) => Promise<T>, options: { bulk?: boolean } = {}): Promise<T> {
+export async function withSourceStore<T>(context: CliContext, work: (store: SourceStore) => Promise<T>, options: { bulk?: boolean } = {}): Promise<T> {
   const store = await openSourceStore(context, options.bulk ?? false);
   try {
-    return await work(createEngine(store), store);
+    return await work(store);
   } finally {
     await store.close();
   }
+}
+
+/**
+ * `withSourceStore` with an engine over the store. The engine's code (stemmers, link attribution) is loaded
+ * here, when a command indexes or checks, so that commands which only read the store start without it.
+ */
+export async function withEngine<T>(context: CliContext, work: (engine: Engine, store: SourceStore) => Promise<T>, options: { bulk?: boolean } = {}): Promise<T> {
+  const { createEngine } = await import("../engine/create-engine.ts");
+  return withSourceStore(context, (store) => work(createEngine(store), store), options);
 }
 
 async function openSourceStore(context: CliContext, bulk: boolean): Promise<SourceStore> {

@@ -1,6 +1,6 @@
 import type { Fetcher } from "../io/fetch/fetcher.ts";
 import type { InputItem } from "../io/inputs/types.ts";
-import { createFetcher, type HttpFetcher } from "../io/fetch/http-fetcher.ts";
+import type { HttpFetcher } from "../io/fetch/http-fetcher.ts";
 import { loadInputs } from "../io/inputs/load-inputs.ts";
 import { asFailure } from "../io/inputs/input-error.ts";
 
@@ -13,14 +13,15 @@ export interface ReadOptions {
 
 /**
  * Documents of several command-line inputs, in order. An input that fails as a whole becomes one failure
- * item naming it, so a batch reports a bad file and goes on; the fetcher is only created if some input
- * needs the network, and is closed at the end.
+ * item naming it, so a batch reports a bad file and goes on; the fetcher is only loaded and created if some
+ * input needs the network (its HTTP client is a large part of a start-up that reads only files), and is
+ * closed at the end.
  */
 export async function* readInputs(inputs: readonly string[], options: ReadOptions): AsyncGenerator<InputItem> {
-  let fetcher: HttpFetcher | undefined;
-  const fetch: Fetcher = (url) => {
-    fetcher ??= createFetcher({ allowPrivate: options.allowPrivate });
-    return fetcher(url);
+  let fetcher: Promise<HttpFetcher> | undefined;
+  const fetch: Fetcher = async (url) => {
+    fetcher ??= import("../io/fetch/http-fetcher.ts").then(({ createFetcher }) => createFetcher({ allowPrivate: options.allowPrivate }));
+    return (await fetcher)(url);
   };
   try {
     for (const input of inputs) {
@@ -31,6 +32,7 @@ export async function* readInputs(inputs: readonly string[], options: ReadOption
       }
     }
   } finally {
-    await fetcher?.close();
+    // A fetcher that failed to load has nothing to close; its error was the failed input's.
+    await fetcher?.then((open) => open.close(), () => undefined);
   }
 }

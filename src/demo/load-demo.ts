@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Engine } from "../engine/engine.ts";
 import type { TextDocument } from "../core/types.ts";
 import type { SourceStore, StoredSource } from "../io/store/source-store.ts";
@@ -10,12 +9,13 @@ import type { CaseStore } from "../cases/case-store.ts";
 import type { LicenseStore } from "../cases/license-store.ts";
 import type { DemoArticle } from "./plan-republications.ts";
 import { loadInputs } from "../io/inputs/load-inputs.ts";
+import { PACKAGE_ROOT } from "../io/package-root.ts";
 import { isFailure } from "../io/inputs/types.ts";
 import { PARTNER, planRepublications, reusedParagraphs } from "./plan-republications.ts";
 import { republicationPage } from "./republication-page.ts";
 
-/** The repository's root, from this file's place in it. */
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/** The repository's root, where the demo finds its fixtures and `../shared`. */
+export const REPO_ROOT = PACKAGE_ROOT;
 
 /** Our fictional outlet's articles, written for the tests and reused as demo content. */
 const FIXTURES = path.join(REPO_ROOT, "test/fixtures/articles");

@@ -82,15 +82,18 @@ export function startAnalyzerPool(file: string, size: number): AnalyzerPool {
 const ANALYZER_HEAP_MB = 512;
 
 /**
- * A worker thread running `analyzer-worker.ts`. The project runs TypeScript through tsx's loader without a
- * build step, and a worker thread does not inherit the loader of its parent: a one-line ES module registers
- * it first, then imports the worker's code.
+ * A worker thread running `analyzer-worker.ts`. Run from the build in dist/ (this module is then JavaScript),
+ * the thread runs the build's `analyzer-worker.js`, an entry point that scripts/build.mjs writes beside every
+ * chunk. Run from the TypeScript sources (tsx, vitest), it needs tsx's loader, which a worker thread does not
+ * inherit from its parent: a one-line ES module registers it first, then imports the worker's code.
  */
 function spawnAnalyzer(file: string): Worker {
+  const options = { workerData: { file }, resourceLimits: { maxOldGenerationSizeMb: ANALYZER_HEAP_MB } };
+  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./analyzer-worker.js", import.meta.url), options);
   const loader = tsxEsmApi();
   const entry = new URL("./analyzer-worker.ts", import.meta.url).href;
   const boot = `import { register } from ${JSON.stringify(loader)}; register(); await import(${JSON.stringify(entry)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData: { file }, resourceLimits: { maxOldGenerationSizeMb: ANALYZER_HEAP_MB } });
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), options);
 }
 
 /**

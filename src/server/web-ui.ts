@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import type { FastifyInstance } from "fastify";
+import { PACKAGE_ROOT } from "../io/package-root.ts";
 
-/** Where the UI's sources live. */
-export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../web");
+/** Where the UI's sources live; they are bundled at start, also when the server itself runs from dist/. */
+export const WEB_DIR = path.join(PACKAGE_ROOT, "src/web");
 
 /**
  * What the UI's pages may load and run: only our own scripts, styles and API. No inline script and no

@@ -5,8 +5,6 @@ import type { Case, CaseStatus } from "../../cases/case.ts";
 import type { Violation } from "../../core/types.ts";
 import { UsageError } from "../context.ts";
 import { CASE_STATUSES, OPEN_STATUSES } from "../../cases/case.ts";
-import { SqliteCaseStore } from "../../cases/sqlite-case-store.ts";
-import { openDatabase } from "../../io/store/sqlite-source-store.ts";
 import { parsePositiveInt } from "../options.ts";
 
 const VIOLATIONS: readonly Violation[] = ["over_quota", "over_char_cap", "missing_link", "link_not_to_article", "link_not_indexable"];
@@ -29,6 +27,7 @@ export function registerCases(program: Command, context: CliContext): void {
       if (opts.violation !== undefined && !(VIOLATIONS as readonly string[]).includes(opts.violation)) {
         throw new UsageError(`--violation ${JSON.stringify(opts.violation)}: must be one of ${VIOLATIONS.join(", ")}`);
       }
+      const [{ openDatabase }, { SqliteCaseStore }] = await Promise.all([import("../../io/store/sqlite-source-store.ts"), import("../../cases/sqlite-case-store.ts")]);
       const db = openDatabase(file);
       try {
         const store = new SqliteCaseStore(db);

@@ -1,10 +1,7 @@
 import type { Command } from "commander";
 import type { CliContext } from "../context.ts";
 import { EXIT } from "../context.ts";
-import { withEngine } from "../open-engine.ts";
 import { parsePublished, parseUrlOption } from "../options.ts";
-import { readInputs } from "../read-inputs.ts";
-import { formatCheck } from "../format-check.ts";
 
 export function registerCheck(program: Command, context: CliContext): void {
   program
@@ -18,6 +15,7 @@ export function registerCheck(program: Command, context: CliContext): void {
       const url = parseUrlOption(opts.url);
       const published = parsePublished(opts.published);
       const policy = await context.policy();
+      const [{ withEngine }, { readInputs }, { formatCheck }] = await Promise.all([import("../open-engine.ts"), import("../read-inputs.ts"), import("../format-check.ts")]);
       let violation = false;
       let failed = false;
       await withEngine(context, async (engine, store) => {

@@ -2,10 +2,6 @@ import type { Command } from "commander";
 import type { CliContext } from "../context.ts";
 import type { Span, Token } from "../../core/types.ts";
 import { UsageError } from "../context.ts";
-import { readInputs } from "../read-inputs.ts";
-import { protectText } from "../../core/boilerplate/protect.ts";
-import { compareTexts } from "../../core/compare.ts";
-import { titleLine } from "../../io/inputs/plain-text.ts";
 
 export function registerCompare(program: Command, context: CliContext): void {
   program
@@ -15,6 +11,11 @@ export function registerCompare(program: Command, context: CliContext): void {
     .argument("<candidate>", "the page suspected of reuse: HTML or text file, or URL")
     .action(async (sourceInput: string, candidateInput: string) => {
       const allowPrivate = context.allowPrivate();
+      const [{ protectText }, { compareTexts }, { titleLine }] = await Promise.all([
+        import("../../core/boilerplate/protect.ts"),
+        import("../../core/compare.ts"),
+        import("../../io/inputs/plain-text.ts"),
+      ]);
       const source = await readOne(sourceInput, "source", allowPrivate);
       const candidate = await readOne(candidateInput, "candidate", allowPrivate);
       // Read as a candidate so a text file needs no --url; its headline is still not protected text.
@@ -40,6 +41,7 @@ export function registerCompare(program: Command, context: CliContext): void {
 }
 
 async function readOne(input: string, role: "source" | "candidate", allowPrivate: boolean) {
+  const { readInputs } = await import("../read-inputs.ts");
   for await (const item of readInputs([input], { purpose: "candidate", allowPrivate })) {
     if ("error" in item) throw item.error;
     return item.doc;

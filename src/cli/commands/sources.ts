@@ -2,10 +2,8 @@ import type { Command } from "commander";
 import type { CliContext } from "../context.ts";
 import type { StoredSource } from "../../io/store/source-store.ts";
 import { EXIT } from "../context.ts";
-import { withEngine } from "../open-engine.ts";
 import { progress } from "../progress.ts";
 import { parsePositiveInt, parsePublished, parseUrlOption } from "../options.ts";
-import { readInputs } from "../read-inputs.ts";
 
 export function registerSources(program: Command, context: CliContext): void {
   const sources = program.command("sources").description("the publisher's articles (and reference documents) to protect");
@@ -20,6 +18,7 @@ export function registerSources(program: Command, context: CliContext): void {
     .action(async (inputs: string[], opts: { reference?: boolean; url?: string; published?: string }) => {
       const url = parseUrlOption(opts.url);
       const published = parsePublished(opts.published);
+      const [{ withEngine }, { readInputs }] = await Promise.all([import("../open-engine.ts"), import("../read-inputs.ts")]);
       const bar = progress();
       let added = 0;
       let replaced = 0;
@@ -48,7 +47,8 @@ export function registerSources(program: Command, context: CliContext): void {
     .option("--search <text>", "only sources whose URL or title contains the text")
     .option("--limit <n>", "at most n sources", parsePositiveInt("--limit"), 1000)
     .action(async (opts: { json?: boolean; search?: string; limit: number }) => {
-      await withEngine(context, async (_engine, store) => {
+      const { withSourceStore } = await import("../open-engine.ts");
+      await withSourceStore(context, async (store) => {
         const list = await store.listSources({ limit: opts.limit, offset: 0, query: opts.search });
         for (const s of list) {
           process.stdout.write(opts.json ? `${JSON.stringify(summary(s))}\n` : `${s.id}\t${s.reference ? "ref" : "own"}\t${s.published?.slice(0, 10) ?? "—"}\t${s.protectedText.length}\t${s.url}\t${s.title}\n`);
@@ -63,7 +63,8 @@ export function registerSources(program: Command, context: CliContext): void {
     .argument("<url-or-id>")
     .option("--json", "as JSON, with the removed boilerplate")
     .action(async (key: string, opts: { json?: boolean }) => {
-      await withEngine(context, async (_engine, store) => {
+      const { withSourceStore } = await import("../open-engine.ts");
+      await withSourceStore(context, async (store) => {
         const source = await store.getSource(/^\d+$/.test(key) ? Number(key) : key);
         if (!source) {
           process.stderr.write(`copyquota: no source ${key}\n`);
@@ -95,6 +96,7 @@ export function registerSources(program: Command, context: CliContext): void {
     .description("remove sources by URL")
     .argument("<urls...>")
     .action(async (urls: string[]) => {
+      const { withEngine } = await import("../open-engine.ts");
       await withEngine(context, async (engine) => {
         for (const url of urls) {
           if (await engine.removeSource(url)) process.stderr.write(`removed ${url}\n`);
