@@ -12,9 +12,10 @@
 // `analyzer-worker.js` beside the chunk it was bundled into.
 //
 // dist/build-stamp.json records what the build was made from: the path, size and modification time of every
-// file under src/ and of this script, read before esbuild reads them. The build is fresh while that list is
-// unchanged; an edit, a new file, a removed file or a checkout all change it, even one made during the build.
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+// file under src/, of package-lock.json (the bundled packages are copies of what it installed) and of this
+// script, read before esbuild reads them. The build is fresh while that list is unchanged; an edit, a new file,
+// a removed file, a checkout or an `npm install` of another version all change it, even during the build.
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import process from "node:process";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -23,6 +24,7 @@ const SELF = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SELF), "..");
 const DIST = path.join(ROOT, "dist");
 const STAMP = path.join(DIST, "build-stamp.json");
+const LOCKFILE = path.join(ROOT, "package-lock.json");
 const ENTRY_POINTS = { main: "src/cli/main.ts", "analyzer-worker": "src/monitor/analyzer-worker.ts" };
 
 /**
@@ -79,7 +81,7 @@ export function freshBuild() {
 
 /** The files a build is made from, as one string: each file's path, size and modification time, sorted. */
 function sourceState() {
-  const files = [SELF];
+  const files = [SELF, ...(existsSync(LOCKFILE) ? [LOCKFILE] : [])];
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const file = path.join(dir, entry.name);
