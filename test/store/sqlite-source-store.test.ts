@@ -7,6 +7,7 @@ import { SqliteSourceStore } from "../../src/io/store/sqlite-source-store.ts";
 import { tokenize, wordSequence } from "../../src/core/text/tokenize.ts";
 import { protectText } from "../../src/core/boilerplate/protect.ts";
 import type { NewSource } from "../../src/io/store/source-store.ts";
+import { cli } from "../e2e/support.ts";
 
 // Fictional text written for these tests.
 const TEXT = [
@@ -68,5 +69,15 @@ describe("SQLite source store", () => {
     expect(check.prepare("SELECT count(*) FROM sources").pluck().get()).toBe(1);
     expect(check.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'meta'").pluck().get()).toBe(0);
     check.close();
+  });
+
+  it("makes the CLI exit 2 with the message alone, naming the file", async () => {
+    const old = new Database(file);
+    old.exec("CREATE TABLE sources (id INTEGER PRIMARY KEY, url TEXT, protected_text TEXT)");
+    old.close();
+    const run = await cli(["--db", file, "sources", "list"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`^copyquota: ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: its sources were indexed in format 1`));
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
