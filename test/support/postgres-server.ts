@@ -16,16 +16,24 @@ const SERVER_ACCOUNT = "postgres";
 
 /** What to print when the tests that need a PostgreSQL server are skipped. */
 export const POSTGRES_MISSING =
-  `no PostgreSQL server binaries under ${DEBIAN_ROOT}/*/bin (initdb, pg_ctl, postgres): the PostgreSQL tests are skipped. ` +
-  "Install them with: apt-get install -y postgresql (scripts/ensure-postgres.sh does it when run as root)";
+  `no PostgreSQL server binaries under ${DEBIAN_ROOT}/*/bin (initdb, pg_ctl, postgres), or, when run as root, no \`${SERVER_ACCOUNT}\` account to run them as: ` +
+  "the PostgreSQL tests are skipped. Install them with: apt-get install -y postgresql (scripts/ensure-postgres.sh does it when run as root)";
 
-/** The newest installed version's binary directory, or null when none has all the binaries a test server needs. */
+/**
+ * The newest installed version's binary directory, or null when none has all the binaries a test server needs,
+ * or when running as root without the account the server must run as.
+ */
 export function findPostgresBin(): string | null {
   if (!existsSync(DEBIAN_ROOT)) return null;
+  if (process.getuid?.() === 0 && !hasAccount(SERVER_ACCOUNT)) return null;
   const versions = readdirSync(DEBIAN_ROOT)
     .filter((v) => NEEDED.every((name) => existsSync(path.join(DEBIAN_ROOT, v, "bin", name))))
     .sort((a, b) => Number(b) - Number(a));
   return versions[0] === undefined ? null : path.join(DEBIAN_ROOT, versions[0], "bin");
+}
+
+function hasAccount(name: string): boolean {
+  return existsSync("/etc/passwd") && readFileSync("/etc/passwd", "utf8").split("\n").some((line) => line.startsWith(`${name}:`));
 }
 
 /** A throw-away PostgreSQL server for one test file. */
