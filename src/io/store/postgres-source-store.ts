@@ -3,7 +3,7 @@ import type { WordSequence } from "../../core/types.ts";
 import type { CandidateSource, NewSource, SourceIndexEntry, SourceStore, StoredSource } from "./source-store.ts";
 import { inTransaction, openPostgresPool } from "./postgres-connection.ts";
 import { redactPostgresUrl } from "./postgres-url.ts";
-import { boilerplateOf, decodeLayout, encodeLayout, layoutOf, protectedTextOf } from "./text-layout.ts";
+import { restoredTexts, storedTexts } from "./text-layout.ts";
 import { decodeWords, encodeWords } from "./word-blob.ts";
 import { INDEX_FORMAT, IndexFormatError } from "./index-format.ts";
 
@@ -42,7 +42,7 @@ export class PostgresSourceStore implements SourceStore {
     // Postings are signed 32-bit integers (int4); the engine's hashes are unsigned and reinterpreted here.
     const fingerprints = [...new Set(index.fingerprints.map((h) => h | 0))];
     const blocks = [...new Set(index.blockKeys.map(blockKeyToInt))];
-    const layout = layoutOf(source.text, source.protectedText, source.boilerplate);
+    const texts = storedTexts(source.text, source.protectedText, source.boilerplate);
     const words = encodeWords(index.words);
     return inTransaction(this.pool, async (client) => {
       await lockUrl(client, source.url);
@@ -66,9 +66,9 @@ export class PostgresSourceStore implements SourceStore {
           source.reference,
           source.domain,
           storable(source.text),
-          layout && encodeLayout(layout),
-          layout ? null : storable(source.protectedText),
-          layout ? null : JSON.stringify(source.boilerplate),
+          texts.layout,
+          texts.protectedText === null ? null : storable(texts.protectedText),
+          texts.boilerplate,
           fingerprints,
           blocks,
           addedAt,
@@ -350,7 +350,6 @@ interface SourceRow {
 }
 
 function fromRow(row: SourceRow): StoredSource {
-  const layout = row.layout && decodeLayout(row.layout);
   return {
     id: row.id,
     url: row.url,
@@ -359,8 +358,7 @@ function fromRow(row: SourceRow): StoredSource {
     reference: row.reference,
     domain: row.domain,
     text: row.text,
-    protectedText: layout ? protectedTextOf(row.text, layout) : row.protected_text!,
-    boilerplate: layout ? boilerplateOf(row.text, layout) : (JSON.parse(row.boilerplate!) as string[]),
+    ...restoredTexts(row.text, { layout: row.layout, protectedText: row.protected_text, boilerplate: row.boilerplate }),
     addedAt: row.added_at,
   };
 }

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import type { WordSequence } from "../../core/types.ts";
 import type { CandidateSource, NewSource, SourceIndexEntry, SourceStore, StoredSource } from "./source-store.ts";
-import { boilerplateOf, decodeLayout, encodeLayout, layoutOf, protectedTextOf } from "./text-layout.ts";
+import { restoredTexts, storedTexts } from "./text-layout.ts";
 import { decodeWords, encodeWords } from "./word-blob.ts";
 import { ownBuffer } from "./blob.ts";
 import { INDEX_FORMAT, IndexFormatError } from "./index-format.ts";
@@ -111,7 +111,7 @@ export class SqliteSourceStore implements SourceStore {
     // Postings are stored as signed 32-bit integers, which SQLite packs in 4 bytes (unsigned ones above 2³¹ take 6).
     const unique = Int32Array.from(new Set(index.fingerprints));
     const blocks = [...new Set(index.blockKeys.map(blockKeyToInt))];
-    const layout = layoutOf(source.text, source.protectedText, source.boilerplate);
+    const texts = storedTexts(source.text, source.protectedText, source.boilerplate);
     const words = encodeWords(index.words);
     const tx = this.db.transaction(() => {
       const old = this.stmts.byUrl.get(source.url) as SourceRow | undefined;
@@ -124,9 +124,9 @@ export class SqliteSourceStore implements SourceStore {
         reference: source.reference ? 1 : 0,
         domain: source.domain,
         text: source.text,
-        layout: layout && encodeLayout(layout),
-        protected_text: layout ? null : source.protectedText,
-        boilerplate: layout ? null : JSON.stringify(source.boilerplate),
+        layout: texts.layout,
+        protected_text: texts.protectedText,
+        boilerplate: texts.boilerplate,
         fingerprints: Buffer.from(unique.buffer),
         block_keys: Buffer.from(new BigInt64Array(blocks).buffer),
         added_at: addedAt,
@@ -310,7 +310,6 @@ interface SourceRow {
 }
 
 function fromRow(row: SourceRow): StoredSource {
-  const layout = row.layout && decodeLayout(row.layout);
   return {
     id: row.id,
     url: row.url,
@@ -319,8 +318,7 @@ function fromRow(row: SourceRow): StoredSource {
     reference: row.reference === 1,
     domain: row.domain,
     text: row.text,
-    protectedText: layout ? protectedTextOf(row.text, layout) : row.protected_text!,
-    boilerplate: layout ? boilerplateOf(row.text, layout) : (JSON.parse(row.boilerplate!) as string[]),
+    ...restoredTexts(row.text, { layout: row.layout, protectedText: row.protected_text, boilerplate: row.boilerplate }),
     addedAt: row.added_at,
   };
 }
