@@ -31,68 +31,7 @@ describe("SqliteJobQueue", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("dedupes by kind and key; a finished job comes back only when asked again", async () => {
-    expect(await queue.enqueue([page(1), page(2), page(1)])).toBe(2);
-    expect(await queue.enqueue([page(1), { ...page(1), kind: "recheck" }])).toBe(1);
-    const recheck = (await queue.claim("w", 1000))!;
-    expect(recheck).toMatchObject({ kind: "recheck", url: page(1).url });
-    const job = (await queue.claim("w", 1000))!;
-    expect(job).toMatchObject({ kind: "page", url: page(1).url, attempts: 0, claims: 1 });
-    expect(await queue.complete(job.id, "w")).toBe(true);
-    expect(await queue.enqueue([page(1)])).toBe(0);
-    expect(await queue.enqueue([page(1)], { again: true })).toBe(1);
-    // A ready or leased job is never duplicated, even when asked again.
-    expect(await queue.enqueue([page(1), page(2)], { again: true })).toBe(0);
-  });
-
-  it("hands out discovery and listings before re-checks and pages, then oldest first", async () => {
-    await queue.enqueue([page(1), { ...page(9), kind: "recheck" }, page(2), { kind: "listing", url: "https://x/rss", key: "https://x/rss", siteId: 1 }, { kind: "discover", url: "https://x/", key: "https://x/", siteId: 1 }]);
-    const order: string[] = [];
-    for (let job = await queue.claim("w", 1000); job; job = await queue.claim("w", 1000)) order.push(`${job.kind} ${job.url}`);
-    expect(order).toEqual(["discover https://x/", "listing https://x/rss", `recheck ${page(9).url}`, `page ${page(1).url}`, `page ${page(2).url}`]);
-  });
-
-  it("gives an expired lease to the next worker and refuses the old holder's completion", async () => {
-    await queue.enqueue([page(1)]);
-    const first = (await queue.claim("a", 1000))!;
-    expect(await queue.claim("b", 1000)).toBeNull();
-    clock += 999;
-    expect(await queue.renew(first.id, "a", 1000)).toBe(true);
-    clock += 1500;
-    const second = (await queue.claim("b", 1000))!;
-    expect(second).toMatchObject({ id: first.id, claims: 2 });
-    expect(await queue.complete(first.id, "a")).toBe(false);
-    expect(await queue.renew(first.id, "a", 1000)).toBe(false);
-    expect(await queue.complete(second.id, "b")).toBe(true);
-    expect(await queue.counts()).toEqual({ ready: 0, leased: 0, done: 1, failed: 0 });
-  });
-
-  it("reschedules a failed attempt at its retry time, or fails it for good", async () => {
-    await queue.enqueue([page(1)]);
-    let job = (await queue.claim("w", 1000))!;
-    expect(await queue.fail(job.id, "w", { reason: "timeout: slow", retryAt: clock + 60_000 })).toBe(true);
-    expect(await queue.nextDueAt()).toBe(clock + 60_000);
-    expect(await queue.claim("w", 1000)).toBeNull();
-    clock += 60_000;
-    job = (await queue.claim("w", 1000))!;
-    expect(job).toMatchObject({ attempts: 1, reason: "timeout: slow" });
-    expect(await queue.fail(job.id, "w", { reason: "robots_disallowed: no", retryAt: null })).toBe(true);
-    expect(await queue.counts()).toMatchObject({ failed: 1, ready: 0 });
-    expect(await queue.nextDueAt()).toBeNull();
-  });
-
-  it("releases the leases of an owner at once, and drops a removed site's ready jobs", async () => {
-    await queue.enqueue([page(1, 1), page(2, 1), page(3, 2)]);
-    const held = (await queue.claim("dead", 60_000))!;
-    expect(await queue.owners()).toEqual(["dead"]);
-    expect(await queue.release("dead")).toBe(1);
-    expect(await queue.owners()).toEqual([]);
-    expect((await queue.claim("w", 1000))!.id).toBe(held.id);
-    // The leased job of site 1 stays with its worker; its ready one goes.
-    expect(await queue.cancelSite(1)).toBe(1);
-    expect(await queue.counts()).toEqual({ ready: 1, leased: 1, done: 0, failed: 0 });
-  });
-
+  // Dedupe, claim order, leases, retries and owner release are in job-queue-contract.test.ts, run on SQLite too.
   it("keeps queued jobs across a reopened database and sees another connection's claims", async () => {
     await queue.enqueue([page(1), page(2)]);
     const other = new SqliteJobQueue(openDatabase(file), () => clock);

@@ -16,7 +16,7 @@ import { findPostgresBin, POSTGRES_MISSING, startPostgres, type PostgresServer }
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "postgres-claim-worker.ts");
 
 const pgBin = findPostgresBin();
-if (!pgBin) console.warn(`postgres-job-queue.test: ${POSTGRES_MISSING}`);
+if (!pgBin) console.warn(`job-queue-contract.test: ${POSTGRES_MISSING}`);
 
 let dir: string;
 let server: PostgresServer | undefined;
