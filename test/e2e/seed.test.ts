@@ -23,6 +23,9 @@ describe.skipIf(!available)("issue 2 scenarios on the seed article (../shared/se
   });
 });
 
-describe.runIf(!available)("seed article scenarios", () => {
-  it.skip("skipped: ../shared/seed/article-ru.txt is absent; the fictional twin in vestnik.test.ts covers the behaviour", () => undefined);
-});
+// Registered only when ../shared is absent, so that a run with it reports no skipped test.
+if (!available) {
+  describe("seed article scenarios", () => {
+    it.skip("skipped: ../shared/seed/article-ru.txt is absent; the fictional twin in vestnik.test.ts covers the behaviour", () => undefined);
+  });
+}
