@@ -1,12 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../../src/demo/load-demo.ts";
 import { KEY, startTestServer } from "../server/support.ts";
+import { launchTestBrowser, type TestBrowser } from "./browser.ts";
 import type { TestServer } from "../server/support.ts";
 
 /**
@@ -18,54 +15,27 @@ import type { TestServer } from "../server/support.ts";
  * COPYQUOTA_SCREENSHOTS=docs (how the README's pictures are made).
  */
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const CHROMIUM = process.env.COPYQUOTA_CHROMIUM ?? "/usr/bin/chromium";
-const SHOTS = process.env.COPYQUOTA_SCREENSHOTS === "docs" ? path.join(REPO, "docs/screenshots") : mkdtempSync(path.join(tmpdir(), "copyquota-shots-"));
 
 /** Text a hostile page carries: if the UI ever rendered it as markup, the script or handler would set a flag. */
 const SCRIPT_PAYLOAD = "<script>window.__pwned = 'script'</script>";
 const IMG_PAYLOAD = `<img src=x onerror="window.__pwned = 'onerror'">`;
 
 let server: TestServer;
-let browser: BrowserContext;
+let browser: TestBrowser;
 let page: Page;
-let profile: string;
 /** The case whose page carries the payloads; added by the last test, so the other pages show demo content only. */
 let hostileCase = 0;
-const errors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: run scripts/ensure-chromium.sh (as root it installs Debian's chromium), or set COPYQUOTA_CHROMIUM`);
-  }
-  mkdirSync(SHOTS, { recursive: true });
   server = await startTestServer({ webUi: true });
   await loadDemo(server.stores, { sharedDir: null });
-  profile = mkdtempSync(path.join(tmpdir(), "copyquota-chromium-"));
-  // A fresh profile per run: nothing from an earlier run (cookies, cache) can make a test pass.
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    viewport: { width: 1360, height: 900 },
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
-  page = browser.pages()[0] ?? (await browser.newPage());
-  page.on("pageerror", (error) => errors.push(error.message));
+  browser = await launchTestBrowser();
+  page = browser.page;
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-  if (process.env.COPYQUOTA_SCREENSHOTS !== "docs") rmSync(SHOTS, { recursive: true, force: true });
 });
 
 /** A source and a copy of it whose text carries script and onerror payloads, as a hostile page would. */
@@ -89,7 +59,7 @@ async function demoCase(wanted: (c: { passages: unknown[]; violations: string[] 
 }
 
 async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(browser.shotsDir, `${name}.png`), fullPage: true });
 }
 
 async function go(route: string): Promise<void> {
@@ -221,6 +191,6 @@ describe("web UI", () => {
     await page.waitForSelector("table.cases");
     expect(await page.textContent("table.cases")).toContain(IMG_PAYLOAD);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
-    expect(errors).toEqual([]);
+    expect(browser.errors).toEqual([]);
   });
 });

@@ -1,14 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WatchedSiteView } from "../../src/server/watched-site-view.ts";
 import { openMonitor } from "../../src/monitor/open-monitor.ts";
 import { runPass } from "../../src/monitor/run-pass.ts";
 import { KEY, startTestServer } from "../server/support.ts";
+import { launchTestBrowser, type TestBrowser } from "./browser.ts";
 import type { TestServer } from "../server/support.ts";
 import { startNewsSite } from "../monitor/news-site.ts";
 import type { NewsSite } from "../monitor/news-site.ts";
@@ -25,9 +22,6 @@ import { ownText, republishedPage, rssFeed } from "../monitor/articles.ts";
  * COPYQUOTA_SCREENSHOTS=docs (how the README's picture is made).
  */
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const CHROMIUM = process.env.COPYQUOTA_CHROMIUM ?? "/usr/bin/chromium";
-const SHOTS = process.env.COPYQUOTA_SCREENSHOTS === "docs" ? path.join(REPO, "docs/screenshots") : mkdtempSync(path.join(tmpdir(), "copyquota-shots-"));
 
 /** What a hostile listing and a hostile URL carry: rendered as markup, they would set `window.__pwned`. */
 const SCRIPT_LISTING = `<?xml version="1.0"?><script>window.__pwned = 'listing'</script>`;
@@ -37,16 +31,10 @@ let server: TestServer;
 let news: NewsSite;
 /** «Степной курьер»: a feed whose pages fail (a 500, a page robots.txt closes), and a feed that turns into markup. */
 let courier: Site;
-let browser: BrowserContext;
+let browser: TestBrowser;
 let page: Page;
-let profile: string;
-const errors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: run scripts/ensure-chromium.sh (as root it installs Debian's chromium), or set COPYQUOTA_CHROMIUM`);
-  }
-  mkdirSync(SHOTS, { recursive: true });
   server = await startTestServer({ webUi: true });
   news = await startNewsSite();
   courier = await startSite({});
@@ -55,23 +43,14 @@ beforeAll(async () => {
   courier.route("/news/down", (_request, response) => void response.writeHead(500, { "content-type": "text/plain" }).end("Internal Server Error"));
   courier.route("/news/closed", serve(republishedPage({ title: "Закрытая новость", published: "2024-03-18T09:00:00+05:00", paragraphs: ownText() }), HTML));
   courier.route("/export.xml", serve(rssFeed(courier.url("/"), []), RSS));
-  profile = mkdtempSync(path.join(tmpdir(), "copyquota-chromium-"));
-  // A fresh profile per run: nothing from an earlier run (cookies, cache) can make a test pass.
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    viewport: { width: 1360, height: 900 },
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-  });
-  page = browser.pages()[0] ?? (await browser.newPage());
-  page.on("pageerror", (error) => errors.push(error.message));
+  browser = await launchTestBrowser();
+  page = browser.page;
 }, 30_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
   await Promise.all([news?.site.close(), courier?.close()]);
-  if (profile) rmSync(profile, { recursive: true, force: true });
-  if (process.env.COPYQUOTA_SCREENSHOTS !== "docs") rmSync(SHOTS, { recursive: true, force: true });
 });
 
 async function watched(): Promise<WatchedSiteView[]> {
@@ -163,7 +142,7 @@ describe("the Watchlist page", () => {
     expect(exportFailure).toContain("(its root element is <script>)");
     expect(await page.$$("main script, main img")).toHaveLength(0);
     expect(await pwned()).toBeUndefined();
-    await page.screenshot({ path: path.join(SHOTS, "watchlist.png"), fullPage: true });
+    await page.screenshot({ path: path.join(browser.shotsDir, "watchlist.png"), fullPage: true });
   });
 
   it("changes a site's schedule, and refuses a bad one in its row", async () => {
@@ -193,6 +172,6 @@ describe("the Watchlist page", () => {
     expect(await page.textContent("[role=status]")).toBe(`Stopped watching ${courier.url("/feed.xml")}.`);
     expect(await page.$(`tr.failures[data-site="${id}"]`)).toBeNull();
     expect((await watched()).map((s) => s.id)).not.toContain(id);
-    expect(errors).toEqual([]);
+    expect(browser.errors).toEqual([]);
   });
 });
