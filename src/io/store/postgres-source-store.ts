@@ -3,7 +3,8 @@ import type { WordSequence } from "../../core/types.ts";
 import type { CandidateSource, NewSource, SourceIndexEntry, SourceStore, StoredSource } from "./source-store.ts";
 import { inTransaction, openPostgresPool } from "./postgres-connection.ts";
 import { redactPostgresUrl } from "./postgres-url.ts";
-import { restoredTexts, storedTexts } from "./text-layout.ts";
+import { storedTexts } from "./text-layout.ts";
+import { sourceFromColumns, type SourceColumns } from "./source-row.ts";
 import { decodeWords, encodeWords } from "./word-blob.ts";
 import { INDEX_FORMAT, IndexFormatError } from "./index-format.ts";
 
@@ -97,14 +98,14 @@ export class PostgresSourceStore implements SourceStore {
 
   async getSource(idOrUrl: number | string): Promise<StoredSource | null> {
     const { rows } = await this.pool.query<SourceRow>(`SELECT * FROM sources WHERE ${typeof idOrUrl === "number" ? "id" : "url"} = $1`, [idOrUrl]);
-    return rows[0] ? fromRow(rows[0]) : null;
+    return rows[0] ? sourceFromColumns(rows[0]) : null;
   }
 
   async getSources(ids: readonly number[]): Promise<StoredSource[]> {
     if (ids.length === 0) return [];
     const { rows } = await this.pool.query<SourceRow>("SELECT * FROM sources WHERE id = ANY($1::int4[])", [ids]);
     const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id)).filter((row): row is SourceRow => row !== undefined).map(fromRow);
+    return ids.map((id) => byId.get(id)).filter((row): row is SourceRow => row !== undefined).map(sourceFromColumns);
   }
 
   async getWords(ids: readonly number[]): Promise<Map<number, WordSequence>> {
@@ -123,7 +124,7 @@ export class PostgresSourceStore implements SourceStore {
     const { rows } = options.query
       ? await this.pool.query<SourceRow>("SELECT * FROM sources WHERE url ILIKE $1 OR title ILIKE $1 ORDER BY id LIMIT $2 OFFSET $3", [`%${options.query}%`, options.limit, options.offset])
       : await this.pool.query<SourceRow>("SELECT * FROM sources ORDER BY id LIMIT $1 OFFSET $2", [options.limit, options.offset]);
-    return rows.map(fromRow);
+    return rows.map(sourceFromColumns);
   }
 
   async countSources(): Promise<number> {
@@ -332,33 +333,8 @@ const SCHEMA = `
   );
 `;
 
-interface SourceRow {
-  id: number;
-  url: string;
-  title: string;
-  published: string | null;
-  reference: boolean;
-  domain: string;
-  text: string;
-  layout: Buffer | null;
-  protected_text: string | null;
-  boilerplate: string | null;
+interface SourceRow extends SourceColumns {
   fingerprints: number[];
   /** int8 values arrive as decimal strings: JavaScript numbers cannot hold all 64 bits. */
   block_keys: string[];
-  added_at: string;
-}
-
-function fromRow(row: SourceRow): StoredSource {
-  return {
-    id: row.id,
-    url: row.url,
-    title: row.title,
-    published: row.published,
-    reference: row.reference,
-    domain: row.domain,
-    text: row.text,
-    ...restoredTexts(row.text, { layout: row.layout, protectedText: row.protected_text, boilerplate: row.boilerplate }),
-    addedAt: row.added_at,
-  };
 }

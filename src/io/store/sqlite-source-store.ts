@@ -1,7 +1,8 @@
 import Database from "better-sqlite3";
 import type { WordSequence } from "../../core/types.ts";
 import type { CandidateSource, NewSource, SourceIndexEntry, SourceStore, StoredSource } from "./source-store.ts";
-import { restoredTexts, storedTexts } from "./text-layout.ts";
+import { storedTexts } from "./text-layout.ts";
+import { sourceFromColumns, type SourceColumns } from "./source-row.ts";
 import { decodeWords, encodeWords } from "./word-blob.ts";
 import { ownBuffer } from "./blob.ts";
 import { INDEX_FORMAT, IndexFormatError } from "./index-format.ts";
@@ -293,32 +294,13 @@ export function openDatabase(file: string): Database.Database {
   return db;
 }
 
-interface SourceRow {
-  id: number;
-  url: string;
-  title: string;
-  published: string | null;
+/** A `sources` row as SQLite gives it: booleans are integers there. */
+interface SourceRow extends Omit<SourceColumns, "reference"> {
   reference: number;
-  domain: string;
-  text: string;
-  layout: Buffer | null;
-  protected_text: string | null;
-  boilerplate: string | null;
   fingerprints: Buffer;
   block_keys: Buffer;
-  added_at: string;
 }
 
 function fromRow(row: SourceRow): StoredSource {
-  return {
-    id: row.id,
-    url: row.url,
-    title: row.title,
-    published: row.published,
-    reference: row.reference === 1,
-    domain: row.domain,
-    text: row.text,
-    ...restoredTexts(row.text, { layout: row.layout, protectedText: row.protected_text, boilerplate: row.boilerplate }),
-    addedAt: row.added_at,
-  };
+  return sourceFromColumns({ ...row, reference: row.reference === 1 });
 }
