@@ -5,11 +5,11 @@
 //   node scripts/build.mjs --optional   the same, but a failed build only warns (npm's `prepare`: `npm install`
 //                                       must not fail over it, and the CLI then runs from src/ through tsx)
 //
-// The build is one esbuild bundle per entry point (the CLI, and the monitor's analyzer thread), split into
+// The build is one esbuild bundle per entry point (the CLI, and the monitor's and the indexer's threads), split into
 // shared chunks so that a command's dynamic imports still load only what it runs. The npm packages named in
 // BUNDLED go into the bundle with everything they import; every other package is loaded from node_modules, as
-// when running from src/. Every output is written flat in dist/: src/monitor/analyzer-pool.ts finds
-// `analyzer-worker.js` beside the chunk it was bundled into.
+// when running from src/. Every output is written flat in dist/: src/io/threads/spawn-worker.ts finds a
+// thread's entry point (`analyzer-worker.js`, `block-analyzer-worker.js`) beside the chunk it was bundled into.
 //
 // dist/build-stamp.json records what the build was made from: the path, size and modification time of every
 // file under src/, of package-lock.json (the bundled packages are copies of what it installed) and of this
@@ -25,7 +25,11 @@ const ROOT = path.resolve(path.dirname(SELF), "..");
 const DIST = path.join(ROOT, "dist");
 const STAMP = path.join(DIST, "build-stamp.json");
 const LOCKFILE = path.join(ROOT, "package-lock.json");
-const ENTRY_POINTS = { main: "src/cli/main.ts", "analyzer-worker": "src/monitor/analyzer-worker.ts" };
+const ENTRY_POINTS = {
+  main: "src/cli/main.ts",
+  "analyzer-worker": "src/monitor/analyzer-worker.ts",
+  "block-analyzer-worker": "src/engine/block-analyzer-worker.ts",
+};
 
 /**
  * npm packages bundled into dist/: plain JavaScript that reads no files of its own at run time, loaded by the

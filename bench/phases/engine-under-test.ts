@@ -4,6 +4,8 @@
  */
 import { createEngine } from "../../src/engine/create-engine.ts";
 import type { Engine } from "../../src/engine/engine.ts";
+import { addSources, type SourceToAdd } from "../../src/engine/add-sources.ts";
+import { startBlockAnalyzer, type BlockAnalyzer } from "../../src/engine/block-analyzer.ts";
 import { SqliteSourceStore } from "../../src/io/store/sqlite-source-store.ts";
 import { extractPage } from "../../src/core/extract/html.ts";
 import { DEFAULT_POLICY } from "../../src/core/policy/schema.ts";
@@ -14,6 +16,8 @@ export { DEFAULT_POLICY, tokenize };
 
 export interface OpenEngine {
   engine: Engine;
+  /** Adds sources in order as `copyquota sources add` does: the next ones analyzed in another thread. */
+  addAll(sources: readonly SourceToAdd[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -21,7 +25,20 @@ export interface OpenEngine {
 export function openEngine(dbFile: string, options: { bulk?: boolean } = {}): OpenEngine {
   const store = SqliteSourceStore.open(dbFile);
   if (options.bulk) store.groupCommits();
-  return { engine: createEngine(store), close: () => store.close() };
+  const engine = createEngine(store);
+  let analyzer: BlockAnalyzer | undefined;
+  return {
+    engine,
+    async addAll(sources) {
+      analyzer ??= startBlockAnalyzer(1);
+      const adding = addSources(engine, sources, { source: (s) => s, analyzer });
+      while (!(await adding.next()).done);
+    },
+    close: async () => {
+      await analyzer?.close();
+      await store.close();
+    },
+  };
 }
 
 /** An HTML page as the CLI checks it: extracted, with the page's own URL and date unless it names none. */

@@ -9,8 +9,8 @@ import { winnow } from "../core/fingerprint/winnow.ts";
 import { measureReuse } from "../core/share/measure.ts";
 import { unionSpans } from "../core/share/spans.ts";
 import { findQuotations } from "../core/share/quotations.ts";
-import { splitBlocks, blockKey } from "../core/boilerplate/blocks.ts";
-import { protectText, recurrenceFromCounts, MIN_RECURRING_SOURCES } from "../core/boilerplate/protect.ts";
+import { analyzeBlocks, type AnalyzedBlock } from "../core/boilerplate/analyze-blocks.ts";
+import { protectBlocks, recurrenceFromCounts, MIN_RECURRING_SOURCES } from "../core/boilerplate/protect.ts";
 import { registrableDomain } from "../core/links/normalize-url.ts";
 import { findAttribution } from "../core/links/attribution.ts";
 import { judgeMatch, candidateVerdict } from "../core/policy/verdict.ts";
@@ -24,14 +24,14 @@ export function createEngine(store: SourceStore, overrides: Partial<DetectionOpt
     return winnow(words.codes, options.fingerprintWords, options.winnowWindow).map((f) => f.hash);
   }
 
-  async function index(doc: TextDocument, reference: boolean): Promise<{ source: StoredSource; replaced: boolean; recurring: string[] }> {
+  async function index(doc: TextDocument, reference: boolean, analyzed?: readonly AnalyzedBlock[]): Promise<{ source: StoredSource; replaced: boolean; recurring: string[] }> {
     const domain = registrableDomain(doc.url) ?? new URL(doc.url).hostname;
-    const keys = splitBlocks(doc.text).map((b) => blockKey(b.text));
+    const blocks = analyzed ?? analyzeBlocks(doc.text);
+    const keys = blocks.map((block) => block.key);
     const others = await store.blockCounts(domain, keys, doc.url);
     // Counted with this source itself, which holds each of its blocks.
     const counts = new Map([...others].map(([key, n]) => [key, n + 1]));
-    const { protectedText, removed } = protectText(doc.text, { isRecurring: recurrenceFromCounts(counts) });
-    const words = wordSequence(tokenize(protectedText));
+    const { protectedText, removed, words } = protectBlocks(blocks, { isRecurring: recurrenceFromCounts(counts) });
     const { source, replaced } = await store.putSource(
       { url: doc.url, title: doc.title, published: doc.published, reference, domain, text: doc.text, protectedText, boilerplate: removed },
       { words, fingerprints: fingerprintsOf(words), blockKeys: keys },
@@ -42,8 +42,8 @@ export function createEngine(store: SourceStore, overrides: Partial<DetectionOpt
   }
 
   return {
-    async addSource(doc, { reference }) {
-      const { source, replaced, recurring } = await index(doc, reference);
+    async addSource(doc, { reference, blocks }) {
+      const { source, replaced, recurring } = await index(doc, reference, blocks);
       const stale = new Set<string>();
       for (const key of recurring) for (const url of await store.sourcesWithBlock(source.domain, key)) if (url !== doc.url) stale.add(url);
       for (const url of stale) {

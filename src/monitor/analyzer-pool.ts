@@ -1,8 +1,5 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { spawnWorker } from "../io/threads/spawn-worker.ts";
 import type { Analysis, AnalyzePage } from "./analyze-page.ts";
 import type { Failure } from "./failure.ts";
 import { DescribedFailure } from "./failure.ts";
@@ -81,28 +78,6 @@ export function startAnalyzerPool(file: string, size: number): AnalyzerPool {
  */
 const ANALYZER_HEAP_MB = 512;
 
-/**
- * A worker thread running `analyzer-worker.ts`. Run from the build in dist/ (this module is then JavaScript),
- * the thread runs the build's `analyzer-worker.js`, an entry point that scripts/build.mjs writes beside every
- * chunk. Run from the TypeScript sources (tsx, vitest), it needs tsx's loader, which a worker thread does not
- * inherit from its parent: a one-line ES module registers it first, then imports the worker's code.
- */
 function spawnAnalyzer(file: string): Worker {
-  const options = { workerData: { file }, resourceLimits: { maxOldGenerationSizeMb: ANALYZER_HEAP_MB } };
-  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./analyzer-worker.js", import.meta.url), options);
-  const loader = tsxEsmApi();
-  const entry = new URL("./analyzer-worker.ts", import.meta.url).href;
-  const boot = `import { register } from ${JSON.stringify(loader)}; register(); await import(${JSON.stringify(entry)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), options);
-}
-
-/**
- * The URL of tsx's ES-module API, found through its package.json: `import.meta.resolve` is missing where this
- * module is itself transformed (vitest), and `require.resolve` names the CommonJS build, which cannot register
- * the loader from an ES module.
- */
-function tsxEsmApi(): string {
-  const manifest = createRequire(import.meta.url).resolve("tsx/package.json");
-  const { exports } = JSON.parse(readFileSync(manifest, "utf8")) as { exports: Record<string, { import: { default: string } }> };
-  return pathToFileURL(path.join(path.dirname(manifest), exports["./esm/api"]!.import.default)).href;
+  return spawnWorker(import.meta.url, "analyzer-worker", { workerData: { file }, resourceLimits: { maxOldGenerationSizeMb: ANALYZER_HEAP_MB } });
 }

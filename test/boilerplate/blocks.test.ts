@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { blockKey, fnv1a64, splitBlocks } from "../../src/core/boilerplate/blocks.ts";
+import { blockKey, foldedBlockKey, splitBlocks } from "../../src/core/boilerplate/blocks.ts";
+import { foldText } from "../../src/core/text/normalize.ts";
 
 describe("splitBlocks", () => {
   it("makes every non-blank line a block, with offsets into the original", () => {
@@ -14,19 +15,37 @@ describe("splitBlocks", () => {
   });
 
   it("names the input and the problem when the text is not a string", () => {
-    expect(() => splitBlocks(undefined as unknown as string)).toThrow(/splitBlocks: text must be a string, got undefined/);
+    expect(() => splitBlocks(undefined as unknown as string)).toThrow(/text must be a string, got undefined/);
   });
 });
 
 describe("blockKey", () => {
-  it("is 64-bit FNV-1a (published test vectors)", () => {
-    expect(fnv1a64("").toString(16)).toBe("cbf29ce484222325");
-    expect(fnv1a64("a").toString(16)).toBe("af63dc4c8601ec8c");
-    expect(fnv1a64("foobar").toString(16)).toBe("85944171f73967e8");
+  it("is 64-bit FNV-1a (published test vectors, whose inputs are ASCII: one code unit a byte)", () => {
+    expect(foldedBlockKey("")).toBe("cbf29ce484222325");
+    expect(foldedBlockKey("a")).toBe("af63dc4c8601ec8c");
+    expect(foldedBlockKey("foobar")).toBe("85944171f73967e8");
   });
 
-  it("is stable across releases: stored keys must keep matching", () => {
-    expect(blockKey("Читать все новости ➤")).toBe("4865521ec8b16c49");
+  it("hashes the canonical form (whitespace runs as a space, digit runs as 0, trimmed) without building it", () => {
+    // The reference: the canonical string built with regular expressions, hashed with BigInt arithmetic.
+    const reference = (folded: string) => {
+      const canonical = folded.replace(/\s+/g, " ").trim().replace(/\d+/g, "0");
+      let h = 0xcbf29ce484222325n;
+      for (let i = 0; i < canonical.length; i++) h = BigInt.asUintN(64, (h ^ BigInt(canonical.charCodeAt(i))) * 0x100000001b3n);
+      return h.toString(16).padStart(16, "0");
+    };
+    const alphabet = [..."аб zZ09\t\n\u00a0\u2028\ufeff\u3000-\"ё.", "\u{1F600}"];
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    for (let n = 0; n < 2000; n++) {
+      const text = Array.from({ length: Math.floor(random() * 24) }, () => alphabet[Math.floor(random() * alphabet.length)]).join("");
+      expect(foldedBlockKey(text), JSON.stringify(text)).toBe(reference(text));
+    }
+    expect(blockKey("Курс  на 5 марта")).toBe(reference(foldText("Курс  на 5 марта")));
+  });
+
+  it("is stable within an index format: stored keys must keep matching (format 3 hashes code units, not UTF-8)", () => {
+    expect(blockKey("Читать все новости ➤")).toBe("c4b5651e80aa0726");
   });
 
   it("is 16 hex digits", () => {

@@ -108,7 +108,7 @@ describe("protectText on articles", () => {
   });
 
   it("returns nothing for blank text", () => {
-    expect(protectText("\n\n")).toEqual({ protectedText: "", removed: [], kept: [] });
+    expect(protectText("\n\n")).toEqual({ protectedText: "", removed: [], kept: [], words: { codes: new Uint32Array(0), sentences: new Uint32Array(0) } });
   });
 });
 

@@ -64,7 +64,7 @@ describe("SQLite source store", () => {
     const old = new Database(file);
     old.exec("CREATE TABLE sources (id INTEGER PRIMARY KEY, url TEXT, protected_text TEXT); INSERT INTO sources (url, protected_text) VALUES ('https://vestnik.test/1', 'текст');");
     old.close();
-    expect(() => SqliteSourceStore.open(file)).toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}.*format 1.*format 2`));
+    expect(() => SqliteSourceStore.open(file)).toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}.*format 1.*format 3`));
     const check = new Database(file);
     expect(check.prepare("SELECT count(*) FROM sources").pluck().get()).toBe(1);
     expect(check.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'meta'").pluck().get()).toBe(0);

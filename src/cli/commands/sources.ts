@@ -5,6 +5,9 @@ import { EXIT } from "../context.ts";
 import { progress } from "../progress.ts";
 import { parsePositiveInt, parsePublished, parseUrlOption } from "../options.ts";
 
+/** Threads analyzing the sources ahead of the one being written: one, as writing takes the other core of a two-core machine. */
+const ANALYZER_THREADS = 1;
+
 export function registerSources(program: Command, context: CliContext): void {
   const sources = program.command("sources").description("the publisher's articles (and reference documents) to protect");
 
@@ -23,19 +26,26 @@ export function registerSources(program: Command, context: CliContext): void {
       let added = 0;
       let replaced = 0;
       let failed = 0;
-      await withEngine(context, async (engine) => {
-        for await (const item of readInputs(inputs, { url, published, purpose: "source", allowPrivate: context.allowPrivate() })) {
-          if ("error" in item) {
-            failed++;
-            bar.note(`copyquota: skipped ${item.error.message}`);
-            continue;
+      const [{ addSources }, { startBlockAnalyzer }] = await Promise.all([import("../../engine/add-sources.ts"), import("../../engine/block-analyzer.ts")]);
+      const analyzer = startBlockAnalyzer(ANALYZER_THREADS);
+      try {
+        await withEngine(context, async (engine) => {
+          const items = readInputs(inputs, { url, published, purpose: "source", allowPrivate: context.allowPrivate() });
+          const reference = Boolean(opts.reference);
+          for await (const { item, added: result } of addSources(engine, items, { source: (i) => ("error" in i ? null : { doc: i.doc, reference }), analyzer })) {
+            if ("error" in item) {
+              failed++;
+              bar.note(`copyquota: skipped ${item.error.message}`);
+              continue;
+            }
+            if (result?.replaced) replaced++;
+            else added++;
+            bar.tick(item.doc.url);
           }
-          const result = await engine.addSource(item.doc, { reference: Boolean(opts.reference) });
-          if (result.replaced) replaced++;
-          else added++;
-          bar.tick(item.doc.url);
-        }
-      }, { bulk: true });
+        }, { bulk: true });
+      } finally {
+        await analyzer.close();
+      }
       bar.done(`sources: ${added} added, ${replaced} replaced, ${failed} failed`);
       if (failed > 0) process.exitCode = EXIT.usage;
     });

@@ -1,13 +1,8 @@
-import type { Offset } from "../types.ts";
 import { foldText } from "../text/normalize.ts";
+import { splitLines, type Line } from "../text/lines.ts";
 
 /** One line of a text, trimmed, with where it sits in the original string. */
-export interface Block {
-  /** `original.slice(start, end)`: the line without its surrounding whitespace. */
-  text: string;
-  start: Offset;
-  end: Offset;
-}
+export type Block = Line;
 
 /**
  * Splits a text into blocks: every non-blank line is a block, whether lines are separated by a blank
@@ -21,18 +16,7 @@ export interface Block {
  * match a whole line from its first word, so a wrapped fragment of prose matches none of them.
  */
 export function splitBlocks(text: string): Block[] {
-  if (typeof text !== "string") {
-    throw new TypeError(`splitBlocks: text must be a string, got ${text === null ? "null" : typeof text}`);
-  }
-  const blocks: Block[] = [];
-  for (const line of text.matchAll(/[^\r\n]+/g)) {
-    const leading = line[0].length - line[0].trimStart().length;
-    const content = line[0].trim();
-    if (content === "") continue;
-    const start = line.index + leading;
-    blocks.push({ text: content, start, end: start + content.length });
-  }
-  return blocks;
+  return splitLines(text);
 }
 
 /**
@@ -41,32 +25,60 @@ export function splitBlocks(text: string): Block[] {
  * Every run of digits becomes one "0" because templates differ from page to page mostly in dates,
  * counters and prices, whose digit count varies too ("на 5 марта", "на 16 марта").
  *
- * The hash is 64-bit FNV-1a over UTF-8: not cryptographic, and it need not be, since keys are compared
+ * The hash is 64-bit FNV-1a over UTF-16 code units: not cryptographic, and it need not be, since keys are compared
  * only within one domain. Among n distinct blocks the chance that any two share a key is about
  * n² / 2⁶⁵: ~3·10⁻⁸ for a million blocks, a domain's whole archive. A collision could only make a real
  * block look recurring if the colliding block also recurred on enough pages, so the odds are lower still.
  */
 export function blockKey(text: string): string {
-  const canonical = foldText(text).replace(/\s+/g, " ").trim().replace(/\d+/g, "0");
-  return fnv1a64(canonical).toString(16).padStart(16, "0");
+  return foldedBlockKey(foldText(text));
 }
 
-const utf8 = new TextEncoder();
-const TWO_32 = 4294967296;
-
 /**
- * 64-bit FNV-1a of the UTF-8 bytes of a string. Computed on two 32-bit halves: the prime is 2⁴⁰ + 0x1b3,
- * so each step is a small multiply plus a shift, and BigInt arithmetic (ten times slower) is avoided.
+ * `blockKey` of a block already folded (a slice of a folded text: folding keeps offsets). The canonical
+ * form (whitespace runs as one space, digit runs as "0") is hashed as it is read, without building it.
  */
-export function fnv1a64(text: string): bigint {
+export function foldedBlockKey(folded: string): string {
   let hi = 0xcbf29ce4;
   let lo = 0x84222325;
-  for (const byte of utf8.encode(text)) {
-    lo = (lo ^ byte) >>> 0;
+  let previous = NONE;
+  const end = trimmedEnd(folded);
+  for (let i = trimmedStart(folded); i < end; i++) {
+    const unit = folded.charCodeAt(i);
+    const kind = isSpace(unit) ? SPACE : unit >= 0x30 && unit <= 0x39 ? DIGIT : NONE;
+    if (kind !== NONE && kind === previous) continue;
+    previous = kind;
+    // 64-bit FNV-1a on two 32-bit halves: the prime is 2⁴⁰ + 0x1b3, so a step is a small multiply
+    // plus a shift, and BigInt arithmetic (ten times slower) is avoided.
+    lo = (lo ^ (kind === SPACE ? 0x20 : kind === DIGIT ? 0x30 : unit)) >>> 0;
     const product = lo * 0x1b3; // < 2⁴¹: exact in a double
-    const carry = Math.floor(product / TWO_32);
-    hi = (Math.imul(hi, 0x1b3) + carry + (lo << 8)) >>> 0;
-    lo = product % TWO_32;
+    hi = (Math.imul(hi, 0x1b3) + Math.floor(product / TWO_32) + (lo << 8)) >>> 0;
+    lo = product >>> 0;
   }
-  return (BigInt(hi) << 32n) | BigInt(lo);
+  return hi.toString(16).padStart(8, "0") + lo.toString(16).padStart(8, "0");
+}
+
+const TWO_32 = 4294967296;
+const NONE = 0;
+const SPACE = 1;
+const DIGIT = 2;
+
+/** Exactly the characters of JavaScript's `\s`, which `trim` also removes. */
+function isSpace(unit: number): boolean {
+  return (
+    (unit >= 0x09 && unit <= 0x0d) || unit === 0x20 || unit === 0xa0 || unit === 0x1680 || (unit >= 0x2000 && unit <= 0x200a) ||
+    unit === 0x2028 || unit === 0x2029 || unit === 0x202f || unit === 0x205f || unit === 0x3000 || unit === 0xfeff
+  );
+}
+
+function trimmedStart(text: string): number {
+  let i = 0;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function trimmedEnd(text: string): number {
+  let i = text.length;
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+  return i;
 }

@@ -173,9 +173,18 @@ const ENDS_IN_INITIAL = /(?:^|[\s.])\p{Lu}\.\s*$/u;
 export function matchBoilerplate(block: string): string | null {
   const text = block.trim();
   if (text === "" || text.length > MAX_BOILERPLATE_CHARS) return null;
-  const folded = foldText(text);
+  return matchFoldedBoilerplate(text, foldText(text), [...sentences.segment(text)].map((s) => s.index));
+}
+
+/**
+ * `matchBoilerplate` of a trimmed block whose folded form and sentence starts are already known (the
+ * indexer has both from tokenizing it). The starts are Segmenter's on the original, because the sentence
+ * rules need capitals; folding keeps offsets, so they slice the folded text too.
+ */
+export function matchFoldedBoilerplate(text: string, folded: string, sentenceStarts: readonly number[]): string | null {
+  if (text === "" || text.length > MAX_BOILERPLATE_CHARS) return null;
   let first: string | null = null;
-  for (const { start, end } of sentenceRanges(text)) {
+  for (const { start, end } of sentenceRanges(text, sentenceStarts)) {
     const name = matchingPattern(folded.slice(start, end).trim());
     if (name === null) return null;
     first ??= name;
@@ -183,20 +192,14 @@ export function matchBoilerplate(block: string): string | null {
   return first;
 }
 
-/**
- * Sentence ranges of a text. The original is segmented, not the folded text, because the sentence rules
- * need capitals; folding keeps offsets, so the ranges slice the folded text too. ICU breaks after an
- * initial followed by a capitalized name, so such a break is undone.
- */
-function sentenceRanges(text: string): Span[] {
+/** Sentence ranges from their starts. ICU breaks after an initial followed by a capitalized name, so such a break is undone. */
+function sentenceRanges(text: string, starts: readonly number[]): Span[] {
   const ranges: Span[] = [];
-  for (const { index, segment } of sentences.segment(text)) {
+  for (let i = 0; i < starts.length; i++) {
+    const end = starts[i + 1] ?? text.length;
     const previous = ranges.at(-1);
-    if (previous !== undefined && ENDS_IN_INITIAL.test(text.slice(previous.start, previous.end))) {
-      previous.end = index + segment.length;
-    } else {
-      ranges.push({ start: index, end: index + segment.length });
-    }
+    if (previous !== undefined && ENDS_IN_INITIAL.test(text.slice(previous.start, previous.end))) previous.end = end;
+    else ranges.push({ start: starts[i]!, end });
   }
   return ranges;
 }

@@ -1,6 +1,6 @@
-import { blockKey, splitBlocks } from "./blocks.ts";
+import type { WordSequence } from "../types.ts";
 import type { Block } from "./blocks.ts";
-import { matchBoilerplate } from "./patterns.ts";
+import { analyzeBlocks, type AnalyzedBlock } from "./analyze-blocks.ts";
 
 /**
  * A block held by at least this many sources of one domain is that domain's boilerplate, the way passim
@@ -21,6 +21,8 @@ export interface ProtectedText {
   removed: string[];
   /** The kept blocks, with offsets into the original text. */
   kept: Block[];
+  /** The words of `protectedText`: equal to `wordSequence(tokenize(protectedText))`, assembled from the kept blocks' words. */
+  words: WordSequence;
 }
 
 export interface ProtectOptions {
@@ -30,16 +32,41 @@ export interface ProtectOptions {
 
 /** Removes boilerplate blocks from a source's text: those matching a built-in pattern, and recurring ones. */
 export function protectText(text: string, options: ProtectOptions = {}): ProtectedText {
+  return protectBlocks(analyzeBlocks(text), options);
+}
+
+/** `protectText` of a text already analyzed. */
+export function protectBlocks(blocks: readonly AnalyzedBlock[], options: ProtectOptions = {}): ProtectedText {
   const { isRecurring } = options;
   const removed: string[] = [];
-  const kept: Block[] = [];
-  for (const block of splitBlocks(text)) {
-    const boilerplate =
-      matchBoilerplate(block.text) !== null || (isRecurring !== undefined && isRecurring(blockKey(block.text)));
+  const kept: AnalyzedBlock[] = [];
+  for (const block of blocks) {
+    const boilerplate = block.pattern !== null || (isRecurring !== undefined && isRecurring(block.key));
     if (boilerplate) removed.push(block.text);
     else kept.push(block);
   }
-  return { protectedText: kept.map((block) => block.text).join("\n\n"), removed, kept };
+  return {
+    protectedText: kept.map((block) => block.text).join("\n\n"),
+    removed,
+    kept: kept.map(({ text, start, end }) => ({ text, start, end })),
+    words: joinWords(kept.map((block) => block.words)),
+  };
+}
+
+/** Words of blocks one after another: no sentence runs across a block, so each block's are shifted past the previous ones'. */
+function joinWords(parts: readonly WordSequence[]): WordSequence {
+  const length = parts.reduce((n, part) => n + part.codes.length, 0);
+  const codes = new Uint32Array(length);
+  const sentences = new Uint32Array(length);
+  let at = 0;
+  let firstSentence = 0;
+  for (const part of parts) {
+    codes.set(part.codes, at);
+    for (let i = 0; i < part.sentences.length; i++) sentences[at + i] = part.sentences[i]! + firstSentence;
+    at += part.codes.length;
+    if (part.sentences.length > 0) firstSentence += part.sentences[part.sentences.length - 1]! + 1;
+  }
+  return { codes, sentences };
 }
 
 /**

@@ -1,7 +1,8 @@
-import type { Token, WordSequence } from "../types.ts";
+import type { Offset, Token, WordSequence } from "../types.ts";
 import { foldText } from "./normalize.ts";
 import { stemmedWord } from "./stem.ts";
 import { segmentWords, segmenterPieces } from "./word-segments.ts";
+import { splitLines, type Line } from "./lines.ts";
 
 const sentences = new Intl.Segmenter("ru", { granularity: "sentence" });
 
@@ -9,18 +10,47 @@ const sentences = new Intl.Segmenter("ru", { granularity: "sentence" });
  * Splits a text into word tokens with offsets into the original string and stemmed keys.
  * Hyphenated words are split ("пресс-служба" → "пресс", "служба"), which makes "пресс-служба" and
  * "пресс служба" match.
+ *
+ * Sentences are numbered densely, counting only those that hold a word, and a line always starts a new
+ * one (headings lack final stops). The text is tokenized line by line, so the tokens of lines joined
+ * by blank lines are the lines' tokens in order, sentence numbers shifted: the indexer tokenizes each
+ * line once and assembles a source's words from the lines it keeps.
  */
 export function tokenize(text: string): Token[] {
   const folded = foldText(text);
-  const sentenceStarts = sentenceBoundaries(text);
   const tokens: Token[] = [];
   let sentence = 0;
-  for (const { start, word } of segmentWords(folded)) {
-    while (sentence + 1 < sentenceStarts.length && sentenceStarts[sentence + 1]! <= start) sentence++;
-    const { key, code } = stemmedWord(word);
-    tokens.push({ key, code, start, end: start + word.length, sentence });
-  }
+  for (const line of splitLines(text)) sentence += tokenizeLine(text, folded, line, sentence, tokens).sentenceCount;
   return tokens;
+}
+
+/** What `tokenizeLine` found besides tokens. */
+export interface LineWords {
+  /** Sentences of the line holding a word. */
+  sentenceCount: number;
+  /** Where the line's sentences start, as offsets into the line (the first is 0), words or not. */
+  sentenceStarts: Offset[];
+}
+
+/**
+ * Appends a line's tokens to `out`, numbering its sentences from `firstSentence`. `folded` is
+ * `foldText` of the whole text: folding keeps offsets, so one fold serves every line.
+ */
+export function tokenizeLine(text: string, folded: string, line: Line, firstSentence: number, out: Token[]): LineWords {
+  const starts = sentenceStarts(line.text);
+  let local = -1;
+  let sentence = firstSentence - 1;
+  for (const { start, word } of segmentWords(folded.slice(line.start, line.end))) {
+    let s = local < 0 ? 0 : local;
+    while (s + 1 < starts.length && starts[s + 1]! <= start) s++;
+    if (s !== local) {
+      local = s;
+      sentence++;
+    }
+    const { key, code } = stemmedWord(word);
+    out.push({ key, code, start: line.start + start, end: line.start + start + word.length, sentence });
+  }
+  return { sentenceCount: sentence - firstSentence + 1, sentenceStarts: starts };
 }
 
 /** The tokens' codes and sentence numbers, as the index stores them. */
@@ -34,10 +64,9 @@ export function wordSequence(tokens: readonly Token[]): WordSequence {
   return { codes, sentences: sentenceNumbers };
 }
 
-/** Start offsets of sentences; a blank line always starts a new one (headings lack final stops). */
-function sentenceBoundaries(text: string): number[] {
-  const starts = new Set<number>([0]);
-  for (const { offset, piece } of segmenterPieces(text)) for (const seg of sentences.segment(piece)) starts.add(offset + seg.index);
-  for (const m of text.matchAll(/\n\s*\n/g)) starts.add(m.index + m[0].length);
-  return [...starts].sort((a, b) => a - b);
+/** Start offsets of a line's sentences, as Segmenter finds them in the original (capitals matter). */
+function sentenceStarts(line: string): Offset[] {
+  const starts: Offset[] = [];
+  for (const { offset, piece } of segmenterPieces(line)) for (const seg of sentences.segment(piece)) starts.push(offset + seg.index);
+  return starts;
 }

@@ -1,0 +1,14 @@
+import { parentPort } from "node:worker_threads";
+import { analyzeBlocks } from "../core/boilerplate/analyze-blocks.ts";
+import type { BlockAnalyzerReply } from "./block-analyzer.ts";
+
+/** A thread of the block analyzer: a text in, its analyzed blocks out, their word arrays moved rather than copied. */
+parentPort!.on("message", ({ id, text }: { id: number; text: string }) => {
+  try {
+    const blocks = analyzeBlocks(text);
+    const buffers = blocks.flatMap((b) => [b.words.codes.buffer as ArrayBuffer, b.words.sentences.buffer as ArrayBuffer]);
+    parentPort!.postMessage({ id, blocks } satisfies BlockAnalyzerReply, buffers);
+  } catch (error) {
+    parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies BlockAnalyzerReply);
+  }
+});

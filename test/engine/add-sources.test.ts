@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { SqliteSourceStore } from "../../src/io/store/sqlite-source-store.ts";
+import { createEngine } from "../../src/engine/create-engine.ts";
+import { addSources, type SourceToAdd } from "../../src/engine/add-sources.ts";
+import { startBlockAnalyzer, type BlockAnalyzer } from "../../src/engine/block-analyzer.ts";
+import type { TextDocument } from "../../src/core/types.ts";
+import { REPO } from "../e2e/support.ts";
+
+/** Our fictional outlet's archive: its articles share the policy notice, which becomes recurring boilerplate on the third. */
+function archive(): TextDocument[] {
+  return readFileSync(path.join(REPO, "test/fixtures/articles/vestnik-archive.jsonl"), "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as { url: string; title: string; text: string; published: string })
+    .map((d) => ({ url: d.url, title: d.title, published: d.published, text: d.text, links: [] }));
+}
+
+type Item = SourceToAdd | { error: string };
+
+/** Everything a check reads of the stored sources, by URL. */
+async function contents(store: SqliteSourceStore, urls: readonly string[]) {
+  const out = [];
+  for (const url of urls) {
+    const source = (await store.getSource(url))!;
+    const words = (await store.getWords([source.id])).get(source.id)!;
+    out.push({ url, protectedText: source.protectedText, boilerplate: source.boilerplate, codes: [...words.codes], sentences: [...words.sentences] });
+  }
+  return out;
+}
+
+describe("addSources: analyzing ahead in a thread stores what adding one by one stores", () => {
+  let dir: string;
+  const docs = archive();
+  // Each article twice: the second time replaces the first, as re-adding a feed does.
+  const items: Item[] = [...docs.map((doc) => ({ doc, reference: false })), { error: "unreadable.html" }, ...docs.map((doc) => ({ doc, reference: false }))];
+  const urls = docs.map((d) => d.url);
+  let expected: Awaited<ReturnType<typeof contents>>;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "copyquota-add-sources-"));
+    const store = SqliteSourceStore.open(path.join(dir, "one-by-one.db"));
+    const engine = createEngine(store);
+    for (const item of items) if (!("error" in item)) await engine.addSource(item.doc, { reference: item.reference });
+    expected = await contents(store, urls);
+    await store.close();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function addAll(file: string, analyzer: BlockAnalyzer) {
+    const store = SqliteSourceStore.open(path.join(dir, file));
+    const engine = createEngine(store);
+    const results = [];
+    for await (const { item, added } of addSources(engine, items, { source: (i) => ("error" in i ? null : i), analyzer, ahead: 4 })) {
+      results.push({ item, replaced: added?.replaced ?? null });
+    }
+    const stored = await contents(store, urls);
+    await store.close();
+    return { results, stored };
+  }
+
+  it("with a real analyzer thread: same stored texts and words, results in input order", async () => {
+    const threads = startBlockAnalyzer(1);
+    let analyzed = 0;
+    const counting: BlockAnalyzer = { analyze: (text) => threads.analyze(text).then((blocks) => (analyzed++, blocks)), close: () => threads.close() };
+    const { results, stored } = await addAll("threads.db", counting);
+    await threads.close();
+    // Every item but the unreadable one and the first, which is analyzed where it is added: nothing was started ahead of it.
+    expect(analyzed).toBe(items.length - 2);
+    expect(expected.some((s) => s.boilerplate.length > 0)).toBe(true);
+    expect(stored).toEqual(expected);
+    expect(results.map((r) => r.item)).toEqual(items);
+    expect(results.map((r) => r.replaced)).toEqual([...docs.map(() => false), null, ...docs.map(() => true)]);
+  });
+
+  it("when the analyzer fails, each source is analyzed where it is added instead", async () => {
+    let asked = 0;
+    const failing: BlockAnalyzer = {
+      analyze: () => {
+        asked++;
+        return Promise.reject(new Error("the block analyzer thread stopped (exit code 1)"));
+      },
+      close: async () => undefined,
+    };
+    const { stored } = await addAll("failing.db", failing);
+    expect(asked).toBeGreaterThan(0);
+    expect(stored).toEqual(expected);
+  });
+});
