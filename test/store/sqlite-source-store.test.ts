@@ -52,6 +52,43 @@ describe("SQLite source store", () => {
     await reopened.close();
   });
 
+  it("moves recent postings into the large table once there are enough, and finds and removes them in either", async () => {
+    for (const grouped of [false, true]) {
+      const db = path.join(dir, `levels-${grouped}.db`);
+      const store = SqliteSourceStore.open(db, { recentLimit: 25 });
+      if (grouped) store.groupCommits();
+      const words = wordSequence(tokenize(TEXT));
+      // Source n holds fingerprints n*10 … n*10+9 and the shared fingerprint 7; 10 postings a source, so
+      // adding the third reaches the limit and the following ones land in the recent table again.
+      const ids: number[] = [];
+      for (let n = 1; n <= 5; n++) {
+        const fingerprints = [7, ...Array.from({ length: 9 }, (_, i) => n * 10 + i)];
+        ids.push((await store.putSource(source(TEXT, `https://vestnik.test/news/${n}`), { words, fingerprints, blockKeys: [] })).source.id);
+      }
+      await store.close();
+
+      const raw = new Database(db, { readonly: true });
+      const level = (table: string) => raw.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+      // Without grouping a merge follows the write that reached the limit; grouped, it waits for the commit (on close).
+      expect([level("fingerprints"), level("recent_fingerprints")]).toEqual(grouped ? [50, 0] : [30, 20]);
+      raw.close();
+
+      const reopened = SqliteSourceStore.open(db, { recentLimit: 25 });
+      const all = await reopened.candidates([7, 10, 50], { maxDf: 10, minShared: 1, limit: 10 });
+      expect(all).toEqual([
+        { sourceId: ids[0], shared: 2 },
+        { sourceId: ids[4], shared: 2 },
+        ...[ids[1], ids[2], ids[3]].map((sourceId) => ({ sourceId, shared: 1 })),
+      ]);
+      // The per-hash cap counts both tables: 7 is held by 5 sources, more than maxDf = 4.
+      expect(await reopened.candidates([7], { maxDf: 4, minShared: 1, limit: 10 })).toEqual([]);
+      expect(await reopened.removeSource("https://vestnik.test/news/1")).toBe(true);
+      expect(await reopened.removeSource("https://vestnik.test/news/5")).toBe(true);
+      expect((await reopened.candidates([7, 10, 50], { maxDf: 10, minShared: 1, limit: 10 })).map((c) => c.sourceId)).toEqual([ids[1], ids[2], ids[3]]);
+      await reopened.close();
+    }
+  });
+
   it("stores a protected text that is not made of the text's blocks as it is", async () => {
     const store = SqliteSourceStore.open(file);
     const input = { ...source(TEXT), protectedText: "Текст, которого нет в исходнике." };

@@ -1,6 +1,6 @@
-import type { Token, WordSequence } from "../types.ts";
+import type { WordSequence } from "../types.ts";
 import { foldText } from "../text/normalize.ts";
-import { tokenizeLine, wordSequence } from "../text/tokenize.ts";
+import { tokenizeLine } from "../text/tokenize.ts";
 import { foldedBlockKey, splitBlocks, type Block } from "./blocks.ts";
 import { matchFoldedBoilerplate } from "./patterns.ts";
 
@@ -23,14 +23,21 @@ export interface AnalyzedBlock extends Block {
 export function analyzeBlocks(text: string): AnalyzedBlock[] {
   const folded = foldText(text);
   return splitBlocks(text).map((block) => {
-    const tokens: Token[] = [];
-    const line = tokenizeLine(text, folded, block, 0, tokens);
+    // A word takes at least one character (CJK words need no separator between them).
+    const capacity = block.text.length;
+    const codes = new Uint32Array(capacity);
+    const sentences = new Uint32Array(capacity);
+    let count = 0;
+    const line = tokenizeLine(folded, block, 0, (_key, code, _start, _end, sentence) => {
+      codes[count] = code;
+      sentences[count++] = sentence;
+    });
     const blockFolded = folded.slice(block.start, block.end);
     return {
       ...block,
       key: foldedBlockKey(blockFolded),
       pattern: matchFoldedBoilerplate(block.text, blockFolded, line.sentenceStarts),
-      words: wordSequence(tokens),
+      words: { codes: codes.slice(0, count), sentences: sentences.slice(0, count) },
     };
   });
 }

@@ -1,4 +1,4 @@
-import type { Offset, Token, WordSequence } from "../types.ts";
+import type { KeyCode, Offset, Token, WordSequence } from "../types.ts";
 import { foldText } from "./normalize.ts";
 import { stemmedWord } from "./stem.ts";
 import { segmentWords, segmenterPieces } from "./word-segments.ts";
@@ -20,9 +20,13 @@ export function tokenize(text: string): Token[] {
   const folded = foldText(text);
   const tokens: Token[] = [];
   let sentence = 0;
-  for (const line of splitLines(text)) sentence += tokenizeLine(text, folded, line, sentence, tokens).sentenceCount;
+  const emit: WordSink = (key, code, start, end, s) => tokens.push({ key, code, start, end, sentence: s });
+  for (const line of splitLines(text)) sentence += tokenizeLine(folded, line, sentence, emit).sentenceCount;
   return tokens;
 }
+
+/** Receives a line's words in order: the stem key and its code, offsets into the whole text, the sentence number. */
+export type WordSink = (key: string, code: KeyCode, start: Offset, end: Offset, sentence: number) => void;
 
 /** What `tokenizeLine` found besides tokens. */
 export interface LineWords {
@@ -33,10 +37,11 @@ export interface LineWords {
 }
 
 /**
- * Appends a line's tokens to `out`, numbering its sentences from `firstSentence`. `folded` is
- * `foldText` of the whole text: folding keeps offsets, so one fold serves every line.
+ * Gives a line's words to `emit`, numbering its sentences from `firstSentence`. `folded` is `foldText`
+ * of the whole text: folding keeps offsets, so one fold serves every line. The words go to a sink rather
+ * than into Token objects because the indexer keeps only their codes and sentence numbers.
  */
-export function tokenizeLine(text: string, folded: string, line: Line, firstSentence: number, out: Token[]): LineWords {
+export function tokenizeLine(folded: string, line: Line, firstSentence: number, emit: WordSink): LineWords {
   const starts = sentenceStarts(line.text);
   let local = -1;
   let sentence = firstSentence - 1;
@@ -48,7 +53,7 @@ export function tokenizeLine(text: string, folded: string, line: Line, firstSent
       sentence++;
     }
     const { key, code } = stemmedWord(word);
-    out.push({ key, code, start: line.start + start, end: line.start + start + word.length, sentence });
+    emit(key, code, line.start + start, line.start + start + word.length, sentence);
   }
   return { sentenceCount: sentence - firstSentence + 1, sentenceStarts: starts };
 }

@@ -9,10 +9,17 @@ import { INDEX_FORMAT, IndexFormatError } from "./index-format.ts";
 
 /**
  * Sources and their fingerprint index in one SQLite file (WAL, so readers never wait for a writer).
- * Fingerprints are (hash, source) rows in a WITHOUT ROWID table keyed by hash: a lookup is one B-tree
+ * Fingerprints are (hash, source) rows in WITHOUT ROWID tables keyed by hash: a lookup is one B-tree
  * descent and the table is its own index. Each source also keeps its fingerprint list as a blob so it
  * can be removed without a second index on source id, and its words, so a check aligns against it
  * without tokenizing it again.
+ *
+ * Postings are written to a small table, `recent_fingerprints`, and moved into `fingerprints` in hash
+ * order once it holds `recentLimit` of them (a two-level LSM tree). A source's ~60 postings land on random
+ * pages of the B-tree they go to, and a commit writes every page its group dirtied: into the large table,
+ * at 100k sources, that was nearly the whole table at every commit (130 KB written per source, and
+ * indexing slowed as the index grew). The small table stays in the page cache, and a merge, in hash
+ * order, writes each page of the large one once. Lookups read both tables.
  */
 export class SqliteSourceStore implements SourceStore {
   readonly db: Database.Database;
@@ -21,8 +28,13 @@ export class SqliteSourceStore implements SourceStore {
   private groupedWrites = 0;
   private groupTimer: NodeJS.Timeout | undefined;
 
-  constructor(db: Database.Database) {
+  /** Postings in `recent_fingerprints` now, and how many it takes to merge them (see the class comment). */
+  private recentPostings: number;
+  private readonly recentLimit: number;
+
+  constructor(db: Database.Database, options: { recentLimit?: number } = {}) {
     this.db = db;
+    this.recentLimit = options.recentLimit ?? RECENT_POSTINGS_LIMIT;
     checkFormat(db);
     db.exec(`
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -55,6 +67,11 @@ export class SqliteSourceStore implements SourceStore {
         source_id INTEGER NOT NULL,
         PRIMARY KEY (hash, source_id)
       ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS recent_fingerprints (
+        hash INTEGER NOT NULL,
+        source_id INTEGER NOT NULL,
+        PRIMARY KEY (hash, source_id)
+      ) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS blocks (
         block_key INTEGER NOT NULL,
         source_id INTEGER NOT NULL,
@@ -78,12 +95,17 @@ export class SqliteSourceStore implements SourceStore {
       delete: db.prepare("DELETE FROM sources WHERE id = ?"),
       deleteWords: db.prepare("DELETE FROM source_words WHERE source_id = ?"),
       // Writes, like reads, take a source's whole list in one statement (a JSON array) rather than a row each.
-      insertFps: db.prepare("INSERT OR IGNORE INTO fingerprints (hash, source_id) SELECT value, ? FROM json_each(?)"),
+      insertFps: db.prepare("INSERT OR IGNORE INTO recent_fingerprints (hash, source_id) SELECT value, ? FROM json_each(?)"),
       deleteFp: db.prepare("DELETE FROM fingerprints WHERE hash = ? AND source_id = ?"),
+      deleteRecentFp: db.prepare("DELETE FROM recent_fingerprints WHERE hash = ? AND source_id = ?"),
+      countRecent: db.prepare("SELECT count(*) FROM recent_fingerprints").pluck(),
+      mergeRecent: db.prepare("INSERT OR IGNORE INTO fingerprints (hash, source_id) SELECT hash, source_id FROM recent_fingerprints ORDER BY hash, source_id"),
+      clearRecent: db.prepare("DELETE FROM recent_fingerprints"),
       // Each hash's postings, at most `LIMIT` of them, for all of a candidate's hashes in one statement: a
       // statement per hash cost ten times as much, in calls from JavaScript rather than in B-tree descents.
       postings: db
-        .prepare("SELECT (SELECT group_concat(source_id) FROM (SELECT source_id FROM fingerprints WHERE hash = j.value LIMIT ?)) FROM json_each(?) AS j")
+        .prepare(`SELECT (SELECT group_concat(source_id) FROM (SELECT source_id FROM fingerprints WHERE hash = j.value
+          UNION ALL SELECT source_id FROM recent_fingerprints WHERE hash = j.value LIMIT ?)) FROM json_each(?) AS j`)
         .pluck(),
       count: db.prepare("SELECT count(*) FROM sources").pluck(),
       list: db.prepare("SELECT * FROM sources ORDER BY id LIMIT ? OFFSET ?"),
@@ -102,10 +124,11 @@ export class SqliteSourceStore implements SourceStore {
       dropEmptyCounts: db.prepare("DELETE FROM block_counts WHERE domain = ? AND block_key = ? AND sources <= 0"),
       blockSources: db.prepare("SELECT s.url FROM blocks b JOIN sources s ON s.id = b.source_id WHERE b.block_key = ? AND s.domain = ?").pluck(),
     };
+    this.recentPostings = this.stmts.countRecent.get() as number;
   }
 
-  static open(file: string): SqliteSourceStore {
-    return new SqliteSourceStore(openDatabase(file));
+  static open(file: string, options: { recentLimit?: number } = {}): SqliteSourceStore {
+    return new SqliteSourceStore(openDatabase(file), options);
   }
 
   async putSource(source: NewSource, index: SourceIndexEntry): Promise<{ source: StoredSource; replaced: boolean }> {
@@ -134,7 +157,7 @@ export class SqliteSourceStore implements SourceStore {
       });
       const id = Number(info.lastInsertRowid);
       this.stmts.insertWords.run(id, words.codes, words.sentences);
-      this.stmts.insertFps.run(id, JSON.stringify([...unique]));
+      this.recentPostings += this.stmts.insertFps.run(id, JSON.stringify([...unique])).changes;
       const blockList = JSON.stringify(blocks.map(String));
       this.stmts.insertBlocks.run(id, blockList);
       this.stmts.countNewBlocks.run(source.domain, blockList);
@@ -161,10 +184,17 @@ export class SqliteSourceStore implements SourceStore {
    */
   groupCommits(): void {
     this.grouping = true;
+    // A checkpoint copies the WAL's pages into the file; during a bulk load, once per 64 MB of WAL rather than
+    // after every group, so that a page several groups dirtied is copied once.
+    this.db.pragma("wal_autocheckpoint = 16384");
   }
 
   private write<T>(tx: () => T): T {
-    if (!this.grouping) return tx();
+    if (!this.grouping) {
+      const result = tx();
+      if (this.recentPostings >= this.recentLimit) this.db.transaction(() => this.mergeRecent())();
+      return result;
+    }
     if (!this.db.inTransaction) {
       this.db.exec("BEGIN");
       this.groupTimer = setTimeout(() => this.commitGroup(), GROUP_MS);
@@ -178,12 +208,24 @@ export class SqliteSourceStore implements SourceStore {
   private commitGroup(): void {
     clearTimeout(this.groupTimer);
     this.groupedWrites = 0;
-    if (this.db.open && this.db.inTransaction) this.db.exec("COMMIT");
+    if (!this.db.open || !this.db.inTransaction) return;
+    if (this.recentPostings >= this.recentLimit) this.mergeRecent();
+    this.db.exec("COMMIT");
+  }
+
+  /** Moves the recent postings into the large table, in hash order (see the class comment). */
+  private mergeRecent(): void {
+    this.stmts.mergeRecent.run();
+    this.stmts.clearRecent.run();
+    this.recentPostings = 0;
   }
 
   /** Deletes a source row with its fingerprint and block rows, found through the lists the row keeps. */
   private deleteRow(row: SourceRow): void {
-    for (const h of new Int32Array(ownBuffer(row.fingerprints))) this.stmts.deleteFp.run(h, row.id);
+    for (const h of new Int32Array(ownBuffer(row.fingerprints))) {
+      this.stmts.deleteFp.run(h, row.id);
+      this.recentPostings -= this.stmts.deleteRecentFp.run(h, row.id).changes;
+    }
     for (const key of new BigInt64Array(ownBuffer(row.block_keys))) {
       this.stmts.deleteBlock.run(key, row.id);
       this.stmts.addBlockCount.run(row.domain, key, -1);
@@ -254,11 +296,13 @@ export class SqliteSourceStore implements SourceStore {
 }
 
 /**
- * Writes per grouped commit. A commit writes every page the group dirtied, and each source's ~60 postings
- * land on random pages of the fingerprint B-tree, so at 100k sources a group of 500 dirtied nearly as many
- * pages as it had postings; 2,000 sources share more of them. Larger groups gain little more and hold more
- * dirty pages in the cache.
+ * Postings `recent_fingerprints` holds before they are merged into `fingerprints`: about 16,000 sources'
+ * worth. Its B-tree is then ~15 MB, well inside the 64 MB page cache, so inserting into it reads nothing
+ * from disk; a merge writes the large table's pages once per 16,000 sources instead of once per group.
  */
+const RECENT_POSTINGS_LIMIT = 1_000_000;
+
+/** Writes per grouped commit: enough to amortize the commit, few enough to keep each transaction small. */
 const GROUP_WRITES = 2000;
 /** Longest a grouped write waits for its commit, so readers in other processes see it within a second. */
 const GROUP_MS = 1000;
