@@ -30,8 +30,8 @@ export function openEngine(dbFile: string, options: { bulk?: boolean } = {}): Op
   return {
     engine,
     async addAll(sources) {
-      analyzer ??= startBlockAnalyzer(Number(process.env.AT ?? 1));
-      const adding = addSources(engine, sources, { source: (s) => s, analyzer, ahead: Number(process.env.AHEAD ?? 64) });
+      analyzer ??= startBlockAnalyzer(1);
+      const adding = addSources(engine, sources, { source: (s) => s, analyzer });
       while (!(await adding.next()).done);
     },
     close: async () => {
