@@ -53,7 +53,9 @@ describe("analyzeBlocks + protectBlocks give the words, keys and patterns of tok
 
   const shared = path.join(SHARED, "eval/data");
   it.skipIf(!existsSync(shared))("on the evaluation data in ../shared (real Russian and English text)", () => {
-    const all = texts(shared);
+    // Up to 700K characters: the saved web pages, whose long texts Segmenter takes in pieces, and not the
+    // paraphrase corpora of a sentence a line, 1-2M characters each, which would take most of a minute.
+    const all = texts(shared).filter((text) => text.length <= 700_000);
     expect(all.length).toBeGreaterThan(10);
     expect(mismatches(all)).toEqual([]);
   }, 120_000);

@@ -1,7 +1,7 @@
 import type { WordSequence } from "../types.ts";
 import { foldText } from "../text/normalize.ts";
-import { tokenizeLine } from "../text/tokenize.ts";
-import { foldedBlockKey, splitBlocks, type Block } from "./blocks.ts";
+import { tokenizeLines } from "../text/tokenize.ts";
+import { foldedBlockKey, type Block } from "./blocks.ts";
 import { matchFoldedBoilerplate } from "./patterns.ts";
 
 /** A block of a source's text with everything indexing needs to know of it. */
@@ -16,28 +16,32 @@ export interface AnalyzedBlock extends Block {
 
 /**
  * Splits a text into blocks and analyzes each: its key, whether a built-in pattern makes it boilerplate,
- * and its words. The text is folded once and each block is tokenized once; which blocks are kept is
+ * and its words. The text is folded and tokenized once, block by block; which blocks are kept is
  * decided afterwards (`protectBlocks`), when the domain's block counts are known, and needs neither again.
  * Everything here is a pure function of the text, so it can run apart from the store (another thread).
  */
 export function analyzeBlocks(text: string): AnalyzedBlock[] {
   const folded = foldText(text);
-  return splitBlocks(text).map((block) => {
-    // A word takes at least one character (CJK words need no separator between them).
-    const capacity = block.text.length;
-    const codes = new Uint32Array(capacity);
-    const sentences = new Uint32Array(capacity);
-    let count = 0;
-    const line = tokenizeLine(folded, block, 0, (_key, code, _start, _end, sentence) => {
-      codes[count] = code;
-      sentences[count++] = sentence;
-    });
+  // A word takes at least one character (CJK words need no separator between them).
+  const codes = new Uint32Array(text.length);
+  const sentences = new Uint32Array(text.length);
+  const lineOf = new Uint32Array(text.length);
+  let count = 0;
+  const lines = tokenizeLines(text, folded, (_key, code, _start, _end, sentence, line) => {
+    codes[count] = code;
+    sentences[count] = sentence;
+    lineOf[count++] = line;
+  });
+  let word = 0;
+  return lines.map(({ line: block, sentenceStarts }, index) => {
+    const first = word;
+    while (word < count && lineOf[word] === index) word++;
     const blockFolded = folded.slice(block.start, block.end);
     return {
       ...block,
       key: foldedBlockKey(blockFolded),
-      pattern: matchFoldedBoilerplate(block.text, blockFolded, line.sentenceStarts),
-      words: { codes: codes.slice(0, count), sentences: sentences.slice(0, count) },
+      pattern: matchFoldedBoilerplate(block.text, blockFolded, sentenceStarts),
+      words: { codes: codes.slice(first, word), sentences: sentences.slice(first, word) },
     };
   });
 }

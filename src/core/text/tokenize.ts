@@ -12,50 +12,78 @@ const sentences = new Intl.Segmenter("ru", { granularity: "sentence" });
  * "пресс служба" match.
  *
  * Sentences are numbered densely, counting only those that hold a word, and a line always starts a new
- * one (headings lack final stops). The text is tokenized line by line, so the tokens of lines joined
- * by blank lines are the lines' tokens in order, sentence numbers shifted: the indexer tokenizes each
- * line once and assembles a source's words from the lines it keeps.
+ * one (headings lack final stops). Numbered line by line, the tokens of lines joined by blank lines are
+ * the lines' tokens in order, sentence numbers shifted: the indexer tokenizes a source's text once and
+ * assembles the words of its protected text from the lines it keeps.
  */
 export function tokenize(text: string): Token[] {
-  const folded = foldText(text);
   const tokens: Token[] = [];
-  let sentence = 0;
-  const emit: WordSink = (key, code, start, end, s) => tokens.push({ key, code, start, end, sentence: s });
-  for (const line of splitLines(text)) sentence += tokenizeLine(folded, line, sentence, emit).sentenceCount;
+  let sentence = -1;
+  let lastLine = -1;
+  let lastLocal = -1;
+  tokenizeLines(text, foldText(text), (key, code, start, end, local, line) => {
+    if (line !== lastLine || local !== lastLocal) {
+      sentence++;
+      lastLine = line;
+      lastLocal = local;
+    }
+    tokens.push({ key, code, start, end, sentence });
+  });
   return tokens;
 }
 
-/** Receives a line's words in order: the stem key and its code, offsets into the whole text, the sentence number. */
-export type WordSink = (key: string, code: KeyCode, start: Offset, end: Offset, sentence: number) => void;
+/**
+ * Receives a text's words in order: the stem key and its code, offsets into the whole text, the sentence
+ * number within the line, and the line's index in `splitLines(text)`.
+ */
+export type WordSink = (key: string, code: KeyCode, start: Offset, end: Offset, sentence: number, line: number) => void;
 
-/** What `tokenizeLine` found besides tokens. */
-export interface LineWords {
-  /** Sentences of the line holding a word. */
-  sentenceCount: number;
+/** A line of a text with its sentences. */
+export interface LineSentences {
+  line: Line;
   /** Where the line's sentences start, as offsets into the line (the first is 0), words or not. */
   sentenceStarts: Offset[];
+  /** Sentences of the line holding a word. */
+  sentenceCount: number;
 }
 
 /**
- * Gives a line's words to `emit`, numbering its sentences from `firstSentence`. `folded` is `foldText`
- * of the whole text: folding keeps offsets, so one fold serves every line. The words go to a sink rather
- * than into Token objects because the indexer keeps only their codes and sentence numbers.
+ * Gives a text's words to `emit`, sentences numbered from 0 in each line, and returns the lines with their
+ * sentences. `folded` is `foldText(text)`. Words and sentences are found over the whole text at once:
+ * a Segmenter call per line cost more than the segmenting itself. Neither crosses a line break (UAX #29
+ * breaks both at one), so what a line gets equals segmenting the line alone, whatever text surrounds it.
  */
-export function tokenizeLine(folded: string, line: Line, firstSentence: number, emit: WordSink): LineWords {
-  const starts = sentenceStarts(line.text);
+export function tokenizeLines(text: string, folded: string, emit: WordSink): LineSentences[] {
+  const lines = splitLines(text).map((line): LineSentences => ({ line, sentenceStarts: [0], sentenceCount: 0 }));
+  let at = 0;
+  for (const start of sentenceStarts(text)) {
+    while (at < lines.length && lines[at]!.line.end <= start) at++;
+    if (at === lines.length) break;
+    const { line, sentenceStarts: starts } = lines[at]!;
+    if (start > line.start) starts.push(start - line.start);
+  }
+  at = 0;
   let local = -1;
-  let sentence = firstSentence - 1;
-  for (const { start, word } of segmentWords(folded.slice(line.start, line.end))) {
+  let sentence = -1;
+  for (const { start, word } of segmentWords(folded)) {
+    while (lines[at]!.line.end <= start) {
+      at++;
+      local = -1;
+      sentence = -1;
+    }
+    const current = lines[at]!;
+    const starts = current.sentenceStarts;
     let s = local < 0 ? 0 : local;
-    while (s + 1 < starts.length && starts[s + 1]! <= start) s++;
+    while (s + 1 < starts.length && starts[s + 1]! <= start - current.line.start) s++;
     if (s !== local) {
       local = s;
       sentence++;
+      current.sentenceCount++;
     }
     const { key, code } = stemmedWord(word);
-    emit(key, code, line.start + start, line.start + start + word.length, sentence);
+    emit(key, code, start, start + word.length, sentence, at);
   }
-  return { sentenceCount: sentence - firstSentence + 1, sentenceStarts: starts };
+  return lines;
 }
 
 /** The tokens' codes and sentence numbers, as the index stores them. */
@@ -69,9 +97,17 @@ export function wordSequence(tokens: readonly Token[]): WordSequence {
   return { codes, sentences: sentenceNumbers };
 }
 
-/** Start offsets of a line's sentences, as Segmenter finds them in the original (capitals matter). */
-function sentenceStarts(line: string): Offset[] {
+/**
+ * Start offsets of a text's sentences, as Segmenter finds them in the original (capitals matter), ascending.
+ * A piece that does not begin a line (a line over MAX_PIECE, cut at a space) does not begin a sentence.
+ */
+function sentenceStarts(text: string): Offset[] {
   const starts: Offset[] = [];
-  for (const { offset, piece } of segmenterPieces(line)) for (const seg of sentences.segment(piece)) starts.push(offset + seg.index);
+  for (const { offset, piece } of segmenterPieces(text)) {
+    for (const seg of sentences.segment(piece)) {
+      const start = offset + seg.index;
+      if (seg.index > 0 || offset === 0 || text[offset - 1] === "\n" || text[offset - 1] === "\r") starts.push(start);
+    }
+  }
   return starts;
 }

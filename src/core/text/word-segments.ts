@@ -64,12 +64,16 @@ export function icuSegments(folded: string): WordSegment[] {
   return out;
 }
 
-/** Splits a text into pieces Segmenter handles quickly (see MAX_PIECE). */
+/**
+ * Splits a text into pieces Segmenter handles quickly (see MAX_PIECE), cut after a line break where the
+ * window has one: words and sentences break there anyway, so the cut changes nothing.
+ */
 export function* segmenterPieces(text: string): Generator<{ offset: number; piece: string }> {
   let offset = 0;
   while (text.length - offset > MAX_PIECE) {
     const window = text.slice(offset, offset + MAX_PIECE);
-    const cut = Math.max(window.lastIndexOf("\n"), window.lastIndexOf(" "));
+    const newline = window.lastIndexOf("\n");
+    const cut = newline > 0 ? newline : window.lastIndexOf(" ");
     const end = cut > 0 ? offset + cut + 1 : offset + MAX_PIECE;
     yield { offset, piece: text.slice(offset, end) };
     offset = end;
