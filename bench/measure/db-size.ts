@@ -10,7 +10,7 @@ export interface DbSize {
   objects: Record<string, number> | null;
   /** Bytes of fingerprint lists stored as blobs in the `sources` table (a column of the index kept there). */
   fingerprintBlobBytes: number | null;
-  /** Rows of the `fingerprints` table, if there is one. */
+  /** Postings: rows of the fingerprint tables, if there are any. */
   fingerprintRows: number | null;
 }
 
@@ -22,6 +22,9 @@ function size(file: string): number {
 export function dbFileBytes(file: string): number {
   return size(file) + size(`${file}-wal`) + size(`${file}-shm`);
 }
+
+/** The tables holding postings: the large one and the recent one merged into it (see SqliteSourceStore). */
+const POSTING_TABLES = ["fingerprints", "recent_fingerprints"];
 
 /** Checkpoints the WAL through a connection of our own and measures the file and its objects. */
 export function measureDb(file: string): DbSize {
@@ -41,8 +44,9 @@ export function measureDb(file: string): DbSize {
     const fingerprintBlobBytes = columns.includes("fingerprints")
       ? ((db.prepare("SELECT SUM(length(fingerprints)) FROM sources").pluck().get() as number | null) ?? 0)
       : null;
-    const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'fingerprints'").get() !== undefined;
-    const fingerprintRows = hasTable ? (db.prepare("SELECT count(*) FROM fingerprints").pluck().get() as number) : null;
+    const tables = POSTING_TABLES.filter((name) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined);
+    const fingerprintRows =
+      tables.length === 0 ? null : tables.reduce((n, name) => n + (db.prepare(`SELECT count(*) FROM ${name}`).pluck().get() as number), 0);
     return { fileBytes, walBytes, objects, fingerprintBlobBytes, fingerprintRows };
   } finally {
     db.close();
