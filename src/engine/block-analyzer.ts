@@ -39,7 +39,8 @@ export function startBlockAnalyzer(size: number): BlockAnalyzer {
     thread.worker.on("exit", (code) => {
       for (const pending of thread.pending.values()) pending.reject(new Error(`the block analyzer thread stopped (exit code ${code})`));
       thread.pending.clear();
-      threads.splice(threads.indexOf(thread), 1);
+      const index = threads.indexOf(thread);
+      if (index >= 0) threads.splice(index, 1);
     });
     threads.push(thread);
     return thread;
