@@ -43,8 +43,6 @@ export interface LineSentences {
   line: Line;
   /** Where the line's sentences start, as offsets into the line (the first is 0), words or not. */
   sentenceStarts: Offset[];
-  /** Sentences of the line holding a word. */
-  sentenceCount: number;
 }
 
 /**
@@ -54,7 +52,7 @@ export interface LineSentences {
  * breaks both at one), so what a line gets equals segmenting the line alone, whatever text surrounds it.
  */
 export function tokenizeLines(text: string, folded: string, emit: WordSink): LineSentences[] {
-  const lines = splitLines(text).map((line): LineSentences => ({ line, sentenceStarts: [0], sentenceCount: 0 }));
+  const lines = splitLines(text).map((line): LineSentences => ({ line, sentenceStarts: [0] }));
   let at = 0;
   for (const start of sentenceStarts(text)) {
     while (at < lines.length && lines[at]!.line.end <= start) at++;
@@ -78,7 +76,6 @@ export function tokenizeLines(text: string, folded: string, emit: WordSink): Lin
     if (s !== local) {
       local = s;
       sentence++;
-      current.sentenceCount++;
     }
     const { key, code } = stemmedWord(word);
     emit(key, code, start, start + word.length, sentence, at);

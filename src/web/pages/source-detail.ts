@@ -4,19 +4,11 @@ import { formatDay, formatNumber, formatTime } from "../format.ts";
 import { navigate } from "../router.ts";
 import { errorBox, loading, pageTitle } from "../widgets.ts";
 import type { PageContext } from "../router.ts";
+import type { z } from "zod";
+import type { SourceDetail as SourceDetailSchema } from "../../server/api-schemas.ts";
 
-interface SourceDetail {
-  id: number;
-  url: string;
-  title: string;
-  published: string | null;
-  reference: boolean;
-  domain: string;
-  chars: number;
-  addedAt: string;
-  boilerplate: string[];
-  segments: { text: string; boilerplate: boolean }[];
-}
+/** A source as `GET /api/sources/:id` gives it. */
+type SourceDetail = z.infer<typeof SourceDetailSchema>;
 
 export async function sourceDetailPage({ root, params }: PageContext): Promise<void> {
   mount(root, pageTitle("Source"), loading());

@@ -4,16 +4,11 @@ import { formatDay, formatNumber } from "../format.ts";
 import { navigate } from "../router.ts";
 import { empty, errorBox, loading, pageTitle } from "../widgets.ts";
 import type { PageContext } from "../router.ts";
+import type { z } from "zod";
+import type { SourceSummary as SourceSummarySchema } from "../../server/api-schemas.ts";
 
-interface SourceSummary {
-  id: number;
-  url: string;
-  title: string;
-  published: string | null;
-  reference: boolean;
-  domain: string;
-  chars: number;
-}
+/** A source as `GET /api/sources` lists it. */
+type SourceSummary = z.infer<typeof SourceSummarySchema>;
 
 const PAGE_SIZE = 50;
 
