@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { foldText } from "../../src/core/text/normalize.ts";
-import { icuSegments, segmentWords } from "../../src/core/text/word-segments.ts";
+import { forEachWord, icuSegments, type WordSegment } from "../../src/core/text/word-segments.ts";
 import { REPO, SHARED } from "../e2e/support.ts";
 
 /** Every line of every text file under `dir`, folded as the tokenizer folds it. */
@@ -13,6 +13,13 @@ function foldedLines(dir: string): string[] {
     const text = readFileSync(path.join(entry.parentPath, entry.name), "utf8");
     for (const line of text.split("\n")) out.push(foldText(line.replace(/\\n/g, "\n")));
   }
+  return out;
+}
+
+/** The words `forEachWord` visits, in the shape `icuSegments` gives them. */
+function segmentWords(folded: string): WordSegment[] {
+  const out: WordSegment[] = [];
+  forEachWord(folded, (start, end) => out.push({ start, word: folded.slice(start, end) }));
   return out;
 }
 

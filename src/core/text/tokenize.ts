@@ -1,7 +1,7 @@
 import type { KeyCode, Offset, Token, WordSequence } from "../types.ts";
 import { foldText } from "./normalize.ts";
-import { stemmedWord } from "./stem.ts";
-import { segmentWords, segmenterPieces } from "./word-segments.ts";
+import { stemmedWordAt } from "./stem.ts";
+import { forEachWord, segmenterPieces } from "./word-segments.ts";
 import { splitLines, type Line } from "./lines.ts";
 
 const sentences = new Intl.Segmenter("ru", { granularity: "sentence" });
@@ -63,7 +63,7 @@ export function tokenizeLines(text: string, folded: string, emit: WordSink): Lin
   at = 0;
   let local = -1;
   let sentence = -1;
-  for (const { start, word } of segmentWords(folded)) {
+  forEachWord(folded, (start, end) => {
     while (lines[at]!.line.end <= start) {
       at++;
       local = -1;
@@ -77,9 +77,9 @@ export function tokenizeLines(text: string, folded: string, emit: WordSink): Lin
       local = s;
       sentence++;
     }
-    const { key, code } = stemmedWord(word);
-    emit(key, code, start, start + word.length, sentence, at);
-  }
+    const { key, code } = stemmedWordAt(folded, start, end);
+    emit(key, code, start, end, sentence, at);
+  });
   return lines;
 }
 

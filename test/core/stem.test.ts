@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { stemmer as russianStemmer } from "@orama/stemmers/russian";
+import { stemmedWordAt, stemWord } from "../../src/core/text/stem.ts";
+import { hashString, keyCode } from "../../src/core/fingerprint/hash.ts";
+
+/** Pseudo-random Cyrillic words of 3–9 letters, the same on every run. */
+function randomWords(count: number): string[] {
+  let seed = 7;
+  // mulberry32: a float LCG loses its low bits past 2^53 and repeats after a few thousand words.
+  const random = (): number => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return Array.from({ length: count }, () => Array.from({ length: 3 + Math.floor(random() * 7) }, () => String.fromCharCode(0x430 + Math.floor(random() * 32))).join(""));
+}
+
+describe("stem memo", () => {
+  it("finds a word inside a text as the word cut out of it", () => {
+    const text = "в правительстве заявили о правительственных решениях";
+    for (const match of text.matchAll(/[а-я]+/g)) {
+      const found = stemmedWordAt(text, match.index, match.index + match[0].length);
+      expect(found.key).toBe(russianStemmer(match[0]));
+      expect(found.code).toBe(keyCode(found.key));
+    }
+    expect(stemWord("правительстве")).toBe(stemWord("правительства"));
+  });
+
+  it("tells apart two words with the same 32-bit hash", () => {
+    const byHash = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (const word of randomWords(400_000)) {
+      const other = byHash.get(hashString(word));
+      if (other !== undefined && other !== word) {
+        pair = [other, word];
+        break;
+      }
+      byHash.set(hashString(word), word);
+    }
+    expect(pair).toBeDefined();
+    const [a, b] = pair!;
+    expect(stemWord(a)).toBe(russianStemmer(a));
+    expect(stemWord(b)).toBe(russianStemmer(b));
+    expect(stemmedWordAt(`${a} ${b}`, a.length + 1, a.length + 1 + b.length).key).toBe(russianStemmer(b));
+  });
+
+  it("stays right after it fills up and starts over", () => {
+    const words = randomWords(250_000);
+    for (const word of words) stemWord(word);
+    for (const word of words.slice(0, 2000)) expect(stemWord(word)).toBe(russianStemmer(word));
+  });
+});
