@@ -89,6 +89,32 @@ describe("SQLite source store", () => {
     }
   });
 
+  it("grouped, finds, replaces and removes sources whose postings still wait for the commit", async () => {
+    const store = SqliteSourceStore.open(file);
+    store.groupCommits();
+    const words = wordSequence(tokenize(TEXT));
+    const put = async (n: number, fingerprints: number[]) => (await store.putSource(source(TEXT, `https://vestnik.test/news/${n}`), { words, fingerprints, blockKeys: [] })).source.id;
+    const find = async (hashes: number[]) => (await store.candidates(hashes, { maxDf: 10, minShared: 1, limit: 10 })).map((c) => [c.sourceId, c.shared]);
+    const first = await put(1, [5, 2 ** 32 - 1, 9]);
+    const second = await put(2, [5, 6]);
+    expect(await find([5, 2 ** 32 - 1, 6])).toEqual([[first, 2], [second, 2]]);
+
+    // Source 1's postings were written by that check; source 3's wait when it is replaced, and source 4's when it is removed.
+    const third = await put(3, [7]);
+    const replaced = await put(1, [8]);
+    const replacedThird = await put(3, [12]);
+    const fourth = await put(4, [7, 11]);
+    expect(await store.removeSource("https://vestnik.test/news/4")).toBe(true);
+    expect(await find([5, 2 ** 32 - 1, 7, 8, 9, 11, 12])).toEqual([[second, 1], [replaced, 1], [replacedThird, 1]]);
+    expect([third, fourth]).not.toContain(replacedThird);
+    await store.close();
+
+    const raw = new Database(file, { readonly: true });
+    const postings = raw.prepare("SELECT hash, source_id FROM recent_fingerprints UNION ALL SELECT hash, source_id FROM fingerprints ORDER BY source_id, hash").raw().all();
+    expect(postings).toEqual([[5, second], [6, second], [8, replaced], [12, replacedThird]]);
+    raw.close();
+  });
+
   it("stores a protected text that is not made of the text's blocks as it is", async () => {
     const store = SqliteSourceStore.open(file);
     const input = { ...source(TEXT), protectedText: "Текст, которого нет в исходнике." };

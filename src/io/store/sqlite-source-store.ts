@@ -27,6 +27,13 @@ export class SqliteSourceStore implements SourceStore {
   private grouping = false;
   private groupedWrites = 0;
   private groupTimer: NodeJS.Timeout | undefined;
+  /**
+   * A group's postings, written in hash order when it commits (see `groupCommits`). Each is one number,
+   * (hash + 2³¹) × 2²¹ + (source id − `pendingBase`), so that sorting the numbers sorts the postings as
+   * SQLite orders them.
+   */
+  private pendingPostings: number[] = [];
+  private pendingBase = 0;
 
   /** Postings in `recent_fingerprints` now, and how many it takes to merge them (see the class comment). */
   private recentPostings: number;
@@ -96,6 +103,8 @@ export class SqliteSourceStore implements SourceStore {
       deleteWords: db.prepare("DELETE FROM source_words WHERE source_id = ?"),
       // Writes, like reads, take a source's whole list in one statement (a JSON array) rather than a row each.
       insertFps: db.prepare("INSERT OR IGNORE INTO recent_fingerprints (hash, source_id) SELECT value, ? FROM json_each(?)"),
+      insertPosting: db.prepare("INSERT OR IGNORE INTO recent_fingerprints (hash, source_id) VALUES (?, ?)"),
+      insertPostings: db.prepare(`INSERT OR IGNORE INTO recent_fingerprints (hash, source_id) VALUES ${"(?, ?), ".repeat(POSTINGS_PER_STATEMENT - 1)}(?, ?)`),
       deleteFp: db.prepare("DELETE FROM fingerprints WHERE hash = ? AND source_id = ?"),
       deleteRecentFp: db.prepare("DELETE FROM recent_fingerprints WHERE hash = ? AND source_id = ?"),
       countRecent: db.prepare("SELECT count(*) FROM recent_fingerprints").pluck(),
@@ -137,6 +146,8 @@ export class SqliteSourceStore implements SourceStore {
     const blocks = [...new Set(index.blockKeys.map(blockKeyToInt))];
     const texts = storedTexts(source.text, source.protectedText, source.boilerplate);
     const words = encodeWords(index.words);
+    // A replaced source's postings are deleted from the tables, so any still pending must be there first.
+    if (this.pendingPostings.length > 0 && this.stmts.byUrl.get(source.url) !== undefined) this.flushPostings();
     const tx = this.db.transaction(() => {
       const old = this.stmts.byUrl.get(source.url) as SourceRow | undefined;
       if (old) this.deleteRow(old);
@@ -157,16 +168,18 @@ export class SqliteSourceStore implements SourceStore {
       });
       const id = Number(info.lastInsertRowid);
       this.stmts.insertWords.run(id, words.codes, words.sentences);
-      this.recentPostings += this.stmts.insertFps.run(id, JSON.stringify([...unique])).changes;
+      if (!this.grouping) this.recentPostings += this.stmts.insertFps.run(id, JSON.stringify([...unique])).changes;
       const blockList = JSON.stringify(blocks.map(String));
       this.stmts.insertBlocks.run(id, blockList);
       this.stmts.countNewBlocks.run(source.domain, blockList);
       return { source: { ...source, id, addedAt }, replaced: Boolean(old) };
     });
-    return this.write(tx);
+    // Deferred only once the source's savepoint is released: one rolled back leaves no postings behind.
+    return this.write(tx, (put) => this.deferPostings(put.source.id, unique));
   }
 
   async removeSource(url: string): Promise<boolean> {
+    this.flushPostings();
     const tx = this.db.transaction(() => {
       const row = this.stmts.byUrl.get(url) as SourceRow | undefined;
       if (!row) return false;
@@ -181,6 +194,11 @@ export class SqliteSourceStore implements SourceStore {
    * GROUP_MS after the first, and on close. Each write is still its own savepoint, so a failing source rolls
    * back alone. A commit per source costs more than indexing it; grouping is for one writer (the CLI,
    * benchmarks), because the open transaction holds the write lock for up to GROUP_MS.
+   *
+   * A grouped source's postings wait for the commit and go in together, in hash order. Written with the
+   * source, its ~60 postings touched ~60 pages of the recent table, each copied to the savepoint's journal
+   * first: ~170 µs of the writer's ~600 µs a source, against ~55 µs written together. Nothing reads them before the commit but this
+   * store, which writes them out first (a check, a removal, a replacement).
    */
   groupCommits(): void {
     this.grouping = true;
@@ -189,7 +207,8 @@ export class SqliteSourceStore implements SourceStore {
     this.db.pragma("wal_autocheckpoint = 16384");
   }
 
-  private write<T>(tx: () => T): T {
+  /** Runs a write, grouped or not; `deferred` is what a grouped one leaves until its group commits. */
+  private write<T>(tx: () => T, deferred?: (result: T) => void): T {
     if (!this.grouping) {
       const result = tx();
       if (this.recentPostings >= this.recentLimit) this.db.transaction(() => this.mergeRecent())();
@@ -201,14 +220,44 @@ export class SqliteSourceStore implements SourceStore {
       this.groupTimer.unref();
     }
     const result = tx();
+    deferred?.(result);
     if (++this.groupedWrites >= GROUP_WRITES) this.commitGroup();
     return result;
+  }
+
+  private deferPostings(id: number, hashes: Int32Array): void {
+    if (this.pendingPostings.length === 0 || id - this.pendingBase >= PENDING_ID_RANGE) {
+      this.flushPostings();
+      this.pendingBase = id;
+    }
+    for (const hash of hashes) this.pendingPostings.push((hash + 2 ** 31) * PENDING_ID_RANGE + (id - this.pendingBase));
+  }
+
+  /** Writes the group's postings so far, in hash order, all or none. */
+  private flushPostings(): void {
+    if (this.pendingPostings.length === 0) return;
+    this.recentPostings += this.db.transaction(() => this.insertPending())();
+    this.pendingPostings = [];
+  }
+
+  /** Inserts the pending postings, returning how many were new. */
+  private insertPending(): number {
+    const postings = Float64Array.from(this.pendingPostings).sort();
+    const row = (posting: number): [number, number] => [Math.floor(posting / PENDING_ID_RANGE) - 2 ** 31, this.pendingBase + (posting % PENDING_ID_RANGE)];
+    let inserted = 0;
+    let i = 0;
+    for (; i + POSTINGS_PER_STATEMENT <= postings.length; i += POSTINGS_PER_STATEMENT) {
+      inserted += this.stmts.insertPostings.run(Array.from(postings.subarray(i, i + POSTINGS_PER_STATEMENT), row).flat()).changes;
+    }
+    for (; i < postings.length; i++) inserted += this.stmts.insertPosting.run(...row(postings[i]!)).changes;
+    return inserted;
   }
 
   private commitGroup(): void {
     clearTimeout(this.groupTimer);
     this.groupedWrites = 0;
     if (!this.db.open || !this.db.inTransaction) return;
+    this.flushPostings();
     if (this.recentPostings >= this.recentLimit) this.mergeRecent();
     this.db.exec("COMMIT");
   }
@@ -261,6 +310,7 @@ export class SqliteSourceStore implements SourceStore {
   }
 
   async candidates(fingerprints: readonly number[], options: { maxDf: number; minShared: number; limit: number }): Promise<CandidateSource[]> {
+    this.flushPostings();
     const shared = new Map<number, number>();
     const hashes = [...new Set(fingerprints.map((h) => h | 0))];
     for (const list of this.stmts.postings.all(options.maxDf + 1, JSON.stringify(hashes)) as Array<string | null>) {
@@ -301,6 +351,12 @@ export class SqliteSourceStore implements SourceStore {
  * from disk; a merge writes the large table's pages once per 16,000 sources instead of once per group.
  */
 const RECENT_POSTINGS_LIMIT = 1_000_000;
+
+/** Source ids a group's deferred postings can span: 2³² × 2²¹ is the largest integer a double holds exactly. */
+const PENDING_ID_RANGE = 2 ** 21;
+
+/** Postings written by one statement when a group's are written: a statement per posting cost more than the insert. */
+const POSTINGS_PER_STATEMENT = 64;
 
 /** Writes per grouped commit: enough to amortize the commit, few enough to keep each transaction small. */
 const GROUP_WRITES = 2000;
