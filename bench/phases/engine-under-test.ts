@@ -5,7 +5,7 @@
 import { createEngine } from "../../src/engine/create-engine.ts";
 import type { Engine } from "../../src/engine/engine.ts";
 import { addSources, type SourceToAdd } from "../../src/engine/add-sources.ts";
-import { startBlockAnalyzer, type BlockAnalyzer } from "../../src/engine/block-analyzer.ts";
+import { ANALYZER_THREADS, startBlockAnalyzer, type BlockAnalyzer } from "../../src/engine/block-analyzer.ts";
 import { SqliteSourceStore } from "../../src/io/store/sqlite-source-store.ts";
 import { extractPage } from "../../src/core/extract/html.ts";
 import { DEFAULT_POLICY } from "../../src/core/policy/schema.ts";
@@ -16,7 +16,7 @@ export { DEFAULT_POLICY, tokenize };
 
 export interface OpenEngine {
   engine: Engine;
-  /** Adds sources in order as `copyquota sources add` does: the next ones analyzed in another thread. */
+  /** Adds sources in order as `copyquota sources add` does: the next ones analyzed in other threads (one per core). */
   addAll(sources: readonly SourceToAdd[]): Promise<void>;
   close(): Promise<void>;
 }
@@ -30,7 +30,7 @@ export function openEngine(dbFile: string, options: { bulk?: boolean } = {}): Op
   return {
     engine,
     async addAll(sources) {
-      analyzer ??= startBlockAnalyzer(1);
+      analyzer ??= startBlockAnalyzer(ANALYZER_THREADS);
       const adding = addSources(engine, sources, { source: (s) => s, analyzer });
       while (!(await adding.next()).done);
     },

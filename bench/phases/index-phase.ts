@@ -17,7 +17,7 @@ export interface IndexTask {
 
 export interface IndexResult {
   sources: number;
-  /** Seconds spent adding sources (the next ones analyzed in another thread, as `sources add` does) and the final close (commits are grouped, as in `sources add`), generation excluded. */
+  /** Seconds spent adding sources (the next ones analyzed in other threads, as `sources add` does) and the final close (commits are grouped, as in `sources add`), generation excluded. */
   seconds: number;
   /** CPU seconds (user + system) the process spent in those calls: well under `seconds` means waiting on I/O. */
   cpuSeconds: number;

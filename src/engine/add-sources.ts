@@ -24,7 +24,7 @@ export interface AddSourcesOptions<T> {
 
 /**
  * Adds sources in input order, yielding each item with what adding it gave, while the items after it are
- * read and analyzed in another thread. Reading runs on its own, so a slow input (pages fetched one by one)
+ * read and analyzed in other threads. Reading runs on its own, so a slow input (pages fetched one by one)
  * is written as it arrives; an item that arrives while the writer waits for one is analyzed where it is
  * written, as is one the analyzer fails on, so a single page never starts a thread.
  */

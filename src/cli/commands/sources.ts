@@ -5,8 +5,6 @@ import { EXIT } from "../context.ts";
 import { progress } from "../progress.ts";
 import { parsePositiveInt, parsePublished, parseUrlOption } from "../options.ts";
 
-/** Threads analyzing the sources ahead of the one being written: one, as writing takes the other core of a two-core machine. */
-const ANALYZER_THREADS = 1;
 
 export function registerSources(program: Command, context: CliContext): void {
   const sources = program.command("sources").description("the publisher's articles (and reference documents) to protect");
@@ -26,7 +24,7 @@ export function registerSources(program: Command, context: CliContext): void {
       let added = 0;
       let replaced = 0;
       let failed = 0;
-      const [{ addSources }, { startBlockAnalyzer }] = await Promise.all([import("../../engine/add-sources.ts"), import("../../engine/block-analyzer.ts")]);
+      const [{ addSources }, { startBlockAnalyzer, ANALYZER_THREADS }] = await Promise.all([import("../../engine/add-sources.ts"), import("../../engine/block-analyzer.ts")]);
       const analyzer = startBlockAnalyzer(ANALYZER_THREADS);
       try {
         await withEngine(context, async (engine) => {
