@@ -1,6 +1,6 @@
 import type { KeyCode, Offset, Token, WordSequence } from "../types.ts";
 import { foldText } from "./normalize.ts";
-import { stemmedWordAt } from "./stem.ts";
+import { stemAt, stemCode, stemKey } from "./stem.ts";
 import { forEachWord, segmenterPieces } from "./word-segments.ts";
 import { splitLines, type Line } from "./lines.ts";
 
@@ -77,8 +77,8 @@ export function tokenizeLines(text: string, folded: string, emit: WordSink): Lin
       local = s;
       sentence++;
     }
-    const { key, code } = stemmedWordAt(folded, start, end);
-    emit(key, code, start, end, sentence, at);
+    const stem = stemAt(folded, start, end);
+    emit(stemKey(stem), stemCode(stem), start, end, sentence, at);
   });
   return lines;
 }
