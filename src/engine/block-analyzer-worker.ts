@@ -6,7 +6,8 @@ import type { BlockAnalyzerReply } from "./block-analyzer.ts";
 parentPort!.on("message", ({ id, text }: { id: number; text: string }) => {
   try {
     const blocks = analyzeBlocks(text);
-    const buffers = blocks.flatMap((b) => [b.words.codes.buffer as ArrayBuffer, b.words.sentences.buffer as ArrayBuffer]);
+    // The blocks' words share their buffers (see `analyzeBlocks`); each is moved once.
+    const buffers = [...new Set(blocks.flatMap((b) => [b.words.codes.buffer as ArrayBuffer, b.words.sentences.buffer as ArrayBuffer]))];
     parentPort!.postMessage({ id, blocks } satisfies BlockAnalyzerReply, buffers);
   } catch (error) {
     parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies BlockAnalyzerReply);

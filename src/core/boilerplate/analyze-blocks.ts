@@ -23,25 +23,39 @@ export interface AnalyzedBlock extends Block {
 export function analyzeBlocks(text: string): AnalyzedBlock[] {
   const folded = foldText(text);
   // A word takes at least one character (CJK words need no separator between them).
-  const codes = new Uint32Array(text.length);
-  const sentences = new Uint32Array(text.length);
-  const lineOf = new Uint32Array(text.length);
+  const scratch = wordScratch(text.length);
   let count = 0;
   const lines = tokenizeLines(text, folded, (_key, code, _start, _end, sentence, line) => {
-    codes[count] = code;
-    sentences[count] = sentence;
-    lineOf[count++] = line;
+    scratch.codes[count] = code;
+    scratch.sentences[count] = sentence;
+    scratch.lines[count++] = line;
   });
+  // The blocks' words are views of one buffer, codes then sentences: an ArrayBuffer costs the collector more
+  // than its contents, and a thread passes one on without copying it.
+  const words = new Uint32Array(2 * count);
+  words.set(scratch.codes.subarray(0, count));
+  words.set(scratch.sentences.subarray(0, count), count);
   let word = 0;
   return lines.map(({ line: block, sentenceStarts }, index) => {
     const first = word;
-    while (word < count && lineOf[word] === index) word++;
+    while (word < count && scratch.lines[word] === index) word++;
     const blockFolded = folded.slice(block.start, block.end);
     return {
       ...block,
       key: foldedBlockKey(blockFolded),
       pattern: matchFoldedBoilerplate(block.text, blockFolded, sentenceStarts),
-      words: { codes: codes.slice(first, word), sentences: sentences.slice(first, word) },
+      words: { codes: words.subarray(first, word), sentences: words.subarray(count + first, count + word) },
     };
   });
+}
+
+/** Per-word scratch arrays, reused from text to text and grown when a text needs more. */
+let scratch = { codes: new Uint32Array(0), sentences: new Uint32Array(0), lines: new Uint32Array(0) };
+
+function wordScratch(words: number): typeof scratch {
+  if (scratch.codes.length < words) {
+    const size = Math.max(words, 2 * scratch.codes.length);
+    scratch = { codes: new Uint32Array(size), sentences: new Uint32Array(size), lines: new Uint32Array(size) };
+  }
+  return scratch;
 }
