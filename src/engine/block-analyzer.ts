@@ -10,8 +10,8 @@ import { spawnWorker } from "../io/threads/spawn-worker.ts";
  */
 export const ANALYZER_THREADS = availableParallelism();
 
-/** What a block analyzer thread answers for one text. */
-export type BlockAnalyzerReply = { id: number; blocks: AnalyzedBlock[] } | { id: number; error: string };
+/** What a block analyzer thread answers for one text: its analyzed blocks, less their texts. */
+export type BlockAnalyzerReply = { id: number; blocks: Array<Omit<AnalyzedBlock, "text">> } | { id: number; error: string };
 
 /** `analyzeBlocks` run in other threads, so that analyzing sources overlaps writing them. */
 export interface BlockAnalyzer {
@@ -21,6 +21,7 @@ export interface BlockAnalyzer {
 }
 
 interface Pending {
+  text: string;
   resolve(blocks: AnalyzedBlock[]): void;
   reject(error: Error): void;
 }
@@ -40,8 +41,9 @@ export function startBlockAnalyzer(size: number): BlockAnalyzer {
     thread.worker.on("message", (reply: BlockAnalyzerReply) => {
       const pending = thread.pending.get(reply.id);
       thread.pending.delete(reply.id);
-      if ("blocks" in reply) pending?.resolve(reply.blocks);
-      else pending?.reject(new Error(reply.error));
+      if (pending === undefined) return;
+      if ("blocks" in reply) pending.resolve(reply.blocks.map((block) => Object.assign(block, { text: pending.text.slice(block.start, block.end) })));
+      else pending.reject(new Error(reply.error));
     });
     thread.worker.on("error", () => undefined);
     thread.worker.on("exit", (code) => {
@@ -61,7 +63,7 @@ export function startBlockAnalyzer(size: number): BlockAnalyzer {
       const thread = idle ?? (threads.length < size ? start() : threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a)));
       const id = nextId++;
       return new Promise<AnalyzedBlock[]>((resolve, reject) => {
-        thread.pending.set(id, { resolve, reject });
+        thread.pending.set(id, { text, resolve, reject });
         thread.worker.postMessage({ id, text });
       });
     },

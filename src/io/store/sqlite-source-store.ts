@@ -243,13 +243,18 @@ export class SqliteSourceStore implements SourceStore {
   /** Inserts the pending postings, returning how many were new. */
   private insertPending(): number {
     const postings = Float64Array.from(this.pendingPostings).sort();
-    const row = (posting: number): [number, number] => [Math.floor(posting / PENDING_ID_RANGE) - 2 ** 31, this.pendingBase + (posting % PENDING_ID_RANGE)];
+    const row = new Array<number>(2 * POSTINGS_PER_STATEMENT);
     let inserted = 0;
-    let i = 0;
-    for (; i + POSTINGS_PER_STATEMENT <= postings.length; i += POSTINGS_PER_STATEMENT) {
-      inserted += this.stmts.insertPostings.run(Array.from(postings.subarray(i, i + POSTINGS_PER_STATEMENT), row).flat()).changes;
+    for (let i = 0; i < postings.length; i += POSTINGS_PER_STATEMENT) {
+      const count = Math.min(POSTINGS_PER_STATEMENT, postings.length - i);
+      for (let j = 0; j < count; j++) {
+        const posting = postings[i + j]!;
+        row[2 * j] = Math.floor(posting / PENDING_ID_RANGE) - 2 ** 31;
+        row[2 * j + 1] = this.pendingBase + (posting % PENDING_ID_RANGE);
+      }
+      if (count === POSTINGS_PER_STATEMENT) inserted += this.stmts.insertPostings.run(row).changes;
+      else for (let j = 0; j < count; j++) inserted += this.stmts.insertPosting.run(row[2 * j], row[2 * j + 1]).changes;
     }
-    for (; i < postings.length; i++) inserted += this.stmts.insertPosting.run(...row(postings[i]!)).changes;
     return inserted;
   }
 
