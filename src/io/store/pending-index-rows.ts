@@ -10,9 +10,9 @@ export class PendingIndexRows {
    */
   private postings: number[] = [];
   private base = 0;
-  private blocks: Array<{ key: bigint; sourceId: number }> = [];
-  /** Sources added per domain and block key, keyed by both. */
-  private counts = new Map<string, { domain: string; key: bigint; added: number }>();
+  private blocks: Array<{ key: string; sourceId: number }> = [];
+  /** Sources added per domain, then per block key. */
+  private counts = new Map<string, Map<string, number>>();
 
   get empty(): boolean {
     return this.postings.length === 0 && this.blocks.length === 0;
@@ -23,22 +23,22 @@ export class PendingIndexRows {
     return this.empty || (sourceId >= this.base && sourceId - this.base < SOURCE_ID_RANGE);
   }
 
-  add(sourceId: number, hashes: Int32Array, domain: string, blockKeys: readonly bigint[]): void {
+  /** Adds a source's postings and its distinct block keys (`blockKey`'s hex digits). */
+  add(sourceId: number, hashes: Int32Array, domain: string, blockKeys: readonly string[]): void {
     if (!this.fits(sourceId)) throw new RangeError(`source ${sourceId} is outside the pending group's ids`);
     if (this.empty) this.base = sourceId;
     for (const hash of hashes) this.postings.push((hash + 2 ** 31) * SOURCE_ID_RANGE + (sourceId - this.base));
+    let counts = this.counts.get(domain);
+    if (counts === undefined) this.counts.set(domain, (counts = new Map()));
     for (const key of blockKeys) {
       this.blocks.push({ key, sourceId });
-      const id = `${domain}\n${key}`;
-      const count = this.counts.get(id);
-      if (count) count.added++;
-      else this.counts.set(id, { domain, key, added: 1 });
+      counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }
 
   /** The pending sources of `domain` holding block `key`. */
-  added(domain: string, key: bigint): number {
-    return this.counts.get(`${domain}\n${key}`)?.added ?? 0;
+  added(domain: string, key: string): number {
+    return this.counts.get(domain)?.get(key) ?? 0;
   }
 
   /** The rows, each kind in its table's key order. */
@@ -50,10 +50,12 @@ export class PendingIndexRows {
       hashes[i] = Math.floor(keys[i]! / SOURCE_ID_RANGE) - 2 ** 31;
       sourceIds[i] = this.base + (keys[i]! % SOURCE_ID_RANGE);
     }
+    const counts = [...this.counts].flatMap(([domain, keys]) => [...keys].map(([key, added]) => ({ domain, key, added })));
+    // Hex digits sort as unsigned numbers: two ascending runs of SQLite's signed order, each as local.
     return {
       postings: { hashes, sourceIds },
-      blocks: [...this.blocks].sort((a, b) => compareKeys(a.key, b.key) || a.sourceId - b.sourceId),
-      counts: [...this.counts.values()].sort((a, b) => (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : compareKeys(a.key, b.key))),
+      blocks: [...this.blocks].sort((a, b) => compare(a.key, b.key) || a.sourceId - b.sourceId),
+      counts: counts.sort((a, b) => compare(a.domain, b.domain) || compare(a.key, b.key)),
     };
   }
 
@@ -66,13 +68,13 @@ export class PendingIndexRows {
 
 export interface SortedIndexRows {
   postings: { hashes: Int32Array; sourceIds: Int32Array };
-  blocks: ReadonlyArray<{ key: bigint; sourceId: number }>;
-  counts: ReadonlyArray<{ domain: string; key: bigint; added: number }>;
+  blocks: ReadonlyArray<{ key: string; sourceId: number }>;
+  counts: ReadonlyArray<{ domain: string; key: string; added: number }>;
 }
 
 /** Source ids a group can span: 2³² × 2²¹ is the largest integer a double holds exactly. */
 const SOURCE_ID_RANGE = 2 ** 21;
 
-function compareKeys(a: bigint, b: bigint): number {
+function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

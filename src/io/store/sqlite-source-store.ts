@@ -140,7 +140,8 @@ export class SqliteSourceStore implements SourceStore {
   async putSource(source: NewSource, index: SourceIndexEntry): Promise<{ source: StoredSource; replaced: boolean }> {
     // Postings are stored as signed 32-bit integers, which SQLite packs in 4 bytes (unsigned ones above 2³¹ take 6).
     const unique = Int32Array.from(new Set(index.fingerprints));
-    const blocks = [...new Set(index.blockKeys.map(blockKeyToInt))];
+    const blockKeys = [...new Set(index.blockKeys)];
+    const blocks = blockKeys.map(blockKeyToInt);
     const texts = storedTexts(source.text, source.protectedText, source.boilerplate);
     const words = encodeWords(index.words);
     // A replaced source's rows are deleted from the tables, so any still pending must be there first.
@@ -176,7 +177,7 @@ export class SqliteSourceStore implements SourceStore {
     // Deferred only once the source's savepoint is released: one rolled back leaves no rows behind.
     return this.write(tx, (put) => {
       if (!this.pending.fits(put.source.id)) this.flushPending();
-      this.pending.add(put.source.id, unique, source.domain, blocks);
+      this.pending.add(put.source.id, unique, source.domain, blockKeys);
     });
   }
 
@@ -239,8 +240,8 @@ export class SqliteSourceStore implements SourceStore {
 
   /** Inserts a group's rows, returning how many postings were new. */
   private insertSorted({ postings, blocks, counts }: SortedIndexRows): number {
-    this.stmts.insertBlockRows(blocks.length, (i, values) => values.push(blocks[i]!.key, blocks[i]!.sourceId));
-    this.stmts.addBlockCounts(counts.length, (i, values) => values.push(counts[i]!.domain, counts[i]!.key, counts[i]!.added));
+    this.stmts.insertBlockRows(blocks.length, (i, values) => values.push(blockKeyToInt(blocks[i]!.key), blocks[i]!.sourceId));
+    this.stmts.addBlockCounts(counts.length, (i, values) => values.push(counts[i]!.domain, blockKeyToInt(counts[i]!.key), counts[i]!.added));
     return this.stmts.insertPostings(postings.hashes.length, (i, values) => values.push(postings.hashes[i]!, postings.sourceIds[i]!));
   }
 
@@ -323,7 +324,7 @@ export class SqliteSourceStore implements SourceStore {
     const ints = blockKeys.map(blockKeyToInt);
     const counts = new Array<number>(blockKeys.length).fill(0);
     for (const [i, n] of this.stmts.countBlocks.all(domain, JSON.stringify(ints.map(String))) as Array<[number, number | null]>) counts[i] = n ?? 0;
-    return new Map(blockKeys.map((key, i) => [key, counts[i]! + this.pending.added(domain, ints[i]!) - (own.has(ints[i]!) ? 1 : 0)]));
+    return new Map(blockKeys.map((key, i) => [key, counts[i]! + this.pending.added(domain, blockKeys[i]!) - (own.has(ints[i]!) ? 1 : 0)]));
   }
 
   async sourcesWithBlock(domain: string, blockKey: string): Promise<string[]> {
