@@ -1,7 +1,8 @@
 /**
  * The index rows of a group of sources written in one transaction (see `SqliteSourceStore.groupCommits`),
- * held until the group commits and then given in key order: postings, the blocks each source holds, and
- * how many of each domain's sources hold a block.
+ * held until the group commits: postings and block counts, given in key order, and the blocks each source
+ * holds, as they came. In key order, updating a group's block counts took ~15 µs a source instead of ~40;
+ * inserting its blocks in key order saved less than sorting them cost.
  */
 export class PendingIndexRows {
   /**
@@ -41,8 +42,8 @@ export class PendingIndexRows {
     return this.counts.get(domain)?.get(key) ?? 0;
   }
 
-  /** The rows, each kind in its table's key order. */
-  sorted(): SortedIndexRows {
+  /** The rows, postings and counts in their tables' key order. */
+  rows(): IndexRows {
     const keys = Float64Array.from(this.postings).sort();
     const hashes = new Int32Array(keys.length);
     const sourceIds = new Int32Array(keys.length);
@@ -50,12 +51,14 @@ export class PendingIndexRows {
       hashes[i] = Math.floor(keys[i]! / SOURCE_ID_RANGE) - 2 ** 31;
       sourceIds[i] = this.base + (keys[i]! % SOURCE_ID_RANGE);
     }
-    const counts = [...this.counts].flatMap(([domain, keys]) => [...keys].map(([key, added]) => ({ domain, key, added })));
-    // Hex digits sort as unsigned numbers: two ascending runs of SQLite's signed order, each as local.
     return {
       postings: { hashes, sourceIds },
-      blocks: [...this.blocks].sort((a, b) => compare(a.key, b.key) || a.sourceId - b.sourceId),
-      counts: counts.sort((a, b) => compare(a.domain, b.domain) || compare(a.key, b.key)),
+      blocks: this.blocks,
+      // Hex digits sort as unsigned numbers: two ascending runs of SQLite's signed order, each as local.
+      counts: [...this.counts.keys()].sort().flatMap((domain) => {
+        const keys = this.counts.get(domain)!;
+        return [...keys.keys()].sort().map((key) => ({ domain, key, added: keys.get(key)! }));
+      }),
     };
   }
 
@@ -66,7 +69,7 @@ export class PendingIndexRows {
   }
 }
 
-export interface SortedIndexRows {
+export interface IndexRows {
   postings: { hashes: Int32Array; sourceIds: Int32Array };
   blocks: ReadonlyArray<{ key: string; sourceId: number }>;
   counts: ReadonlyArray<{ domain: string; key: string; added: number }>;
@@ -74,7 +77,3 @@ export interface SortedIndexRows {
 
 /** Source ids a group can span: 2³² × 2²¹ is the largest integer a double holds exactly. */
 const SOURCE_ID_RANGE = 2 ** 21;
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

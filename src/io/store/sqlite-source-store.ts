@@ -6,7 +6,7 @@ import { sourceFromColumns, type SourceColumns } from "./source-row.ts";
 import { decodeWords, encodeWords } from "./word-blob.ts";
 import { ownBuffer } from "./blob.ts";
 import { INDEX_FORMAT, IndexFormatError } from "./index-format.ts";
-import { PendingIndexRows, type SortedIndexRows } from "./pending-index-rows.ts";
+import { PendingIndexRows, type IndexRows } from "./pending-index-rows.ts";
 
 /**
  * Sources and their fingerprint index in one SQLite file (WAL, so readers never wait for a writer).
@@ -198,8 +198,8 @@ export class SqliteSourceStore implements SourceStore {
    * back alone. A commit per source costs more than indexing it; grouping is for one writer (the CLI,
    * benchmarks), because the open transaction holds the write lock for up to GROUP_MS.
    *
-   * A grouped source's postings, blocks and block counts wait for the commit and go in together, in key
-   * order. Written with the source, its ~60 postings touched ~60 pages of the recent table, each copied to
+   * A grouped source's postings, blocks and block counts wait for the commit and go in together, postings
+   * and counts in key order. Written with the source, its ~60 postings touched ~60 pages of the recent table, each copied to
    * the savepoint's journal first: ~170 µs of the writer's ~600 µs a source, against ~55 µs written
    * together; its ~10 blocks and their counts likewise, ~65 µs against ~25 µs. Only this store reads them before the commit:
    * block counts add the pending ones, and a check, a removal, a replacement or a look-up of a block's
@@ -230,16 +230,16 @@ export class SqliteSourceStore implements SourceStore {
     return result;
   }
 
-  /** Writes the group's pending rows, in key order, all or none. */
+  /** Writes the group's pending rows, all or none. */
   private flushPending(): void {
     if (this.pending.empty) return;
-    const rows = this.pending.sorted();
-    this.recentPostings += this.db.transaction(() => this.insertSorted(rows))();
+    const rows = this.pending.rows();
+    this.recentPostings += this.db.transaction(() => this.insertRows(rows))();
     this.pending.clear();
   }
 
   /** Inserts a group's rows, returning how many postings were new. */
-  private insertSorted({ postings, blocks, counts }: SortedIndexRows): number {
+  private insertRows({ postings, blocks, counts }: IndexRows): number {
     this.stmts.insertBlockRows(blocks.length, (i, values) => values.push(blockKeyToInt(blocks[i]!.key), blocks[i]!.sourceId));
     this.stmts.addBlockCounts(counts.length, (i, values) => values.push(counts[i]!.domain, blockKeyToInt(counts[i]!.key), counts[i]!.added));
     return this.stmts.insertPostings(postings.hashes.length, (i, values) => values.push(postings.hashes[i]!, postings.sourceIds[i]!));
