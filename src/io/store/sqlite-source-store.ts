@@ -208,8 +208,9 @@ export class SqliteSourceStore implements SourceStore {
   groupCommits(): void {
     this.grouping = true;
     // A checkpoint copies the WAL's pages into the file; during a bulk load, once per 64 MB of WAL rather than
-    // after every group, so that a page several groups dirtied is copied once.
-    this.db.pragma("wal_autocheckpoint = 16384");
+    // after every group, so that a page several groups dirtied is copied once. The pragma counts pages.
+    const pageSize = this.db.pragma("page_size", { simple: true }) as number;
+    this.db.pragma(`wal_autocheckpoint = ${Math.round(BULK_CHECKPOINT_BYTES / pageSize)}`);
   }
 
   /** Runs a write, grouped or not; `deferred` is what a grouped one leaves until its group commits. */
@@ -376,6 +377,9 @@ function rowsStatement(db: Database.Database, sql: string, columns: number, suff
     return changed;
   };
 }
+
+/** WAL written between checkpoints during a bulk load (see `groupCommits`). */
+const BULK_CHECKPOINT_BYTES = 64 * 2 ** 20;
 
 /** Writes per grouped commit: enough to amortize the commit, few enough to keep each transaction small. */
 const GROUP_WRITES = 2000;
