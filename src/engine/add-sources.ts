@@ -14,10 +14,10 @@ export interface AddSourcesOptions<T> {
   source(item: T): SourceToAdd | null;
   analyzer: BlockAnalyzer;
   /**
-   * Items read and analyzed ahead of the one being written, so analysis (~0.7 ms a source) and writing
-   * (~0.7 ms at 100k sources) overlap on two cores. A group commit stops the writer for a few hundred ms, in
-   * which the analyzer gets through a few hundred sources; with only 64 ahead it idled, and 100k sources
-   * were indexed at 994/s instead of 1,099/s. 512 texts of a few KB are a few MB.
+   * Items read and analyzed ahead of the one being written, so analysis (~0.4 ms a source) and writing
+   * (~0.5 ms) overlap. A group commit stops the writer for a few hundred ms, in which the analyzer gets
+   * through a few hundred sources; with only 64 ahead it idled, and 100k sources were indexed at 994/s
+   * instead of 1,099/s (one analyzer thread, before the writer got faster). 512 texts of a few KB are a few MB.
    */
   ahead?: number;
 }
