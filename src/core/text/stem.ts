@@ -35,7 +35,7 @@ const wordStarts = new Int32Array(MEMO_LIMIT + 1);
 const codes = new Uint32Array(MEMO_LIMIT + 1);
 const keys: string[] = [];
 let entries = 0;
-/** Where a word too long for what is left of `chars` is stemmed, unmemoised. */
+/** Where a word longer than all of `chars` is stemmed, unmemoised. */
 const SCRATCH = MEMO_LIMIT;
 
 /**

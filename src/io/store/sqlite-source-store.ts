@@ -28,7 +28,7 @@ export class SqliteSourceStore implements SourceStore {
   private grouping = false;
   private groupedWrites = 0;
   private groupTimer: NodeJS.Timeout | undefined;
-  /** A group's postings and blocks, written when it commits (see `groupCommits`). */
+  /** A group's postings, blocks and block counts, written when it commits (see `groupCommits`). */
   private readonly pending = new PendingIndexRows();
 
   /** Postings in `recent_fingerprints` now, and how many it takes to merge them (see the class comment). */
@@ -199,11 +199,11 @@ export class SqliteSourceStore implements SourceStore {
    * benchmarks), because the open transaction holds the write lock for up to GROUP_MS.
    *
    * A grouped source's postings, blocks and block counts wait for the commit and go in together, postings
-   * and counts in key order. Written with the source, its ~60 postings touched ~60 pages of the recent table, each copied to
-   * the savepoint's journal first: ~170 µs of the writer's ~600 µs a source, against ~55 µs written
-   * together; its ~10 blocks and their counts likewise, ~65 µs against ~25 µs. Only this store reads them before the commit:
-   * block counts add the pending ones, and a check, a removal, a replacement or a look-up of a block's
-   * sources writes them out first.
+   * and counts in key order. Written with the source, its ~60 postings touched ~60 pages of the recent
+   * table, each copied to the savepoint's journal first: ~170 µs of the writer's ~600 µs a source, against
+   * ~55 µs written together; its ~10 blocks and their counts likewise, ~65 µs against ~25 µs. Only this
+   * store reads them before the commit: block counts add the pending ones, and a check, a removal, a
+   * replacement or a look-up of a block's sources writes them out first.
    */
   groupCommits(): void {
     this.grouping = true;
@@ -325,7 +325,7 @@ export class SqliteSourceStore implements SourceStore {
     const ints = blockKeys.map(blockKeyToInt);
     const counts = new Array<number>(blockKeys.length).fill(0);
     for (const [i, n] of this.stmts.countBlocks.all(domain, JSON.stringify(ints.map(String))) as Array<[number, number | null]>) counts[i] = n ?? 0;
-    return new Map(blockKeys.map((key, i) => [key, counts[i]! + this.pending.added(domain, blockKeys[i]!) - (own.has(ints[i]!) ? 1 : 0)]));
+    return new Map(blockKeys.map((key, i) => [key, counts[i]! + this.pending.added(domain, key) - (own.has(ints[i]!) ? 1 : 0)]));
   }
 
   async sourcesWithBlock(domain: string, blockKey: string): Promise<string[]> {
