@@ -28,7 +28,8 @@ export function createEngine(store: SourceStore, overrides: Partial<DetectionOpt
     const domain = registrableDomain(doc.url) ?? new URL(doc.url).hostname;
     const blocks = analyzed ?? analyzeBlocks(doc.text);
     const keys = blocks.map((block) => block.key);
-    const others = await store.blockCounts(domain, keys, doc.url);
+    // Counted only as far as recurrence needs, so that a block on every page of the domain costs no more.
+    const others = await store.blockCounts(domain, keys, doc.url, MIN_RECURRING_SOURCES);
     // Counted with this source itself, which holds each of its blocks.
     const counts = new Map([...others].map(([key, n]) => [key, n + 1]));
     const { protectedText, removed, words } = protectBlocks(blocks, { isRecurring: recurrenceFromCounts(counts) });

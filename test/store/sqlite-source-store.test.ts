@@ -16,6 +16,9 @@ const TEXT = [
   "По словам председателя, инфляция замедлится до 8% к концу года.\nЧитайте также: курс тенге на неделе",
 ].join("\n\n");
 
+/** A block key (16 hex digits, as `blockKey` gives them) above 2⁶³, so stored negative. */
+const SHARED = "c0ffee0000000001";
+
 function source(text: string, url = "https://vestnik.test/news/1"): NewSource {
   const { protectedText, removed } = protectText(text);
   return { url, title: "Ставка", published: "2024-03-01T09:00:00Z", reference: false, domain: "vestnik.test", text, protectedText, boilerplate: removed };
@@ -52,7 +55,7 @@ describe("SQLite source store", () => {
     await reopened.close();
   });
 
-  it("moves recent postings into the large table once there are enough, and finds and removes them in either", async () => {
+  it("moves recent postings and blocks into the large tables once there are enough, and finds, counts and removes them in either", async () => {
     for (const grouped of [false, true]) {
       const db = path.join(dir, `levels-${grouped}.db`);
       const store = SqliteSourceStore.open(db, { recentLimit: 25 });
@@ -63,7 +66,9 @@ describe("SQLite source store", () => {
       const ids: number[] = [];
       for (let n = 1; n <= 5; n++) {
         const fingerprints = [7, ...Array.from({ length: 9 }, (_, i) => n * 10 + i)];
-        ids.push((await store.putSource(source(TEXT, `https://vestnik.test/news/${n}`), { words, fingerprints, blockKeys: [] })).source.id);
+        // Every source holds block SHARED and a block of its own.
+        const blockKeys = [SHARED, n.toString(16).padStart(16, "0")];
+        ids.push((await store.putSource(source(TEXT, `https://vestnik.test/news/${n}`), { words, fingerprints, blockKeys })).source.id);
       }
       await store.close();
 
@@ -71,6 +76,7 @@ describe("SQLite source store", () => {
       const level = (table: string) => raw.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
       // Without grouping a merge follows the write that reached the limit; grouped, it waits for the commit (on close).
       expect([level("fingerprints"), level("recent_fingerprints")]).toEqual(grouped ? [50, 0] : [30, 20]);
+      expect([level("blocks"), level("recent_blocks")]).toEqual(grouped ? [10, 0] : [6, 4]);
       raw.close();
 
       const reopened = SqliteSourceStore.open(db, { recentLimit: 25 });
@@ -82,9 +88,18 @@ describe("SQLite source store", () => {
       ]);
       // The per-hash cap counts both tables: 7 is held by 5 sources, more than maxDf = 4.
       expect(await reopened.candidates([7], { maxDf: 4, minShared: 1, limit: 10 })).toEqual([]);
+      // Block counts also read both tables; asked to stop at 3, the store counts SHARED's 4 other sources as 3.
+      const own = "000000000000000" + "3";
+      const other = "https://vestnik.test/news/3";
+      expect(await reopened.blockCounts("vestnik.test", [SHARED, own], other)).toEqual(new Map([[SHARED, 4], [own, 0]]));
+      expect(await reopened.blockCounts("vestnik.test", [SHARED, own], other, 3)).toEqual(new Map([[SHARED, 3], [own, 0]]));
+      expect(await reopened.blockCounts("vestnik.test", [SHARED], other, 5)).toEqual(new Map([[SHARED, 4]]));
+      expect(await reopened.blockCounts("gazeta.test", [SHARED], other)).toEqual(new Map([[SHARED, 0]]));
       expect(await reopened.removeSource("https://vestnik.test/news/1")).toBe(true);
       expect(await reopened.removeSource("https://vestnik.test/news/5")).toBe(true);
       expect((await reopened.candidates([7, 10, 50], { maxDf: 10, minShared: 1, limit: 10 })).map((c) => c.sourceId)).toEqual([ids[1], ids[2], ids[3]]);
+      expect(await reopened.blockCounts("vestnik.test", [SHARED], other)).toEqual(new Map([[SHARED, 2]]));
+      expect(await reopened.sourcesWithBlock("vestnik.test", SHARED)).toEqual([2, 3, 4].map((n) => `https://vestnik.test/news/${n}`));
       await reopened.close();
     }
   });
@@ -120,6 +135,66 @@ describe("SQLite source store", () => {
     const input = { ...source(TEXT), protectedText: "Текст, которого нет в исходнике." };
     const { source: stored } = await store.putSource(input, { words: wordSequence(tokenize(input.protectedText)), fingerprints: [], blockKeys: [] });
     expect((await store.getSource(stored.id))?.protectedText).toBe(input.protectedText);
+    await store.close();
+  });
+
+  it("opens a file that kept block counts in a table of their own, rebuilding its block rows", async () => {
+    const store = SqliteSourceStore.open(file);
+    const words = wordSequence(tokenize(TEXT));
+    const keys = ["00000000000000a1", "f0000000000000b2", "00000000000000c3"];
+    const holders = [[keys[0]!], [keys[0]!, keys[1]!], [keys[1]!]];
+    for (const [i, blockKeys] of holders.entries()) await store.putSource(source(TEXT, `https://vestnik.test/news/${i + 1}`), { words, fingerprints: [], blockKeys });
+    await store.close();
+    // The earlier layout: block rows under the bare keys, and a table of counts per domain.
+    const old = new Database(file);
+    old.exec("DELETE FROM blocks; DELETE FROM recent_blocks; CREATE TABLE block_counts (domain TEXT, block_key INTEGER, sources INTEGER, PRIMARY KEY (domain, block_key)) WITHOUT ROWID");
+    const insert = old.prepare("INSERT INTO blocks (block_key, source_id) VALUES (?, ?)");
+    for (const [i, blockKeys] of holders.entries()) for (const key of blockKeys) insert.run(BigInt.asIntN(64, BigInt(`0x${key}`)), i + 1);
+    old.close();
+
+    const reopened = SqliteSourceStore.open(file);
+    expect(await reopened.blockCounts("vestnik.test", keys, "https://vestnik.test/news/9")).toEqual(new Map([[keys[0], 2], [keys[1], 2], [keys[2], 0]]));
+    expect(await reopened.sourcesWithBlock("vestnik.test", keys[1]!)).toEqual(["https://vestnik.test/news/2", "https://vestnik.test/news/3"]);
+    expect(await reopened.removeSource("https://vestnik.test/news/2")).toBe(true);
+    expect(await reopened.blockCounts("vestnik.test", keys, "https://vestnik.test/news/9")).toEqual(new Map([[keys[0], 1], [keys[1], 1], [keys[2], 0]]));
+    await reopened.close();
+    const check = new Database(file, { readonly: true });
+    expect(check.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'block_counts'").pluck().get()).toBe(0);
+    check.close();
+  });
+
+  it("grouped, counts the blocks another connection wrote after the first count", async () => {
+    const grouped = SqliteSourceStore.open(file);
+    grouped.groupCommits();
+    const words = wordSequence(tokenize(TEXT));
+    const other = "https://vestnik.test/news/9";
+    await grouped.putSource(source(TEXT, "https://vestnik.test/news/1"), { words, fingerprints: [], blockKeys: [SHARED] });
+    expect(await grouped.blockCounts("vestnik.test", [SHARED], other)).toEqual(new Map([[SHARED, 1]]));
+    await grouped.close();
+
+    const reader = SqliteSourceStore.open(file);
+    reader.groupCommits();
+    const lone = "000000000000beef";
+    expect(await reader.blockCounts("vestnik.test", [SHARED, lone], other)).toEqual(new Map([[SHARED, 1], [lone, 0]]));
+    const writer = SqliteSourceStore.open(file);
+    await writer.putSource(source(TEXT, "https://vestnik.test/news/2"), { words, fingerprints: [], blockKeys: [SHARED, lone] });
+    await writer.close();
+    expect(await reader.blockCounts("vestnik.test", [SHARED, lone], other)).toEqual(new Map([[SHARED, 2], [lone, 1]]));
+    await reader.close();
+  });
+
+  it("grouped, counts a block again once sources holding it were removed", async () => {
+    const store = SqliteSourceStore.open(file);
+    store.groupCommits();
+    const words = wordSequence(tokenize(TEXT));
+    for (let n = 1; n <= 5; n++) await store.putSource(source(TEXT, `https://vestnik.test/news/${n}`), { words, fingerprints: [n], blockKeys: [SHARED] });
+    // A check writes the pending rows into the tables.
+    await store.candidates([1], { maxDf: 10, minShared: 1, limit: 10 });
+    const other = "https://vestnik.test/news/9";
+    expect(await store.blockCounts("vestnik.test", [SHARED], other, 3)).toEqual(new Map([[SHARED, 3]]));
+    expect(await store.blockCounts("vestnik.test", [SHARED], other, 3)).toEqual(new Map([[SHARED, 3]]));
+    for (let n = 1; n <= 3; n++) expect(await store.removeSource(`https://vestnik.test/news/${n}`)).toBe(true);
+    expect(await store.blockCounts("vestnik.test", [SHARED], other, 3)).toEqual(new Map([[SHARED, 2]]));
     await store.close();
   });
 

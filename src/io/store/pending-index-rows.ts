@@ -1,8 +1,7 @@
 /**
  * The index rows of a group of sources written in one transaction (see `SqliteSourceStore.groupCommits`),
- * held until the group commits: postings and block counts, given in key order, and the blocks each source
- * holds, as they came. In key order, updating a group's block counts took ~15 µs a source instead of ~40;
- * inserting its blocks in key order saved less than sorting them cost.
+ * held until the group commits: postings, given in key order, and the blocks each source holds, as they
+ * came (inserting a group's blocks in key order saved less than sorting them cost).
  */
 export class PendingIndexRows {
   /**
@@ -11,9 +10,9 @@ export class PendingIndexRows {
    */
   private postings: number[] = [];
   private base = 0;
-  private blocks: Array<{ key: string; sourceId: number }> = [];
-  /** Sources added per domain, then per block key. */
-  private counts = new Map<string, Map<string, number>>();
+  private blocks: Array<{ key: bigint; sourceId: number }> = [];
+  /** Sources added per block key. */
+  private readonly counts = new Map<bigint, number>();
 
   get empty(): boolean {
     return this.postings.length === 0 && this.blocks.length === 0;
@@ -24,25 +23,28 @@ export class PendingIndexRows {
     return this.empty || (sourceId >= this.base && sourceId - this.base < SOURCE_ID_RANGE);
   }
 
-  /** Adds a source's postings and its distinct block keys (`blockKey`'s hex digits). */
-  add(sourceId: number, hashes: Int32Array, domain: string, blockKeys: readonly string[]): void {
+  /** Adds a source's postings and its distinct block keys (as the store keys them, with the domain). */
+  add(sourceId: number, hashes: Int32Array, blockKeys: readonly bigint[]): void {
     if (!this.fits(sourceId)) throw new RangeError(`source ${sourceId} is outside the pending group's ids`);
     if (this.empty) this.base = sourceId;
     for (const hash of hashes) this.postings.push((hash + 2 ** 31) * SOURCE_ID_RANGE + (sourceId - this.base));
-    let counts = this.counts.get(domain);
-    if (counts === undefined) this.counts.set(domain, (counts = new Map()));
     for (const key of blockKeys) {
       this.blocks.push({ key, sourceId });
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+      this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     }
   }
 
-  /** The pending sources of `domain` holding block `key`. */
-  added(domain: string, key: string): number {
-    return this.counts.get(domain)?.get(key) ?? 0;
+  /** The pending sources holding block `key`. */
+  added(key: bigint): number {
+    return this.counts.get(key) ?? 0;
   }
 
-  /** The rows, postings and counts in their tables' key order. */
+  /** The distinct block keys pending. */
+  blockKeys(): bigint[] {
+    return [...this.counts.keys()];
+  }
+
+  /** The rows, postings in their table's key order. */
   rows(): IndexRows {
     const keys = Float64Array.from(this.postings).sort();
     const hashes = new Int32Array(keys.length);
@@ -54,11 +56,6 @@ export class PendingIndexRows {
     return {
       postings: { hashes, sourceIds },
       blocks: this.blocks,
-      // Hex digits sort as unsigned numbers: two ascending runs of SQLite's signed order, each as local.
-      counts: [...this.counts.keys()].sort().flatMap((domain) => {
-        const keys = this.counts.get(domain)!;
-        return [...keys.keys()].sort().map((key) => ({ domain, key, added: keys.get(key)! }));
-      }),
     };
   }
 
@@ -71,8 +68,7 @@ export class PendingIndexRows {
 
 export interface IndexRows {
   postings: { hashes: Int32Array; sourceIds: Int32Array };
-  blocks: ReadonlyArray<{ key: string; sourceId: number }>;
-  counts: ReadonlyArray<{ domain: string; key: string; added: number }>;
+  blocks: ReadonlyArray<{ key: bigint; sourceId: number }>;
 }
 
 /** Source ids a group can span: 2³² × 2²¹ is the largest integer a double holds exactly. */

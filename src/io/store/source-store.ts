@@ -56,8 +56,11 @@ export interface SourceStore {
    * Fingerprints held by more than `maxDf` sources are ignored: they are boilerplate or stock phrases.
    */
   candidates(fingerprints: readonly number[], options: { maxDf: number; minShared: number; limit: number }): Promise<CandidateSource[]>;
-  /** For each block key, how many of the domain's sources other than `exceptUrl` hold it. */
-  blockCounts(domain: string, blockKeys: readonly string[], exceptUrl: string): Promise<Map<string, number>>;
+  /**
+   * For each block key, how many of the domain's sources other than `exceptUrl` hold it. A store may stop
+   * counting at `atMost`, giving `atMost` for any larger count: a block held by that many recurs anyway.
+   */
+  blockCounts(domain: string, blockKeys: readonly string[], exceptUrl: string, atMost?: number): Promise<Map<string, number>>;
   /** URLs of the domain's sources holding a block, for re-protecting them once the block proves recurrent. */
   sourcesWithBlock(domain: string, blockKey: string): Promise<string[]>;
   close(): Promise<void>;

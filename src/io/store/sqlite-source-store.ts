@@ -7,6 +7,7 @@ import { decodeWords, encodeWords } from "./word-blob.ts";
 import { ownBuffer } from "./blob.ts";
 import { INDEX_FORMAT, IndexFormatError } from "./index-format.ts";
 import { PendingIndexRows, type IndexRows } from "./pending-index-rows.ts";
+import { BlockKeyFilter } from "./block-key-filter.ts";
 
 /**
  * Sources and their fingerprint index in one SQLite file (WAL, so readers never wait for a writer).
@@ -21,6 +22,12 @@ import { PendingIndexRows, type IndexRows } from "./pending-index-rows.ts";
  * at 100k sources, that was nearly the whole table at every commit (130 KB written per source, and
  * indexing slowed as the index grew). The small table stays in the page cache, and a merge, in hash
  * order, writes each page of the large one once. Lookups read both tables.
+ *
+ * Blocks are kept the same way, `recent_blocks` merged into `blocks` with the postings, each row under its
+ * key mixed with the domain's (`DomainKeys`), so that a block's sources in a domain are one key's rows and
+ * are counted there, up to the few that make it recurrent. A table of per-domain counts, updated for every
+ * block of every source, was one more random-key B-tree a commit rewrote: at 100k sources, counts and
+ * blocks were half of the ~50 KB written per source, and that share grew with the index.
  */
 export class SqliteSourceStore implements SourceStore {
   readonly db: Database.Database;
@@ -30,6 +37,9 @@ export class SqliteSourceStore implements SourceStore {
   private groupTimer: NodeJS.Timeout | undefined;
   /** A group's postings, blocks and block counts, written when it commits (see `groupCommits`). */
   private readonly pending = new PendingIndexRows();
+  private readonly domainKeys = new DomainKeys();
+  /** Grouped only: what this store knows of the block rows stored, as of `data_version` `version`. */
+  private storedBlocks: StoredBlockKnowledge | null = null;
 
   /** Postings in `recent_fingerprints` now, and how many it takes to merge them (see the class comment). */
   private recentPostings: number;
@@ -39,6 +49,7 @@ export class SqliteSourceStore implements SourceStore {
     this.db = db;
     this.recentLimit = options.recentLimit ?? RECENT_POSTINGS_LIMIT;
     checkFormat(db);
+    const countTables = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'block_counts'").get() !== undefined;
     db.exec(`
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       INSERT OR IGNORE INTO meta (key, value) VALUES ('index_format', '${INDEX_FORMAT}');
@@ -75,18 +86,19 @@ export class SqliteSourceStore implements SourceStore {
         source_id INTEGER NOT NULL,
         PRIMARY KEY (hash, source_id)
       ) WITHOUT ROWID;
+      -- block_key: the block's key mixed with its source's domain (see DomainKeys).
       CREATE TABLE IF NOT EXISTS blocks (
         block_key INTEGER NOT NULL,
         source_id INTEGER NOT NULL,
         PRIMARY KEY (block_key, source_id)
       ) WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS block_counts (
-        domain TEXT NOT NULL,
+      CREATE TABLE IF NOT EXISTS recent_blocks (
         block_key INTEGER NOT NULL,
-        sources INTEGER NOT NULL,
-        PRIMARY KEY (domain, block_key)
+        source_id INTEGER NOT NULL,
+        PRIMARY KEY (block_key, source_id)
       ) WITHOUT ROWID;
     `);
+    if (countTables) this.rekeyBlocks();
     this.stmts = {
       byUrl: db.prepare("SELECT * FROM sources WHERE url = ?"),
       byId: db.prepare("SELECT * FROM sources WHERE id = ?"),
@@ -100,13 +112,14 @@ export class SqliteSourceStore implements SourceStore {
       // Writes, like reads, take a source's whole list in one statement (a JSON array) rather than a row each.
       insertFps: db.prepare("INSERT OR IGNORE INTO recent_fingerprints (hash, source_id) SELECT value, ? FROM json_each(?)"),
       insertPostings: rowsStatement(db, "INSERT OR IGNORE INTO recent_fingerprints (hash, source_id) VALUES", 2),
-      insertBlockRows: rowsStatement(db, "INSERT OR IGNORE INTO blocks (block_key, source_id) VALUES", 2),
-      addBlockCounts: rowsStatement(db, "INSERT INTO block_counts (domain, block_key, sources) VALUES", 3, "ON CONFLICT (domain, block_key) DO UPDATE SET sources = sources + excluded.sources"),
+      insertBlockRows: rowsStatement(db, "INSERT OR IGNORE INTO recent_blocks (block_key, source_id) VALUES", 2),
       deleteFp: db.prepare("DELETE FROM fingerprints WHERE hash = ? AND source_id = ?"),
       deleteRecentFp: db.prepare("DELETE FROM recent_fingerprints WHERE hash = ? AND source_id = ?"),
       countRecent: db.prepare("SELECT count(*) FROM recent_fingerprints").pluck(),
       mergeRecent: db.prepare("INSERT OR IGNORE INTO fingerprints (hash, source_id) SELECT hash, source_id FROM recent_fingerprints ORDER BY hash, source_id"),
       clearRecent: db.prepare("DELETE FROM recent_fingerprints"),
+      mergeRecentBlocks: db.prepare("INSERT OR IGNORE INTO blocks (block_key, source_id) SELECT block_key, source_id FROM recent_blocks ORDER BY block_key, source_id"),
+      clearRecentBlocks: db.prepare("DELETE FROM recent_blocks"),
       // Each hash's postings, at most `LIMIT` of them, for all of a candidate's hashes in one statement: a
       // statement per hash cost ten times as much, in calls from JavaScript rather than in B-tree descents.
       postings: db
@@ -116,19 +129,23 @@ export class SqliteSourceStore implements SourceStore {
       count: db.prepare("SELECT count(*) FROM sources").pluck(),
       list: db.prepare("SELECT * FROM sources ORDER BY id LIMIT ? OFFSET ?"),
       search: db.prepare("SELECT * FROM sources WHERE url LIKE @q OR title LIKE @q ORDER BY id LIMIT @limit OFFSET @offset"),
-      insertBlocks: db.prepare("INSERT OR IGNORE INTO blocks (block_key, source_id) SELECT CAST(value AS INTEGER), ? FROM json_each(?)"),
-      countNewBlocks: db.prepare(`INSERT INTO block_counts (domain, block_key, sources) SELECT ?, CAST(value AS INTEGER), 1 FROM json_each(?) WHERE true
-        ON CONFLICT (domain, block_key) DO UPDATE SET sources = sources + 1`),
+      insertBlocks: db.prepare("INSERT OR IGNORE INTO recent_blocks (block_key, source_id) SELECT CAST(value AS INTEGER), ? FROM json_each(?)"),
       deleteBlock: db.prepare("DELETE FROM blocks WHERE block_key = ? AND source_id = ?"),
-      // Block keys travel as decimal strings: JSON numbers would lose their low bits past 2⁵³.
+      deleteRecentBlock: db.prepare("DELETE FROM recent_blocks WHERE block_key = ? AND source_id = ?"),
+      // Each key's rows in both tables, at most `LIMIT` of them. Block keys travel as decimal strings: JSON
+      // numbers would lose their low bits past 2⁵³.
+      // (A limit for each table took half the time of one over their UNION ALL.)
       countBlocks: db
-        .prepare("SELECT j.key, (SELECT sources FROM block_counts WHERE domain = ? AND block_key = CAST(j.value AS INTEGER)) FROM json_each(?) AS j")
-        .raw(),
+        .prepare(`SELECT (SELECT count(*) FROM (SELECT 1 FROM blocks WHERE block_key = CAST(j.value AS INTEGER) LIMIT ?))
+          + (SELECT count(*) FROM (SELECT 1 FROM recent_blocks WHERE block_key = CAST(j.value AS INTEGER) LIMIT ?)) FROM json_each(?) AS j`)
+        .pluck(),
       blockKeysByUrl: db.prepare("SELECT domain, block_keys FROM sources WHERE url = ?"),
-      addBlockCount: db.prepare(`INSERT INTO block_counts (domain, block_key, sources) VALUES (?, ?, ?)
-        ON CONFLICT (domain, block_key) DO UPDATE SET sources = sources + excluded.sources`),
-      dropEmptyCounts: db.prepare("DELETE FROM block_counts WHERE domain = ? AND block_key = ? AND sources <= 0"),
-      blockSources: db.prepare("SELECT s.url FROM blocks b JOIN sources s ON s.id = b.source_id WHERE b.block_key = ? AND s.domain = ?").pluck(),
+      storedBlockKeys: db.prepare("SELECT block_key FROM blocks UNION ALL SELECT block_key FROM recent_blocks").pluck().safeIntegers(),
+      dataVersion: db.prepare("PRAGMA data_version").pluck(),
+      blockSources: db
+        .prepare(`SELECT url FROM sources WHERE domain = @domain AND id IN
+          (SELECT source_id FROM blocks WHERE block_key = @key UNION ALL SELECT source_id FROM recent_blocks WHERE block_key = @key) ORDER BY id`)
+        .pluck(),
     };
     this.recentPostings = this.stmts.countRecent.get() as number;
   }
@@ -140,8 +157,8 @@ export class SqliteSourceStore implements SourceStore {
   async putSource(source: NewSource, index: SourceIndexEntry): Promise<{ source: StoredSource; replaced: boolean }> {
     // Postings are stored as signed 32-bit integers, which SQLite packs in 4 bytes (unsigned ones above 2³¹ take 6).
     const unique = Int32Array.from(new Set(index.fingerprints));
-    const blockKeys = [...new Set(index.blockKeys)];
-    const blocks = blockKeys.map(blockKeyToInt);
+    const blocks = [...new Set(index.blockKeys)].map(blockKeyToInt);
+    const domainBlocks = this.domainKeys.of(source.domain, blocks);
     const texts = storedTexts(source.text, source.protectedText, source.boilerplate);
     const words = encodeWords(index.words);
     // A replaced source's rows are deleted from the tables, so any still pending must be there first.
@@ -168,16 +185,15 @@ export class SqliteSourceStore implements SourceStore {
       this.stmts.insertWords.run(id, words.codes, words.sentences);
       if (!this.grouping) {
         this.recentPostings += this.stmts.insertFps.run(id, JSON.stringify([...unique])).changes;
-        const blockList = JSON.stringify(blocks.map(String));
-        this.stmts.insertBlocks.run(id, blockList);
-        this.stmts.countNewBlocks.run(source.domain, blockList);
+        this.stmts.insertBlocks.run(id, JSON.stringify(domainBlocks.map(String)));
       }
       return { source: { ...source, id, addedAt }, replaced: Boolean(old) };
     });
     // Deferred only once the source's savepoint is released: one rolled back leaves no rows behind.
     return this.write(tx, (put) => {
       if (!this.pending.fits(put.source.id)) this.flushPending();
-      this.pending.add(put.source.id, unique, source.domain, blockKeys);
+      this.pending.add(put.source.id, unique, domainBlocks);
+      for (const key of domainBlocks) this.storedBlocks?.filter.add(key);
     });
   }
 
@@ -198,12 +214,11 @@ export class SqliteSourceStore implements SourceStore {
    * back alone. A commit per source costs more than indexing it; grouping is for one writer (the CLI,
    * benchmarks), because the open transaction holds the write lock for up to GROUP_MS.
    *
-   * A grouped source's postings, blocks and block counts wait for the commit and go in together, postings
-   * and counts in key order. Written with the source, its ~60 postings touched ~60 pages of the recent
-   * table, each copied to the savepoint's journal first: ~170 µs of the writer's ~600 µs a source, against
-   * ~55 µs written together; its ~10 blocks and their counts likewise, ~65 µs against ~25 µs. Only this
-   * store reads them before the commit: block counts add the pending ones, and a check, a removal, a
-   * replacement or a look-up of a block's sources writes them out first.
+   * A grouped source's postings and blocks wait for the commit and go in together, postings in key order.
+   * Written with the source, its ~60 postings touched ~60 pages of the recent table, each copied to the
+   * savepoint's journal first: ~170 µs of the writer's ~600 µs a source, against ~55 µs written together;
+   * its ~10 blocks likewise. Only this store reads them before the commit: block counts add the pending
+   * ones, and a check, a removal, a replacement or a look-up of a block's sources writes them out first.
    */
   groupCommits(): void {
     this.grouping = true;
@@ -240,9 +255,8 @@ export class SqliteSourceStore implements SourceStore {
   }
 
   /** Inserts a group's rows, returning how many postings were new. */
-  private insertRows({ postings, blocks, counts }: IndexRows): number {
-    this.stmts.insertBlockRows(blocks.length, (i, values) => values.push(blockKeyToInt(blocks[i]!.key), blocks[i]!.sourceId));
-    this.stmts.addBlockCounts(counts.length, (i, values) => values.push(counts[i]!.domain, blockKeyToInt(counts[i]!.key), counts[i]!.added));
+  private insertRows({ postings, blocks }: IndexRows): number {
+    this.stmts.insertBlockRows(blocks.length, (i, values) => values.push(blocks[i]!.key, blocks[i]!.sourceId));
     return this.stmts.insertPostings(postings.hashes.length, (i, values) => values.push(postings.hashes[i]!, postings.sourceIds[i]!));
   }
 
@@ -255,11 +269,27 @@ export class SqliteSourceStore implements SourceStore {
     this.db.exec("COMMIT");
   }
 
-  /** Moves the recent postings into the large table, in hash order (see the class comment). */
+  /** Moves the recent postings and blocks into the large tables, in key order (see the class comment). */
   private mergeRecent(): void {
     this.stmts.mergeRecent.run();
     this.stmts.clearRecent.run();
+    this.stmts.mergeRecentBlocks.run();
+    this.stmts.clearRecentBlocks.run();
     this.recentPostings = 0;
+  }
+
+  /**
+   * Moves a file written before blocks were keyed with their domain (it has a `block_counts` table) to
+   * today's tables: the rows are rebuilt from the block lists the sources keep, and the counts dropped.
+   */
+  private rekeyBlocks(): void {
+    const insert = this.db.prepare("INSERT OR IGNORE INTO blocks (block_key, source_id) VALUES (?, ?)");
+    this.db.transaction(() => {
+      this.db.exec("DELETE FROM blocks; DROP TABLE block_counts");
+      for (const row of this.db.prepare("SELECT id, domain, block_keys FROM sources").all() as Array<Pick<SourceRow, "id" | "domain" | "block_keys">>) {
+        for (const key of this.domainKeys.of(row.domain, [...new BigInt64Array(ownBuffer(row.block_keys))])) insert.run(key, row.id);
+      }
+    })();
   }
 
   /** Deletes a source row with its fingerprint and block rows, found through the lists the row keeps. */
@@ -268,10 +298,10 @@ export class SqliteSourceStore implements SourceStore {
       this.stmts.deleteFp.run(h, row.id);
       this.recentPostings -= this.stmts.deleteRecentFp.run(h, row.id).changes;
     }
-    for (const key of new BigInt64Array(ownBuffer(row.block_keys))) {
+    this.storedBlocks?.atLeast.clear();
+    for (const key of this.domainKeys.of(row.domain, [...new BigInt64Array(ownBuffer(row.block_keys))])) {
       this.stmts.deleteBlock.run(key, row.id);
-      this.stmts.addBlockCount.run(row.domain, key, -1);
-      this.stmts.dropEmptyCounts.run(row.domain, key);
+      this.stmts.deleteRecentBlock.run(key, row.id);
     }
     this.stmts.deleteWords.run(row.id);
     this.stmts.delete.run(row.id);
@@ -319,18 +349,60 @@ export class SqliteSourceStore implements SourceStore {
       .map(([sourceId, n]) => ({ sourceId, shared: n }));
   }
 
-  async blockCounts(domain: string, blockKeys: readonly string[], exceptUrl: string): Promise<Map<string, number>> {
+  async blockCounts(domain: string, blockKeys: readonly string[], exceptUrl: string, atMost = Infinity): Promise<Map<string, number>> {
     const row = this.stmts.blockKeysByUrl.get(exceptUrl) as Pick<SourceRow, "domain" | "block_keys"> | undefined;
     const own = new Set(row && row.domain === domain ? new BigInt64Array(ownBuffer(row.block_keys)) : []);
     const ints = blockKeys.map(blockKeyToInt);
-    const counts = new Array<number>(blockKeys.length).fill(0);
-    for (const [i, n] of this.stmts.countBlocks.all(domain, JSON.stringify(ints.map(String))) as Array<[number, number | null]>) counts[i] = n ?? 0;
-    return new Map(blockKeys.map((key, i) => [key, counts[i]! + this.pending.added(domain, key) - (own.has(ints[i]!) ? 1 : 0)]));
+    const keys = this.domainKeys.of(domain, ints);
+    // One more than `atMost`, for `exceptUrl`'s own row; -1 is SQLite's "no limit".
+    const limit = Number.isFinite(atMost) ? atMost + 1 : -1;
+    const known = this.currentBlockKnowledge();
+    const stored = new Map<bigint, number>();
+    const asked: bigint[] = [];
+    for (const key of keys) {
+      if (known !== null && !known.filter.mayHold(key)) stored.set(key, 0);
+      else if (known !== null && limit >= 0 && (known.atLeast.get(key) ?? 0) >= limit) stored.set(key, limit);
+      else asked.push(key);
+    }
+    if (asked.length > 0) {
+      const answers = this.stmts.countBlocks.all(limit, limit, JSON.stringify(asked.map(String))) as number[];
+      asked.forEach((key, i) => {
+        stored.set(key, answers[i]!);
+        if (known !== null && limit >= 0 && answers[i]! >= limit) known.atLeast.set(key, limit);
+      });
+    }
+    return new Map(
+      blockKeys.map((key, i) => {
+        const others = stored.get(keys[i]!)! + this.pending.added(keys[i]!) - (own.has(ints[i]!) ? 1 : 0);
+        return [key, Math.min(others, atMost)];
+      }),
+    );
+  }
+
+  /**
+   * Grouped (a bulk load), block-count look-ups skip the keys no row holds, nearly all of a new source's,
+   * and those already held by enough rows, the domain's recurring lines. What makes that safe: the filter
+   * takes every key this store writes, and the lower bounds are forgotten when it deletes block rows; both
+   * are rebuilt when another connection has written, and the filter when it outgrew its size. Not grouped,
+   * a source or two at a time, reading every stored key would cost more than it saves.
+   */
+  private currentBlockKnowledge(): StoredBlockKnowledge | null {
+    if (!this.grouping) return null;
+    const version = this.stmts.dataVersion.get() as number;
+    const known = this.storedBlocks;
+    if (known !== null && version === known.version && !known.filter.full) return known;
+    const stored = this.stmts.storedBlockKeys.all() as bigint[];
+    const pending = this.pending.blockKeys();
+    const filter = new BlockKeyFilter(Math.max(MIN_FILTER_KEYS, 2 * (stored.length + pending.length)));
+    for (const key of stored) filter.add(key);
+    for (const key of pending) filter.add(key);
+    this.storedBlocks = { filter, atLeast: version === known?.version ? known.atLeast : new Map(), version };
+    return this.storedBlocks;
   }
 
   async sourcesWithBlock(domain: string, blockKey: string): Promise<string[]> {
     this.flushPending();
-    return this.stmts.blockSources.all(blockKeyToInt(blockKey), domain) as string[];
+    return this.stmts.blockSources.all({ key: this.domainKeys.of(domain, [blockKeyToInt(blockKey)])[0], domain }) as string[];
   }
 
   async close(): Promise<void> {
@@ -345,6 +417,9 @@ export class SqliteSourceStore implements SourceStore {
  * from disk; a merge writes the large table's pages once per 16,000 sources instead of once per group.
  */
 const RECENT_POSTINGS_LIMIT = 1_000_000;
+
+/** The smallest block-key filter: rebuilt each time it doubles, it would otherwise be rebuilt often while small. */
+const MIN_FILTER_KEYS = 65_536;
 
 /** Rows one statement inserts when a group's are written: a statement a row cost more than the inserting. */
 const ROWS_PER_STATEMENT = 64;
@@ -386,9 +461,41 @@ const GROUP_WRITES = 2000;
 /** Longest a grouped write waits for its commit, so readers in other processes see it within a second. */
 const GROUP_MS = 1000;
 
+/** See `SqliteSourceStore.currentBlockKnowledge`. */
+interface StoredBlockKnowledge {
+  /** Every key a stored or pending block row has. */
+  filter: BlockKeyFilter;
+  /** Keys known to be held by at least so many stored rows. */
+  atLeast: Map<bigint, number>;
+  /** The file's `data_version` when this was true. */
+  version: number;
+}
+
 /** Block keys are 64-bit hashes written as 16 hex digits; stored as SQLite's signed 64-bit integers. */
 function blockKeyToInt(key: string): bigint {
   return BigInt.asIntN(64, BigInt(`0x${key}`));
+}
+
+/**
+ * Block keys as the block tables hold them: XORed with a 64-bit hash of the source's domain, so that one
+ * block in two domains is two keys. Two (domain, block) pairs share a key only if their keys differ by
+ * exactly their domains' hashes, a chance of 2⁻⁶⁴ a pair.
+ */
+class DomainKeys {
+  private readonly hashes = new Map<string, bigint>();
+
+  of(domain: string, keys: readonly bigint[]): bigint[] {
+    let hash = this.hashes.get(domain);
+    if (hash === undefined) this.hashes.set(domain, (hash = fnv1a64(domain)));
+    return keys.map((key) => BigInt.asIntN(64, key ^ hash));
+  }
+}
+
+/** FNV-1a over UTF-16 code units, 64 bits. */
+function fnv1a64(text: string): bigint {
+  let hash = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i++) hash = BigInt.asUintN(64, (hash ^ BigInt(text.charCodeAt(i))) * 0x100000001b3n);
+  return hash;
 }
 
 /**
