@@ -35,7 +35,7 @@ export class SqliteSourceStore implements SourceStore {
   private grouping = false;
   private groupedWrites = 0;
   private groupTimer: NodeJS.Timeout | undefined;
-  /** A group's postings, blocks and block counts, written when it commits (see `groupCommits`). */
+  /** A group's postings and blocks, written when it commits (see `groupCommits`). */
   private readonly pending = new PendingIndexRows();
   private readonly domainKeys = new DomainKeys();
   /** Grouped only: what this store knows of the block rows stored, as of `data_version` `version`. */
