@@ -2,9 +2,8 @@ import type { KeyCode, Offset, Token, WordSequence } from "../types.ts";
 import { foldText } from "./normalize.ts";
 import { stemAt, stemCode, stemKey } from "./stem.ts";
 import { forEachWord, segmenterPieces } from "./word-segments.ts";
+import { sentenceStartsIn } from "./sentence-starts.ts";
 import { splitLines, type Line } from "./lines.ts";
-
-const sentences = new Intl.Segmenter("ru", { granularity: "sentence" });
 
 /**
  * Splits a text into word tokens with offsets into the original string and stemmed keys.
@@ -95,15 +94,15 @@ export function wordSequence(tokens: readonly Token[]): WordSequence {
 }
 
 /**
- * Start offsets of a text's sentences, as Segmenter finds them in the original (capitals matter), ascending.
+ * Start offsets of a text's sentences, as Segmenter finds them in the original (capitals matter), ascending
+ * (`sentenceStartsIn` finds them without Segmenter where it can).
  * A piece that does not begin a line (a line over MAX_PIECE, cut at a space) does not begin a sentence.
  */
 function sentenceStarts(text: string): Offset[] {
   const starts: Offset[] = [];
   for (const { offset, piece } of segmenterPieces(text)) {
-    for (const seg of sentences.segment(piece)) {
-      const start = offset + seg.index;
-      if (seg.index > 0 || offset === 0 || text[offset - 1] === "\n" || text[offset - 1] === "\r") starts.push(start);
+    for (const index of sentenceStartsIn(piece)) {
+      if (index > 0 || offset === 0 || text[offset - 1] === "\n" || text[offset - 1] === "\r") starts.push(offset + index);
     }
   }
   return starts;
