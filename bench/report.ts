@@ -139,7 +139,7 @@ function indexingSection(results: BenchResults): string[] {
     "## Indexing",
     "",
     "Sources added as `copyquota sources add` adds them (`addSources`: the next ones analyzed in worker threads, one per",
-    "core, while the main thread writes; generation untimed). *CPU ÷ wall* above 1 is those threads. The baseline is `tokenize` alone over the same",
+    "core but the writer's, while the main thread writes; generation untimed). *CPU ÷ wall* above 1 is those threads. The baseline is `tokenize` alone over the same",
     "texts in the same process; the ratio shows how many tokenizations one indexing costs, which survives a noisy",
     "machine better than the raw rate. Batch rates are of the first and last batch of " + int(results.options.batch) + ". *CPU ÷ wall*",
     "well below 1 means the process waited (on disk writes). *Written* is what the process passed to write(2) while",

@@ -16,7 +16,7 @@ export { DEFAULT_POLICY, tokenize };
 
 export interface OpenEngine {
   engine: Engine;
-  /** Adds sources in order as `copyquota sources add` does: the next ones analyzed in other threads (one per core). */
+  /** Adds sources in order as `copyquota sources add` does: the next ones analyzed in other threads (one per core but the writer's). */
   addAll(sources: readonly SourceToAdd[]): Promise<void>;
   close(): Promise<void>;
 }

@@ -4,11 +4,12 @@ import { availableParallelism } from "node:os";
 import { spawnWorker } from "../io/threads/spawn-worker.ts";
 
 /**
- * Analyzer threads for loading many sources: one per core. The writer does not keep its own core busy
- * (it waits on the disk and on the analyses), so on two cores a second analyzer thread takes up the slack:
- * 1,373 → 1,520 sources/s on 20,000 generated sources (scratch measure, same run).
+ * Analyzer threads for loading many sources: one per core but the writer's. Analysis (~0.3 ms a source)
+ * now costs less than writing (~0.45 ms), so the writer sets the pace, and an analyzer thread more than
+ * the cores leaves it sharing its core: on two cores, 2,470 sources/s with one analyzer thread against
+ * 2,437 with two (medians of three alternating runs of 60,000 generated sources, scratch measure).
  */
-export const ANALYZER_THREADS = availableParallelism();
+export const ANALYZER_THREADS = Math.max(1, availableParallelism() - 1);
 
 /** What a block analyzer thread answers for one text: its analyzed blocks, less their texts. */
 export type BlockAnalyzerReply = { id: number; blocks: Array<Omit<AnalyzedBlock, "text">> } | { id: number; error: string };
