@@ -1,6 +1,5 @@
 import type { TextDocument } from "../core/types.ts";
-import type { AnalyzedBlock } from "../core/boilerplate/analyze-blocks.ts";
-import type { BlockAnalyzer } from "./block-analyzer.ts";
+import { unpackBlocks, type BlockAnalyzer, type PackedBlocks } from "./block-analyzer.ts";
 import type { AddedSource, Engine } from "./engine.ts";
 
 /** A source to add, as `Engine.addSource` takes it. */
@@ -34,7 +33,7 @@ export async function* addSources<T>(
   options: AddSourcesOptions<T>,
 ): AsyncGenerator<{ item: T; added: AddedSource | null }> {
   const ahead = Math.max(1, options.ahead ?? 512);
-  const queue: Array<{ item: T; source: SourceToAdd | null; analysis: Promise<AnalyzedBlock[]> | null }> = [];
+  const queue: Array<{ item: T; source: SourceToAdd | null; analysis: Promise<PackedBlocks> | null }> = [];
   let finished = false;
   let stopped = false;
   let failure: { error: unknown } | null = null;
@@ -54,7 +53,7 @@ export async function* addSources<T>(
         while (queue.length >= ahead && !stopped) await wait();
         if (stopped) return;
         const source = options.source(item);
-        let analysis: Promise<AnalyzedBlock[]> | null = null;
+        let analysis: Promise<PackedBlocks> | null = null;
         if (source !== null && !writerWaiting) {
           analysis = options.analyzer.analyze(source.doc.text);
           // Failures are handled where the analysis is awaited; this keeps an unawaited one from being unhandled.
@@ -87,7 +86,8 @@ export async function* addSources<T>(
         yield { item: current.item, added: null };
         continue;
       }
-      const blocks = current.analysis === null ? undefined : await current.analysis.catch(() => undefined);
+      const packed = current.analysis === null ? undefined : await current.analysis.catch(() => undefined);
+      const blocks = packed === undefined ? undefined : unpackBlocks(packed, current.source.doc.text);
       yield { item: current.item, added: await engine.addSource(current.source.doc, { reference: current.source.reference, blocks }) };
     }
   } finally {
