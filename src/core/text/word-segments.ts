@@ -26,10 +26,10 @@ export function forEachWord(folded: string, visit: WordVisitor): void {
 
 /**
  * Characters whose UAX #29 word-break class is known here (inclusive ranges of UTF-16 code units): letters
- * (ALetter), ASCII digits (Numeric), `'` and `.` (MidNumLet / Single_Quote), `:` (MidLetter), `,` and `;` (MidNum), and symbols and
- * punctuation of class Other, Newline or space, which never join words: Latin-1 signs, general
- * punctuation, currency, arrows, maths, box drawing, shapes, dingbats (the "➤" and "■" of read-more
- * lines), CJK brackets. Left out, so their texts go to Segmenter: `_` and U+203F/2040/2054
+ * (ALetter), ASCII digits (Numeric), `'` and `.` (MidNumLet / Single_Quote), `:` (MidLetter), `,` and `;`
+ * (MidNum), and symbols and punctuation of class Other, Newline or space, which never join words: Latin-1
+ * signs, general punctuation, currency, arrows, maths, box drawing, shapes, dingbats (the "➤" and "■" of
+ * read-more lines), CJK brackets. Left out, so their texts go to Segmenter: `_` and U+203F/2040/2054
  * (ExtendNumLet), `ª µ º` and letter-like symbols, the soft hyphen (Format), `·` U+2027 and U+2024
  * (joiners), U+0482 and Cyrillic combining marks, every other script, and astral characters (emoji).
  * Typographic quotes, dashes and spaces are absent because folding has already replaced them.
