@@ -49,7 +49,6 @@ export class SqliteSourceStore implements SourceStore {
     this.db = db;
     this.recentLimit = options.recentLimit ?? RECENT_POSTINGS_LIMIT;
     checkFormat(db);
-    const countTables = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'block_counts'").get() !== undefined;
     db.exec(`
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       INSERT OR IGNORE INTO meta (key, value) VALUES ('index_format', '${INDEX_FORMAT}');
@@ -98,7 +97,7 @@ export class SqliteSourceStore implements SourceStore {
         PRIMARY KEY (block_key, source_id)
       ) WITHOUT ROWID;
     `);
-    if (countTables) this.rekeyBlocks();
+    this.rekeyBlocks();
     this.stmts = {
       byUrl: db.prepare("SELECT * FROM sources WHERE url = ?"),
       byId: db.prepare("SELECT * FROM sources WHERE id = ?"),
@@ -282,13 +281,19 @@ export class SqliteSourceStore implements SourceStore {
    * today's tables: the rows are rebuilt from the block lists the sources keep, and the counts dropped.
    */
   private rekeyBlocks(): void {
+    const hasCounts = () => this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'block_counts'").get() !== undefined;
+    if (!hasCounts()) return;
     const insert = this.db.prepare("INSERT OR IGNORE INTO blocks (block_key, source_id) VALUES (?, ?)");
-    this.db.transaction(() => {
-      this.db.exec("DELETE FROM blocks; DROP TABLE block_counts");
-      for (const row of this.db.prepare("SELECT id, domain, block_keys FROM sources").all() as Array<Pick<SourceRow, "id" | "domain" | "block_keys">>) {
-        for (const key of this.domainKeys.of(row.domain, [...new BigInt64Array(ownBuffer(row.block_keys))])) insert.run(key, row.id);
-      }
-    })();
+    // Immediate, and looked at again inside: another process opening the same file may have moved it first.
+    this.db
+      .transaction(() => {
+        if (!hasCounts()) return;
+        this.db.exec("DELETE FROM blocks; DROP TABLE block_counts");
+        for (const row of this.db.prepare("SELECT id, domain, block_keys FROM sources").all() as Array<Pick<SourceRow, "id" | "domain" | "block_keys">>) {
+          for (const key of this.domainKeys.of(row.domain, [...new BigInt64Array(ownBuffer(row.block_keys))])) insert.run(key, row.id);
+        }
+      })
+      .immediate();
   }
 
   /** Deletes a source row with its fingerprint and block rows, found through the lists the row keeps. */
