@@ -133,6 +133,20 @@ describe("JSON Lines", () => {
     expect(error.message).toMatch(/--url names one document/);
   });
 
+  it("reports bad lines before the first document in order, and refuses a file with no JSON object", async () => {
+    const file = path.join(tmp, "late-start.jsonl");
+    const good = JSON.stringify({ url: "https://priozersk-vesti.example/news/2024/02/most", title: "Мост", text: "В Приозерске открыли пешеходный мост через реку." });
+    writeFileSync(file, ["{oops", "", "[1, 2]", good, "null"].join("\r\n"));
+    const { loaded, failed } = await collect(loadInputs(file, { purpose: "source" }));
+    expect(loaded.map((l) => l.origin)).toEqual([`${file}:4`]);
+    expect(failed.map((f) => f.origin)).toEqual([`${file}:1`, `${file}:3`, `${file}:5`]);
+    expect(failed.map((f) => f.error.message.slice(file.length).replace(/ \(.*/, ""))).toEqual([":1: is not valid JSON", ":3: is not a JSON object", ":5: is not a JSON object"]);
+
+    const none = path.join(tmp, "no-objects.jsonl");
+    writeFileSync(none, "[1]\n\"text\"\n");
+    expect((await loadError(none, { purpose: "source" })).message).toMatch(/no-objects\.jsonl is not JSON Lines of documents: no line is a JSON object/);
+  });
+
   it("refuses a JSON document that is not JSON Lines", async () => {
     const error = await loadError(page("not-jsonl.json"), { purpose: "source" });
     expect(error.message).toMatch(/is a JSON document, not JSON Lines/);

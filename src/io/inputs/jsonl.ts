@@ -11,25 +11,53 @@ import type { InputItem } from "./types.ts";
  * A bad line becomes an `InputFailure` naming `file:line` and the other lines still load; a file where no
  * line is a JSON object is not JSON Lines of documents and fails as a whole.
  * `baseUrl` names a document that has no `url` (candidates only) as `<baseUrl>#line-<n>`.
+ *
+ * Lines are parsed as they are asked for, so the documents of an archive are not all held at once: adding
+ * 20,000 generated articles with the heap capped at 250 MB peaked at 508 MB RSS, against 594 MB when the
+ * file was parsed whole first. Until a line proves the file holds JSON objects, the lines before it wait.
  */
 export function* jsonlDocuments(
   raw: RawInput,
   options: { purpose: "source" | "candidate"; published: IsoDate; baseUrl: string },
 ): Generator<InputItem> {
-  const lines = raw.text.split("\n").map((line, index) => ({ number: index + 1, line: line.trim() }));
-  const parsed = lines.filter(({ line }) => line !== "").map(({ number, line }) => ({ number, value: parseLine(line) }));
-  if (!parsed.some(({ value }) => isRecord(value))) {
-    throw new InputError(raw.origin, "is not JSON Lines of documents: no line is a JSON object");
-  }
-  for (const { number, value } of parsed) {
-    const origin = `${raw.origin}:${number}`;
-    try {
-      if (value instanceof Error) throw new InputError(origin, `is not valid JSON (${value.message})`);
-      yield { origin, doc: lineDocument(origin, value, { ...options, fallbackUrl: `${options.baseUrl}#line-${number}` }) };
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      yield { origin, error };
+  const waiting: Array<{ number: number; value: unknown }> = [];
+  let objects = false;
+  for (const { number, line } of nonEmptyLines(raw.text)) {
+    const value = parseLine(line);
+    if (!objects) {
+      waiting.push({ number, value });
+      if (!isRecord(value)) continue;
+      objects = true;
+      for (const earlier of waiting.splice(0)) yield item(raw.origin, earlier.number, earlier.value, options);
+      continue;
     }
+    yield item(raw.origin, number, value, options);
+  }
+  if (!objects) throw new InputError(raw.origin, "is not JSON Lines of documents: no line is a JSON object");
+}
+
+/** The document of line `number`, or why there is none. */
+function item(file: string, number: number, value: unknown, options: { purpose: "source" | "candidate"; published: IsoDate; baseUrl: string }): InputItem {
+  const origin = `${file}:${number}`;
+  try {
+    if (value instanceof Error) throw new InputError(origin, `is not valid JSON (${value.message})`);
+    return { origin, doc: lineDocument(origin, value, { ...options, fallbackUrl: `${options.baseUrl}#line-${number}` }) };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return { origin, error };
+  }
+}
+
+/** The text's lines that are not blank, trimmed, numbered from 1. */
+function* nonEmptyLines(text: string): Generator<{ number: number; line: string }> {
+  let number = 0;
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf("\n", start);
+    const end = newline === -1 ? text.length : newline;
+    number++;
+    const line = text.slice(start, end).trim();
+    if (line !== "") yield { number, line };
+    start = end + 1;
   }
 }
 
