@@ -139,6 +139,7 @@ export class SqliteSourceStore implements SourceStore {
         .pluck(),
       blockKeysByUrl: db.prepare("SELECT domain, block_keys FROM sources WHERE url = ?"),
       storedBlockKeys: db.prepare("SELECT block_key FROM blocks UNION ALL SELECT block_key FROM recent_blocks").pluck().safeIntegers(),
+      countStoredBlocks: db.prepare("SELECT (SELECT count(*) FROM blocks) + (SELECT count(*) FROM recent_blocks)").pluck(),
       dataVersion: db.prepare("PRAGMA data_version").pluck(),
       blockSources: db
         .prepare(`SELECT url FROM sources WHERE domain = @domain AND id IN
@@ -395,10 +396,11 @@ export class SqliteSourceStore implements SourceStore {
     const version = this.stmts.dataVersion.get() as number;
     const known = this.storedBlocks;
     if (known !== null && version === known.version && !known.filter.full) return known;
-    const stored = this.stmts.storedBlockKeys.all() as bigint[];
+    // Sized from a count and filled from an iterator: at a million sources, the keys as an array of BigInts
+    // would take a few hundred MB for a moment.
     const pending = this.pending.blockKeys();
-    const filter = new BlockKeyFilter(Math.max(MIN_FILTER_KEYS, 2 * (stored.length + pending.length)));
-    for (const key of stored) filter.add(key);
+    const filter = new BlockKeyFilter(Math.max(MIN_FILTER_KEYS, 2 * ((this.stmts.countStoredBlocks.get() as number) + pending.length)));
+    for (const key of this.stmts.storedBlockKeys.iterate() as IterableIterator<bigint>) filter.add(key);
     for (const key of pending) filter.add(key);
     this.storedBlocks = { filter, atLeast: version === known?.version ? known.atLeast : new Map(), version };
     return this.storedBlocks;
