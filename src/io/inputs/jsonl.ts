@@ -6,6 +6,12 @@ import { plainTextDocument } from "./plain-text.ts";
 import type { RawInput } from "./read-input.ts";
 import type { InputItem } from "./types.ts";
 
+interface JsonlOptions {
+  purpose: "source" | "candidate";
+  published: IsoDate;
+  baseUrl: string;
+}
+
 /**
  * Documents from JSON Lines: one `{"url", "title", "text" | "html", "published"}` object per line.
  * A bad line becomes an `InputFailure` naming `file:line` and the other lines still load; a file where no
@@ -16,10 +22,7 @@ import type { InputItem } from "./types.ts";
  * 20,000 generated articles with the heap capped at 250 MB peaked at 508 MB RSS, against 594 MB when the
  * file was parsed whole first. Until a line proves the file holds JSON objects, the lines before it wait.
  */
-export function* jsonlDocuments(
-  raw: RawInput,
-  options: { purpose: "source" | "candidate"; published: IsoDate; baseUrl: string },
-): Generator<InputItem> {
+export function* jsonlDocuments(raw: RawInput, options: JsonlOptions): Generator<InputItem> {
   const waiting: Array<{ number: number; value: unknown }> = [];
   let objects = false;
   for (const { number, line } of nonEmptyLines(raw.text)) {
@@ -37,7 +40,7 @@ export function* jsonlDocuments(
 }
 
 /** The document of line `number`, or why there is none. */
-function item(file: string, number: number, value: unknown, options: { purpose: "source" | "candidate"; published: IsoDate; baseUrl: string }): InputItem {
+function item(file: string, number: number, value: unknown, options: JsonlOptions): InputItem {
   const origin = `${file}:${number}`;
   try {
     if (value instanceof Error) throw new InputError(origin, `is not valid JSON (${value.message})`);
