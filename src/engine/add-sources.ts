@@ -16,7 +16,7 @@ export interface AddSourcesOptions<T> {
    * Items read and analyzed ahead of the one being written, so analysis (~0.3 ms a source) and writing
    * (~0.45 ms) overlap. A group commit stops the writer for a hundred ms or more, in which the analyzer gets
    * through a few hundred sources; with only 64 ahead it idled, and 100k sources were indexed at 994/s
-   * instead of 1,099/s (when both were slower), and 128 ahead still gave ~8% less than 512 (medians of three
+   * instead of 1,099/s (when both were slower), and 128 ahead still gave ~12% less than 512 (medians of three
    * alternating runs of 60k sources, scratch). 512 texts of a few KB are a few MB.
    */
   ahead?: number;
