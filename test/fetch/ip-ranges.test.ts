@@ -31,11 +31,21 @@ describe("nonPublicRange", () => {
     ["::ffff:169.254.169.254", "::ffff:0:0/96"],
     ["64:ff9b::a00:1", "64:ff9b::/96"],
     ["2002:c0a8:101::1", "2002::/16"],
+    ["::ffff:0:127.0.0.1", "::ffff:0:0:0/96"],
+    ["::ffff:0:a00:1", "::ffff:0:0:0/96"],
+    ["64:ff9b::127.0.0.1", "64:ff9b::/96"],
+    ["64:ff9b:1::808:808", "64:ff9b:1::/48"],
+    ["2002:7f00:1::", "2002::/16"],
+    ["::127.0.0.1", "::/96"],
+    ["::8.8.8.8", "::/96"],
+    // Teredo: the client 127.0.0.1 is carried inverted (80ff:fffe); the server 10.0.0.1 in the clear.
+    ["2001:0:4136:e378:8000:63bf:80ff:fffe", "2001::/32"],
+    ["2001:0:a00:1:8000:63bf:f7f7:f7f7", "2001::/32"],
   ])("%s is in %s", (address, cidr) => {
     expect(nonPublicRange(address)?.cidr).toBe(cidr);
   });
 
-  it.each(["8.8.8.8", "93.184.216.34", "172.32.0.1", "172.15.255.255", "100.128.0.1", "100.63.255.255", "192.169.0.1", "2606:4700:4700::1111", "2a00:1450:4010:c0e::8a", "::ffff:8.8.8.8", "64:ff9b::808:808", "2002:808:808::1"])(
+  it.each(["8.8.8.8", "93.184.216.34", "172.32.0.1", "172.15.255.255", "100.128.0.1", "100.63.255.255", "192.169.0.1", "2606:4700:4700::1111", "2a00:1450:4010:c0e::8a", "::ffff:8.8.8.8", "::ffff:0:8.8.8.8", "64:ff9b::808:808", "2002:808:808::1", "2001:0:4136:e378:8000:63bf:f7f7:f7f7"])(
     "%s is public",
     (address) => {
       expect(nonPublicRange(address)).toBeNull();
@@ -44,6 +54,8 @@ describe("nonPublicRange", () => {
 
   it("names the IPv4 range an IPv4-mapped address lands in", () => {
     expect(nonPublicRange("::ffff:127.0.0.1")?.label).toContain("loopback 127.0.0.0/8");
+    expect(nonPublicRange("::ffff:0:127.0.0.1")?.label).toBe("IPv4-translated (RFC 6145) form of loopback 127.0.0.0/8");
+    expect(nonPublicRange("2001:0:4136:e378:8000:63bf:80ff:fffe")?.label).toBe("Teredo form of loopback 127.0.0.0/8");
     expect(nonPublicRange("169.254.169.254")?.label).toContain("metadata");
   });
 

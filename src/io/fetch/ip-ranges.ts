@@ -55,12 +55,17 @@ const IPV6_RANGES: readonly Range[] = [
 
 /**
  * IPv6 prefixes that carry an IPv4 address: the IPv4 address decides, since that is where packets end up.
- * `offset` is the bit position, counted from the most significant, where the 32 IPv4 bits start.
+ * `embedded` gives the 32-bit IPv4 addresses the IPv6 address carries; a carrier is refused when any of them
+ * is non-public. (`::/96` IPv4-compatible and `64:ff9b:1::/48` local-use NAT64 are refused whole above: no
+ * public host has the one, and the other only ever leads into the operator's own network.)
  */
-const IPV4_CARRIERS: readonly { range: Range; offset: number }[] = [
-  { range: range6("::ffff:0:0/96", "IPv4-mapped"), offset: 96 },
-  { range: range6("64:ff9b::/96", "NAT64 (RFC 6052)"), offset: 96 },
-  { range: range6("2002::/16", "6to4"), offset: 16 },
+const IPV4_CARRIERS: readonly { range: Range; embedded(value: bigint): bigint[] }[] = [
+  { range: range6("::ffff:0:0/96", "IPv4-mapped"), embedded: (value) => [lowBits(value, 0)] },
+  { range: range6("::ffff:0:0:0/96", "IPv4-translated (RFC 6145)"), embedded: (value) => [lowBits(value, 0)] },
+  { range: range6("64:ff9b::/96", "NAT64 (RFC 6052)"), embedded: (value) => [lowBits(value, 0)] },
+  { range: range6("2002::/16", "6to4"), embedded: (value) => [lowBits(value, 80)] },
+  // Teredo (RFC 4380): the server's address in bits 32-63, the client's, inverted, in the last 32 bits.
+  { range: range6("2001::/32", "Teredo"), embedded: (value) => [lowBits(value, 64), lowBits(value, 0) ^ 0xffff_ffffn] },
 ];
 
 /**
@@ -73,13 +78,18 @@ export function nonPublicRange(address: string): NonPublicRange | null {
   if (ip.family === 4) return findRange(ip.value, IPV4_BITS, IPV4_RANGES);
   const direct = findRange(ip.value, IPV6_BITS, IPV6_RANGES);
   if (direct) return direct;
-  for (const { range, offset } of IPV4_CARRIERS) {
-    if (!inRange(ip.value, IPV6_BITS, range)) continue;
-    const embedded = (ip.value >> BigInt(IPV6_BITS - offset - IPV4_BITS)) & 0xffff_ffffn;
+  const carrier = IPV4_CARRIERS.find(({ range }) => inRange(ip.value, IPV6_BITS, range));
+  if (carrier === undefined) return null;
+  for (const embedded of carrier.embedded(ip.value)) {
     const inner = findRange(embedded, IPV4_BITS, IPV4_RANGES);
-    return inner ? { cidr: range.cidr, label: `${range.label} form of ${inner.label} ${inner.cidr}` } : null;
+    if (inner) return { cidr: carrier.range.cidr, label: `${carrier.range.label} form of ${inner.label} ${inner.cidr}` };
   }
   return null;
+}
+
+/** The 32 bits of an IPv6 address that start `shift` bits above its least significant bit. */
+function lowBits(value: bigint, shift: number): bigint {
+  return (value >> BigInt(shift)) & 0xffff_ffffn;
 }
 
 /** An IP address as a number, so that two spellings of one address (`::1`, `0:0::1`) compare equal. */
