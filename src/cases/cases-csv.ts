@@ -28,12 +28,42 @@ export function casesToCsv(cases: readonly Case[]): string {
 }
 
 /**
+ * What a spreadsheet skips before it looks for a formula's first character: white space of every kind (NBSP,
+ * ideographic and other Unicode spaces, tabs, line ends) and invisible format characters (zero-width space,
+ * BOM, bidi marks), which a hostile title can put before the `=`.
+ */
+const LEADING_INVISIBLE = /^[\s\p{Cf}]+/u;
+
+/** First characters that start a formula in Excel, LibreOffice or Google Sheets (OWASP CSV injection). */
+const FORMULA_START = /^[=+\-@]/;
+
+/** Tab and CR at the very start of a cell start a formula in some spreadsheets too (OWASP). */
+const CONTROL_START = /^[\t\r]/;
+
+/**
+ * Characters that make a field need quotes: quotes and line ends (RFC 4180), the comma, and the semicolon,
+ * which spreadsheets of semicolon locales (Russian, most of Europe) take as the delimiter instead.
+ */
+const NEEDS_QUOTES = /[",;\r\n]/;
+
+/**
  * One field. Titles and URLs come from pages we do not control, so text that a spreadsheet would run as a
- * formula (starting with = + - @ or a control character) is prefixed with an apostrophe, as OWASP advises.
+ * formula is prefixed with an apostrophe, as OWASP advises, and quoted.
  */
 function cell(value: string | number | null): string {
   if (value === null) return "";
   if (typeof value === "number") return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const safe = startsFormula(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(safe) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * Whether a spreadsheet could read `value` as a formula: it starts with tab or CR, or its first visible
+ * character is = + - @ or a form NFKC folds to one (full-width ＝ ＋ － ＠, small ﹦ ﹢ ﹣ ﹫).
+ */
+function startsFormula(value: string): boolean {
+  if (CONTROL_START.test(value)) return true;
+  const visible = value.replace(LEADING_INVISIBLE, "");
+  const first = visible.codePointAt(0);
+  return first !== undefined && FORMULA_START.test(String.fromCodePoint(first).normalize("NFKC"));
 }
