@@ -4,6 +4,7 @@ import type { StoredSource } from "../../io/store/source-store.ts";
 import { EXIT } from "../context.ts";
 import { progress } from "../progress.ts";
 import { parsePositiveInt, parsePublished, parseUrlOption } from "../options.ts";
+import { PUBLISHED_FIELD_NAMES } from "../../io/inputs/document-fields.ts";
 
 
 export function registerSources(program: Command, context: CliContext): void {
@@ -24,6 +25,7 @@ export function registerSources(program: Command, context: CliContext): void {
       let added = 0;
       let replaced = 0;
       let failed = 0;
+      let undated = 0;
       const [{ addSources }, { startBlockAnalyzer, ANALYZER_THREADS }] = await Promise.all([import("../../engine/add-sources.ts"), import("../../engine/block-analyzer.ts")]);
       const analyzer = startBlockAnalyzer(ANALYZER_THREADS);
       try {
@@ -38,6 +40,7 @@ export function registerSources(program: Command, context: CliContext): void {
             }
             if (result?.replaced) replaced++;
             else added++;
+            if (item.doc.published === null) undated++;
             bar.tick(item.doc.url);
           }
         }, { bulk: true });
@@ -45,6 +48,8 @@ export function registerSources(program: Command, context: CliContext): void {
         await analyzer.close();
       }
       bar.done(`sources: ${added} added, ${replaced} replaced, ${failed} failed`);
+      const undatedWarning = undatedSourcesWarning(undated, added + replaced);
+      if (undatedWarning) process.stderr.write(`${undatedWarning}\n`);
       if (failed > 0) process.exitCode = EXIT.usage;
     });
 
@@ -115,6 +120,20 @@ export function registerSources(program: Command, context: CliContext): void {
         }
       });
     });
+}
+
+/**
+ * A warning when most sources just loaded have no publication date: without one a source can never be
+ * found to be newer than a page that reprints it (`predates_source`), and an archive whose date field the
+ * loader did not know would otherwise lose its dates without a word.
+ */
+function undatedSourcesWarning(undated: number, loaded: number): string | null {
+  if (undated * 2 <= loaded) return null;
+  const fields = PUBLISHED_FIELD_NAMES.slice(0, 3).map((name) => `"${name}"`).join(", ");
+  return (
+    `copyquota: warning: ${undated} of ${loaded} documents have no publication date; dates decide predates_source — ` +
+    `give them with --published, or in JSON Lines with a ${fields} (or similar) field`
+  );
 }
 
 function summary(s: StoredSource) {

@@ -15,3 +15,11 @@ export class InputError extends Error {
 export function asFailure(origin: string, error: unknown): { origin: string; error: InputError } {
   return { origin, error: error instanceof InputError ? error : new InputError(origin, (error as Error).message) };
 }
+
+/**
+ * A value from an input, quoted for a message: as a JSON string, with bidirectional controls (U+202E and
+ * kin) escaped too, so a hostile value cannot reorder the message around it on the user's terminal.
+ */
+export function quoted(value: string): string {
+  return JSON.stringify(value).replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}

@@ -1,6 +1,8 @@
 import { toIsoDate } from "../../core/extract/date.ts";
 import type { IsoDate } from "../../core/types.ts";
-import { InputError } from "./input-error.ts";
+import { documentFields } from "./document-fields.ts";
+import type { DocumentField } from "./document-fields.ts";
+import { InputError, quoted } from "./input-error.ts";
 import { pageDocument } from "./page-document.ts";
 import { plainTextDocument } from "./plain-text.ts";
 import type { RawInput } from "./read-input.ts";
@@ -13,7 +15,8 @@ interface JsonlOptions {
 }
 
 /**
- * Documents from JSON Lines: one `{"url", "title", "text" | "html", "published"}` object per line.
+ * Documents from JSON Lines: one `{"url", "title", "text" | "html", "published"}` object per line, each
+ * field also under the other names exporters give it (`date`, `pubDate`, `link`…; see `document-fields.ts`).
  * A bad line becomes an `InputFailure` naming `file:line` and the other lines still load; a file where no
  * line is a JSON object is not JSON Lines of documents and fails as a whole.
  * `baseUrl` names a document that has no `url` (candidates only) as `<baseUrl>#line-<n>`.
@@ -82,32 +85,40 @@ function lineDocument(
   options: { purpose: "source" | "candidate"; published: IsoDate; fallbackUrl: string },
 ) {
   if (!isRecord(value)) throw new InputError(origin, "is not a JSON object");
-  const url = optionalString(origin, value, "url");
-  const title = optionalString(origin, value, "title");
-  const text = optionalString(origin, value, "text");
-  const html = optionalString(origin, value, "html");
-  const publishedText = optionalString(origin, value, "published");
-  if (url !== undefined && !/^https?:\/\/[^/]/i.test(url)) throw new InputError(origin, `"url" is not an http(s) URL: ${url}`);
-  if (url === undefined && options.purpose === "source") throw new InputError(origin, 'has no "url": a source must have its real URL');
-  const published = publishedText === undefined ? null : toIsoDate(publishedText);
-  if (publishedText !== undefined && published === null) throw new InputError(origin, `"published" is not a date: ${publishedText}`);
-  const when = options.published ?? published;
-  if (html !== undefined && html.trim() !== "") {
-    return pageDocument(html, { origin, pageUrl: url, url: url ?? options.fallbackUrl, title, published: when });
+  const fields = documentFields(origin, value);
+  const url = fields.url === undefined ? undefined : httpUrl(origin, fields.url);
+  if (url === undefined && options.purpose === "source") throw new InputError(origin, `has no "url": a source must have its real URL`);
+  const published = fields.published === undefined ? null : toIsoDate(fields.published.value);
+  if (fields.published !== undefined && published === null) {
+    throw new InputError(origin, `"${fields.published.key}" is not a date: ${quoted(fields.published.value)}`);
   }
-  if (text === undefined || text.trim() === "") throw new InputError(origin, 'has neither "text" nor "html"');
-  return plainTextDocument(text, {
+  const when = options.published ?? published;
+  const { title, html, text } = fields;
+  if (html !== undefined && html.value.trim() !== "") {
+    return pageDocument(html.value, { origin, pageUrl: url, url: url ?? options.fallbackUrl, title: title?.value, published: when });
+  }
+  if (text === undefined || text.value.trim() === "") throw new InputError(origin, `has neither "text" nor "html"`);
+  return plainTextDocument(text.value, {
     url: url ?? options.fallbackUrl,
-    title,
+    title: title?.value,
     fallbackTitle: url ?? origin,
     published: when,
     purpose: options.purpose,
   });
 }
 
-function optionalString(origin: string, record: Record<string, unknown>, key: string): string | undefined {
-  const value = record[key];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== "string") throw new InputError(origin, `"${key}" must be a string`);
-  return value;
+/**
+ * A line's `url` as the WHATWG URL parser writes it. The parser is the judge because everything downstream
+ * (domains, link checks, the store) parses the URL again: a host with a space or a bidi control (U+202E)
+ * passes a pattern but fails there, and would stop the whole load instead of this one line.
+ */
+function httpUrl(origin: string, field: DocumentField): string {
+  let url: URL;
+  try {
+    url = new URL(field.value);
+  } catch {
+    throw new InputError(origin, `"${field.key}" is not a valid URL: ${quoted(field.value)}`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new InputError(origin, `"${field.key}" is not an http(s) URL: ${quoted(field.value)}`);
+  return url.href;
 }
