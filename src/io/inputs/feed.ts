@@ -19,8 +19,6 @@ const FETCH_WIDTH = 4;
 
 type FeedItem = Parser.Item & { "yandex:full-text"?: string; "content:encoded"?: string };
 
-const parser = new Parser<Record<string, never>, FeedItem>({ customFields: { item: ["yandex:full-text"] } });
-
 /** Loads the page an item links to; the fallbacks apply when the page does not say. */
 export type PageLoader = (url: string, fallbacks: { title?: string; published?: IsoDate }) => Promise<LoadedInput>;
 
@@ -35,6 +33,9 @@ export async function* feedDocuments(
 ): AsyncGenerator<InputItem> {
   let feed: Parser.Output<FeedItem>;
   try {
+    // A parser of its own for each feed: xml2js, under rss-parser, keeps its state after an error, and the
+    // next feed given to the same parser never got an answer (the process then exited with no output).
+    const parser = new Parser<Record<string, never>, FeedItem>({ customFields: { item: ["yandex:full-text"] } });
     feed = await parser.parseString(raw.text);
   } catch (error) {
     throw new InputError(raw.origin, `is a malformed feed: ${(error as Error).message.replace(/\s*\n\s*/g, ", ")}`);
