@@ -30,14 +30,13 @@ const CYRILLIC = new Set(["windows-1251", "koi8-r", "iso-8859-5", "ibm866"]);
 /**
  * Decodes a document's bytes. The charset comes from, in order: a byte-order mark, the HTTP `Content-Type`
  * header, a `<meta>` charset or XML `encoding` declaration in the first 4 KB, sniffing, and else UTF-8.
+ * A UTF-8 label on bytes that are not UTF-8 is sniffed past: CMSs and servers add `charset=utf-8` to old
+ * windows-1251 pages, which read as UTF-8 would be replacement characters matching nothing.
  * `charset` is the name used, lower-case (e.g. "windows-1251").
  */
 export function decodeBody(bytes: Uint8Array, contentType?: string): { text: string; charset: string } {
-  const charset =
-    charsetFromBom(bytes) ??
-    canonicalCharset(/charset\s*=\s*["']?([^;"'\s]+)/i.exec(contentType ?? "")?.[1]) ??
-    declaredCharset(bytes) ??
-    sniffCharset(bytes);
+  const declared = canonicalCharset(/charset\s*=\s*["']?([^;"'\s]+)/i.exec(contentType ?? "")?.[1]) ?? declaredCharset(bytes);
+  const charset = charsetFromBom(bytes) ?? (declared === "utf-8" && !isValidUtf8(bytes) ? null : declared) ?? sniffCharset(bytes);
   return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset), charset };
 }
 
@@ -88,12 +87,16 @@ function canonicalCharset(label: string | undefined): string | null {
 }
 
 /**
- * Guesses the charset of undeclared bytes. Valid UTF-8 (ASCII included) is UTF-8: other encodings of real
- * text almost never form valid UTF-8 by chance. Otherwise chardet guesses; since our pages are mostly
+ * Guesses the charset of bytes with no usable declaration. It reads from the first byte that is not ASCII,
+ * since markup and scripts can fill a page's first kilobytes and every charset here writes ASCII alike.
+ * Valid UTF-8 is UTF-8: other encodings of real text almost never form valid UTF-8 by chance, so a UTF-8
+ * page with a stray bad byte further on stays UTF-8. Otherwise chardet guesses; since our pages are mostly
  * Russian and chardet often takes KOI8-R for Hebrew, a Cyrillic guess not far behind its best is preferred.
  */
 function sniffCharset(bytes: Uint8Array): string {
-  const sample = bytes.subarray(0, SNIFF_WINDOW);
+  const firstNonAscii = bytes.findIndex((byte) => byte >= 0x80);
+  if (firstNonAscii === -1) return "utf-8";
+  const sample = bytes.subarray(firstNonAscii, firstNonAscii + SNIFF_WINDOW);
   if (isValidUtf8(sample)) return "utf-8";
   const guesses = chardet.analyse(sample);
   const best = guesses[0];
