@@ -8,12 +8,13 @@ import { ErrorResponse, UploadQuery, UploadResponse } from "../api-schemas.ts";
 import { loadInputs } from "../../io/inputs/load-inputs.ts";
 import { isFailure } from "../../io/inputs/types.ts";
 import { ApiError } from "../errors.ts";
+import { uploadFileName } from "../upload-file-name.ts";
 
 /**
  * `POST /api/sources/upload`: the body is the file's bytes as they are (any content type), so the charset
  * sniffing of the CLI's loaders sees exactly what a user would give `copyquota sources add`. The file is
- * written to a private temporary directory under its own name (the extension tells its format), loaded with
- * the same loaders as the CLI, and removed.
+ * written to a private temporary directory under its own name, made safe by `uploadFileName` (the extension
+ * tells its format), loaded with the same loaders as the CLI, and removed.
  */
 export const uploadRoutes: FastifyPluginAsync<RouteDeps> = async (app, { stores }) => {
   app.removeAllContentTypeParsers();
@@ -33,9 +34,8 @@ export const uploadRoutes: FastifyPluginAsync<RouteDeps> = async (app, { stores 
     },
     async (request) => {
       const { filename, url, published, reference } = request.query;
-      const name = path.basename(filename).replace(/[^\p{L}\p{N}._-]+/gu, "_") || "upload";
       const dir = await mkdtemp(path.join(tmpdir(), "copyquota-upload-"));
-      const file = path.join(dir, name);
+      const file = path.join(dir, uploadFileName(filename));
       // Messages from the loaders name the temporary file; the user knows it by the name they uploaded.
       const named = (message: string) => message.split(file).join(filename);
       try {
