@@ -17,8 +17,11 @@ export const SUITE_POLICY_JSON = {
 
 const MAX_SHARE = 0.3;
 
-/** The verdict for the source article alone (`no_reuse` when nothing of it counts). */
-export type SourceVerdict = "violation" | "compliant" | "licensed" | "predates_source" | "no_reuse";
+/**
+ * The verdict for the source article alone (`no_reuse` when nothing of it counts). The suite's pages are on
+ * reusers' domains, so `own_page` is never expected; it is here because the engine can answer it.
+ */
+export type SourceVerdict = "violation" | "compliant" | "licensed" | "predates_source" | "own_page" | "no_reuse";
 
 export interface ExpectedLink {
   present: boolean;

@@ -94,6 +94,8 @@ function resolutionFor(match: Match, policy: { maxShare: number }): string {
       return "resolved: the reuse is now covered by a license";
     case "predates_source":
       return "resolved: the page predates the source";
+    case "own_page":
+      return "resolved: the page is on one of the publisher's own domains";
     default:
       return `resolved: the page now complies with the policy (${percent(match.share)} reused, cap ${percent(policy.maxShare)})`;
   }

@@ -107,8 +107,9 @@ export type Violation =
   | "link_not_to_article"
   | "link_not_indexable";
 
-export type MatchVerdict = "violation" | "compliant" | "licensed" | "predates_source";
-export type CandidateVerdict = "violation" | "compliant" | "licensed" | "no_reuse";
+/** `own_page`: the candidate is on one of the publisher's own domains, so reusing its own article breaks nothing. */
+export type MatchVerdict = "violation" | "compliant" | "licensed" | "predates_source" | "own_page";
+export type CandidateVerdict = "violation" | "compliant" | "licensed" | "own_page" | "no_reuse";
 
 /** A source as reported in a check result. */
 export interface SourceRef {

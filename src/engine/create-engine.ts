@@ -14,6 +14,7 @@ import { protectBlocks, recurrenceFromCounts, MIN_RECURRING_SOURCES } from "../c
 import { registrableDomain } from "../core/links/normalize-url.ts";
 import { findAttribution } from "../core/links/attribution.ts";
 import { judgeMatch, candidateVerdict } from "../core/policy/verdict.ts";
+import { isPublisherPage, publisherDomains } from "../core/policy/publisher-domains.ts";
 import { detectionOptions, type DetectionOptions } from "../core/options.ts";
 
 /** Wires the pure detection core to a source store. */
@@ -85,6 +86,8 @@ export function createEngine(store: SourceStore, overrides: Partial<DetectionOpt
         .map((a) => ({ url: a.source.url, spans: candidateSpans(a.alignments, candidateTokens) }));
 
       const now = new Date().toISOString();
+      const ownSources = aligned.filter((a) => !a.source.reference).map((a) => a.source.url);
+      const onPublisherDomain = isPublisherPage(candidate.url, publisherDomains(policy.publisherDomains, ownSources));
       const matches: Match[] = aligned.map(({ source, tokens, alignments }) => {
         const reuse = measureReuse({
           sourceText: source.protectedText,
@@ -98,7 +101,7 @@ export function createEngine(store: SourceStore, overrides: Partial<DetectionOpt
         const judged = judgeMatch(
           {
             source: { url: source.url, published: source.published, reference: source.reference },
-            candidate: { url: candidate.url, published: candidate.published },
+            candidate: { url: candidate.url, published: candidate.published, onPublisherDomain },
             share: reuse.share,
             reusedChars: reuse.reusedChars,
             link,

@@ -11,6 +11,7 @@ import { LETTER_LANGUAGES } from "../cases/notice-letter.ts";
 import { URL_STATUSES } from "../monitor/url-states.ts";
 import { DEFAULT_INTERVAL_MS, MAX_INTERVAL_MS } from "../monitor/manage-watchlist.ts";
 import { formatDuration, parseDuration } from "../monitor/duration.ts";
+import { ROLES } from "./auth/role.ts";
 
 /**
  * The API's shapes as zod schemas: they validate requests and, turned into JSON Schema, document the API in
@@ -59,7 +60,7 @@ const LinkFindingSchema = z.looseObject({
 export const CheckResultSchema = documents<CheckResult>(
   z.looseObject({
     candidate: z.looseObject({ url: z.string(), title: z.string(), chars: z.number().int(), published: z.string().nullable() }),
-    verdict: z.enum(["violation", "compliant", "licensed", "no_reuse"]),
+    verdict: z.enum(["violation", "compliant", "licensed", "own_page", "no_reuse"]),
     matches: z.array(
       z.looseObject({
         source: z.looseObject({ url: z.string(), title: z.string(), published: z.string().nullable(), reference: z.boolean() }),
@@ -69,7 +70,7 @@ export const CheckResultSchema = documents<CheckResult>(
         link: LinkFindingSchema,
         licensed: z.boolean(),
         predatesSource: z.boolean(),
-        verdict: z.enum(["violation", "compliant", "licensed", "predates_source"]),
+        verdict: z.enum(["violation", "compliant", "licensed", "predates_source", "own_page"]),
         violations: z.array(z.enum(VIOLATIONS)),
         passages: z.array(PassageSchema),
       }),
@@ -249,7 +250,8 @@ export const PolicyRulesSchema = z
   .meta({ id: "PolicyRules", description: "The policy file's rules; licenses are managed at /api/licenses." });
 
 export const SessionRequest = z.object({ key: z.string().min(1).describe("an API key") });
-export const SessionResponse = z.object({ user: z.string(), csrfToken: z.string(), expiresAt: z.string() });
+export const RoleSchema = z.enum(ROLES).describe("reader: looks and self-checks; editor: also checks pages, works cases, sources and the watchlist; admin: also policy, licenses and keys");
+export const SessionResponse = z.object({ user: z.string(), role: RoleSchema, csrfToken: z.string(), expiresAt: z.string() });
 
 export const EvidenceCaptureSchema = documents<EvidenceCapture>(
   z.looseObject({

@@ -15,7 +15,7 @@ const NO_LINK: LinkFinding = { present: false, href: null, target: null, nofollo
 function facts(overrides: Partial<MatchFacts> = {}): MatchFacts {
   return {
     source: { url: SOURCE, published: "2024-03-12T09:00:00+05:00", reference: false },
-    candidate: { url: "https://agro-novosti.kz/zerno", published: "2024-03-12T15:30:00+05:00" },
+    candidate: { url: "https://agro-novosti.kz/zerno", published: "2024-03-12T15:30:00+05:00", onPublisherDomain: false },
     share: 0.2,
     reusedChars: 800,
     link: ARTICLE_LINK,
@@ -89,29 +89,29 @@ describe("judgeMatch: what is never a violation", () => {
   });
 
   it("a candidate published before the source predates it", () => {
-    const earlier = facts({ candidate: { url: "https://agro-novosti.kz/zerno", published: "2024-03-12T08:59:00+05:00" }, share: 1, link: NO_LINK });
+    const earlier = facts({ candidate: { url: "https://agro-novosti.kz/zerno", published: "2024-03-12T08:59:00+05:00", onPublisherDomain: false }, share: 1, link: NO_LINK });
     expect(judgeMatch(earlier, policy())).toEqual({ verdict: "predates_source", violations: [], licensed: false, predatesSource: true });
   });
 
   it("compares instants across offsets", () => {
     // 09:00+05:00 is 04:00Z; 04:30Z is later, so the candidate does not predate.
-    const later = facts({ candidate: { url: "https://agro-novosti.kz/zerno", published: "2024-03-12T04:30:00Z" }, share: 1 });
+    const later = facts({ candidate: { url: "https://agro-novosti.kz/zerno", published: "2024-03-12T04:30:00Z", onPublisherDomain: false }, share: 1 });
     expect(judgeMatch(later, policy()).verdict).toBe("violation");
-    const sooner = facts({ candidate: { url: "https://agro-novosti.kz/zerno", published: "2024-03-12T03:30:00Z" }, share: 1 });
+    const sooner = facts({ candidate: { url: "https://agro-novosti.kz/zerno", published: "2024-03-12T03:30:00Z", onPublisherDomain: false }, share: 1 });
     expect(judgeMatch(sooner, policy()).verdict).toBe("predates_source");
   });
 
   it("compares days when either date has no time", () => {
     const dayOnlySource = { url: SOURCE, published: "2024-03-12", reference: false };
-    const sameDay = facts({ source: dayOnlySource, candidate: { url: "https://agro-novosti.kz/zerno", published: "2024-03-12T00:10:00+05:00" }, share: 1 });
+    const sameDay = facts({ source: dayOnlySource, candidate: { url: "https://agro-novosti.kz/zerno", published: "2024-03-12T00:10:00+05:00", onPublisherDomain: false }, share: 1 });
     expect(judgeMatch(sameDay, policy()).verdict).toBe("violation");
-    const dayBefore = facts({ source: dayOnlySource, candidate: { url: "https://agro-novosti.kz/zerno", published: "2024-03-11T23:50:00+05:00" }, share: 1 });
+    const dayBefore = facts({ source: dayOnlySource, candidate: { url: "https://agro-novosti.kz/zerno", published: "2024-03-11T23:50:00+05:00", onPublisherDomain: false }, share: 1 });
     expect(judgeMatch(dayBefore, policy()).verdict).toBe("predates_source");
   });
 
   it("unknown or unreadable dates never predate", () => {
     for (const published of [null, "вчера", "2024-03"]) {
-      const judged = judgeMatch(facts({ candidate: { url: "https://agro-novosti.kz/zerno", published }, share: 1 }), policy());
+      const judged = judgeMatch(facts({ candidate: { url: "https://agro-novosti.kz/zerno", published, onPublisherDomain: false }, share: 1 }), policy());
       expect(judged).toMatchObject({ verdict: "violation", predatesSource: false });
     }
     const unknownSource = facts({ source: { url: SOURCE, published: null, reference: false }, share: 1 });
@@ -156,7 +156,7 @@ describe("judgeMatch: licenses", () => {
   });
 
   it("covers the licensee's subdomains and other editions, not other domains", () => {
-    const licensed = (url: string): MatchVerdict => judgeMatch({ ...overCapNoLink, candidate: { url, published: "2024-03-12T15:30:00+05:00" } }, policy({ licenses: [license()] })).verdict;
+    const licensed = (url: string): MatchVerdict => judgeMatch({ ...overCapNoLink, candidate: { url, published: "2024-03-12T15:30:00+05:00", onPublisherDomain: false } }, policy({ licenses: [license()] })).verdict;
     expect(licensed("https://regions.agro-novosti.kz/zerno")).toBe("licensed");
     expect(licensed("https://m.agro-novosti.kz/zerno")).toBe("licensed");
     expect(licensed("https://agro-novosti.com/zerno")).toBe("violation");
@@ -167,7 +167,7 @@ describe("judgeMatch: licenses", () => {
     const window = license({ from: "2024-03-01", until: "2024-03-31" });
     const januarySource = { url: SOURCE, published: "2024-01-15", reference: false };
     const on = (published: string): MatchVerdict =>
-      judgeMatch({ ...overCapNoLink, source: januarySource, candidate: { url: "https://agro-novosti.kz/zerno", published } }, policy({ licenses: [window] })).verdict;
+      judgeMatch({ ...overCapNoLink, source: januarySource, candidate: { url: "https://agro-novosti.kz/zerno", published, onPublisherDomain: false } }, policy({ licenses: [window] })).verdict;
     expect(on("2024-02-29T23:59:00+05:00")).toBe("violation");
     expect(on("2024-03-01T00:01:00+05:00")).toBe("licensed");
     expect(on("2024-03-31T23:59:00+05:00")).toBe("licensed");
@@ -175,7 +175,7 @@ describe("judgeMatch: licenses", () => {
   });
 
   it("uses the judgement date when the candidate's date is unknown", () => {
-    const undated = { ...overCapNoLink, candidate: { url: "https://agro-novosti.kz/zerno", published: null } };
+    const undated = { ...overCapNoLink, candidate: { url: "https://agro-novosti.kz/zerno", published: null, onPublisherDomain: false } };
     const window = policy({ licenses: [license({ from: "2024-03-01", until: "2024-03-31" })] });
     expect(judgeMatch({ ...undated, now: "2024-03-15T10:00:00Z" }, window).verdict).toBe("licensed");
     expect(judgeMatch({ ...undated, now: "2024-06-01T10:00:00Z" }, window).verdict).toBe("violation");
@@ -193,10 +193,23 @@ describe("judgeMatch: licenses", () => {
 
   it("does not turn a predating candidate or a reference source into a licensed one", () => {
     const licensed = policy({ licenses: [license()] });
-    const earlier = { ...overCapNoLink, candidate: { url: "https://agro-novosti.kz/zerno", published: "2024-03-01" } };
+    const earlier = { ...overCapNoLink, candidate: { url: "https://agro-novosti.kz/zerno", published: "2024-03-01", onPublisherDomain: false } };
     expect(judgeMatch(earlier, licensed)).toMatchObject({ verdict: "predates_source", licensed: false });
     const reference = { ...overCapNoLink, source: { url: SOURCE, published: null, reference: true } };
     expect(judgeMatch(reference, licensed)).toMatchObject({ verdict: "compliant", licensed: false });
+  });
+});
+
+describe("judgeMatch: the publisher's own pages", () => {
+  const ownPage = (overrides: Partial<MatchFacts>) => facts({ share: 1, link: NO_LINK, ...overrides, candidate: { url: "https://www.vestnik-stepi.kz/zerno", published: null, onPublisherDomain: true } });
+
+  it("judges the publisher's own page as its own, whatever it takes and even when older than the source", () => {
+    expect(judgeMatch(ownPage({}), policy())).toEqual({ verdict: "own_page", violations: [], licensed: false, predatesSource: false });
+    expect(judgeMatch({ ...ownPage({}), candidate: { url: "https://vestnik-stepi.kz/old", published: "2020-01-01", onPublisherDomain: true } }, policy()).verdict).toBe("own_page");
+  });
+
+  it("still treats a reference source (a press release) on the publisher's page as not the publisher's text", () => {
+    expect(judgeMatch(ownPage({ source: { url: "https://gov.kz/press/1", published: null, reference: true } }), policy()).verdict).toBe("compliant");
   });
 });
 
@@ -226,6 +239,11 @@ describe("candidateVerdict", () => {
 
   it("is licensed when a license was needed and nothing is violated", () => {
     expect(candidateVerdict([match("compliant"), match("licensed")])).toBe("licensed");
+  });
+
+  it("is the publisher's own page when its matches are, unless another match is violated or licensed", () => {
+    expect(candidateVerdict([referenceMatch, match("own_page")])).toBe("own_page");
+    expect(candidateVerdict([match("own_page"), match("violation")])).toBe("violation");
   });
 
   it("is compliant when it reused the publisher's own text within the rules", () => {

@@ -6,7 +6,12 @@ import { isWithinDomain, normalizeUrl } from "../links/normalize-url.ts";
 /** What judging one match needs to know: measured reuse, the link found, and when it is judged. */
 export interface MatchFacts {
   source: { url: string; published: IsoDate; reference: boolean };
-  candidate: { url: string; published: IsoDate };
+  candidate: {
+    url: string;
+    published: IsoDate;
+    /** The page is on one of the publisher's own domains (see `publisher-domains.ts`). */
+    onPublisherDomain: boolean;
+  };
   /** reusedChars ÷ the source's protected length, exclusions removed. */
   share: number;
   reusedChars: number;
@@ -26,13 +31,17 @@ export interface MatchJudgement {
 
 /**
  * Judges one candidate's reuse of one source, in this order:
- * 1. a candidate published before the source is the original, not the copy: `predates_source`;
- * 2. a reference source (press release, wire) is not the publisher's to protect, and nothing reused is
+ * 1. the publisher's own page reusing its own article is the publisher publishing, not a reuser: `own_page`;
+ * 2. a candidate published before the source is the original, not the copy: `predates_source`;
+ * 3. a reference source (press release, wire) is not the publisher's to protect, and nothing reused is
  *    nothing to judge: `compliant`;
- * 3. the cap (`over_quota`, `over_char_cap`) and the link rule (see `linkRuleViolations`) are checked;
- * 4. licenses covering the candidate lift what they name; if nothing is left, `licensed`.
+ * 4. the cap (`over_quota`, `over_char_cap`) and the link rule (see `linkRuleViolations`) are checked;
+ * 5. licenses covering the candidate lift what they name; if nothing is left, `licensed`.
  */
 export function judgeMatch(facts: MatchFacts, policy: Policy): MatchJudgement {
+  if (facts.candidate.onPublisherDomain && !facts.source.reference) {
+    return { verdict: "own_page", violations: [], licensed: false, predatesSource: false };
+  }
   if (predates(facts.candidate.published, facts.source.published)) {
     return { verdict: "predates_source", violations: [], licensed: false, predatesSource: true };
   }
@@ -53,12 +62,14 @@ export function judgeMatch(facts: MatchFacts, policy: Policy): MatchJudgement {
 
 /**
  * A candidate's overall verdict from its matches: any violation makes it a violator; otherwise a license
- * that was needed makes it licensed; otherwise reuse of the publisher's own text makes it compliant.
+ * that was needed makes it licensed; otherwise a page of the publisher's own reusing its articles is its own
+ * page; otherwise reuse of the publisher's own text makes it compliant.
  * Matches with reference sources or that predate their source are not reuse of the publisher's text.
  */
 export function candidateVerdict(matches: readonly Match[]): CandidateVerdict {
   if (matches.some((match) => match.verdict === "violation")) return "violation";
   if (matches.some((match) => match.verdict === "licensed")) return "licensed";
+  if (matches.some((match) => match.verdict === "own_page")) return "own_page";
   const reusesOwnText = matches.some((match) => match.reusedChars > 0 && !match.source.reference && !match.predatesSource);
   return reusesOwnText ? "compliant" : "no_reuse";
 }
