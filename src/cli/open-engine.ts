@@ -3,18 +3,24 @@ import type { SourceStore } from "../io/store/source-store.ts";
 import type { CliContext } from "./context.ts";
 import { UsageError } from "./context.ts";
 import { SqliteSourceStore } from "../io/store/sqlite-source-store.ts";
+import { busyMessage, isDatabaseBusy } from "../io/store/sqlite-busy.ts";
 
 /**
  * Opens the database named by the global options — a SQLite file, or a PostgreSQL database given as a URL — for
  * the duration of `work`, and always closes it. `bulk` groups commits (SQLite), for commands that write many
- * sources in a row.
+ * sources in a row. A SQLite file another process kept locked past the busy timeout is a usage error saying so.
  */
 export async function withSourceStore<T>(context: CliContext, work: (store: SourceStore) => Promise<T>, options: { bulk?: boolean } = {}): Promise<T> {
-  const store = await openSourceStore(context, options.bulk ?? false);
   try {
-    return await work(store);
-  } finally {
-    await store.close();
+    const store = await openSourceStore(context, options.bulk ?? false);
+    try {
+      return await work(store);
+    } finally {
+      await store.close();
+    }
+  } catch (error) {
+    if (isDatabaseBusy(error)) throw new UsageError(busyMessage(context.dbFile()), { cause: error });
+    throw error;
   }
 }
 

@@ -8,6 +8,8 @@ import { ownBuffer } from "./blob.ts";
 import { INDEX_FORMAT, IndexFormatError } from "./index-format.ts";
 import { PendingIndexRows, type IndexRows } from "./pending-index-rows.ts";
 import { BlockKeyFilter } from "./block-key-filter.ts";
+import { createPrivateFile } from "./private-file.ts";
+import { BUSY_TIMEOUT_MS } from "./sqlite-busy.ts";
 
 /**
  * Sources and their fingerprint index in one SQLite file (WAL, so readers never wait for a writer).
@@ -227,19 +229,23 @@ export class SqliteSourceStore implements SourceStore {
     this.db.pragma(`wal_autocheckpoint = ${Math.round(BULK_CHECKPOINT_BYTES / pageSize)}`);
   }
 
-  /** Runs a write, grouped or not; `deferred` is what a grouped one leaves until its group commits. */
-  private write<T>(tx: () => T, deferred?: (result: T) => void): T {
+  /**
+   * Runs a write, grouped or not; `deferred` is what a grouped one leaves until its group commits. Writes take
+   * the write lock before their first read (IMMEDIATE): a transaction that read first and must then wait for
+   * another process's writer fails at once with "database is locked" instead of waiting its turn.
+   */
+  private write<T>(tx: Database.Transaction<() => T>, deferred?: (result: T) => void): T {
     if (!this.grouping) {
-      const result = tx();
+      const result = tx.immediate();
       if (this.recentPostings >= this.recentLimit) this.db.transaction(() => this.mergeRecent())();
       return result;
     }
     if (!this.db.inTransaction) {
-      this.db.exec("BEGIN");
+      this.db.exec("BEGIN IMMEDIATE");
       this.groupTimer = setTimeout(() => this.commitGroup(), GROUP_MS);
       this.groupTimer.unref();
     }
-    const result = tx();
+    const result = tx.immediate();
     deferred?.(result);
     if (++this.groupedWrites >= GROUP_WRITES) this.commitGroup();
     return result;
@@ -523,7 +529,8 @@ function checkFormat(db: Database.Database): void {
 
 /** Opens (creating when needed) a CopyQuota database file with the settings every store relies on. */
 export function openDatabase(file: string): Database.Database {
-  const db = new Database(file);
+  if (file !== ":memory:" && file !== "") createPrivateFile(file);
+  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   // 16 KB pages (a new file's; an existing one keeps its own): a commit writes each page its group dirtied
   // with a write(2) of its own, ~70 µs a source at 4 KB and ~22 µs at 16 KB when loading 20k sources, and
   // checks ran as fast. Larger pages made the random-key block-count updates slower than that gains.
@@ -532,7 +539,6 @@ export function openDatabase(file: string): Database.Database {
   // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the last commit.
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 5000");
   // 64 MB of page cache: fingerprint inserts and lookups hit random pages of a large B-tree, and the
   // 2 MB default makes a 100k-source index read from disk on most of them.
   db.pragma("cache_size = -65536");
