@@ -6,6 +6,9 @@ import swaggerUi from "@fastify/swagger-ui";
 import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from "fastify-type-provider-zod";
 import type { AppStores } from "./app-stores.ts";
 import { registerAuthentication } from "./auth/authenticate.ts";
+import { AllowedHosts } from "./auth/allowed-hosts.ts";
+import { FailedAttempts } from "./auth/failed-attempts.ts";
+import { KeyVerifier } from "./auth/key-verifier.ts";
 import { handleError } from "./errors.ts";
 import { registerWebUi } from "./web-ui.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -21,12 +24,14 @@ import { keyRoutes } from "./routes/keys.ts";
 import { watchlistRoutes } from "./routes/watchlist.ts";
 
 export interface ServerOptions {
-  /** Log each request (pino, to stdout). */
+  /** Log each request (pino, to stdout); errors are logged either way. */
   logger?: boolean;
   /** Mark the session cookie `Secure` (when served over HTTPS, directly or behind a proxy). */
   secureCookies?: boolean;
   /** Serve the web UI at `/` (the API alone otherwise). */
   webUi?: boolean;
+  /** Host names besides `localhost` and IP addresses that requests may name in `Host` (see `AllowedHosts`). */
+  allowedHosts?: readonly string[];
 }
 
 /**
@@ -39,13 +44,17 @@ export const API_VERSION = "0.1.0";
 
 /** Builds the HTTP server: JSON API under `/api`, its OpenAPI document and docs, and the web UI at `/`. */
 export async function buildServer(stores: AppStores, options: ServerOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT });
+  // Without request logging, errors are still logged: a 500 answer points the admin to them.
+  const app = Fastify({ logger: options.logger === true ? true : { level: "error" }, bodyLimit: BODY_LIMIT });
   app.setValidatorCompiler(validatorCompiler);
   // Response schemas document the API; what a handler returns is sent as is (see `api-schemas.ts`).
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.setErrorHandler(handleError);
 
   await app.register(cookie);
+  const keys = new KeyVerifier(stores.auth);
+  const failures = new FailedAttempts();
+  registerAuthentication(app, { store: stores.auth, keys, hosts: new AllowedHosts(options.allowedHosts ?? []), failures });
   await app.register(swagger, {
     openapi: {
       openapi: "3.0.3",
@@ -63,16 +72,16 @@ export async function buildServer(stores: AppStores, options: ServerOptions = {}
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
-  app.get("/api/openapi.json", { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   // API answers hold cases, evidence and keys' holders: no cache may keep them, no browser may sniff them.
   app.addHook("onSend", async (request, reply) => {
-    if (!request.url.startsWith("/api/") || request.url.startsWith("/api/docs")) return;
+    const route = request.routeOptions.url;
+    if (route === undefined || !route.startsWith("/api/") || route.startsWith("/api/docs")) return;
     if (!reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
     reply.header("x-content-type-options", "nosniff");
   });
-  registerAuthentication(app, stores.auth);
-  const deps = { stores, secureCookies: options.secureCookies ?? false };
+  const deps: RouteDeps = { stores, secureCookies: options.secureCookies ?? false, keys, failures };
   await app.register(healthRoutes, deps);
   await app.register(sessionRoutes, deps);
   await app.register(checkRoutes, deps);
@@ -92,4 +101,8 @@ export async function buildServer(stores: AppStores, options: ServerOptions = {}
 export interface RouteDeps {
   stores: AppStores;
   secureCookies: boolean;
+  /** Finds a presented API key's holder (login checks keys as the API does). */
+  keys: KeyVerifier;
+  /** Failed authentications per client, shared by the API's key check and the UI's login. */
+  failures: FailedAttempts;
 }

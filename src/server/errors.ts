@@ -5,6 +5,7 @@ import { TransitionError } from "../cases/status-machine.ts";
 import { CaseNotFoundError } from "../cases/case-store.ts";
 import { SubmissionError } from "../cases/case-service.ts";
 import { FetchError } from "../io/fetch/errors.ts";
+import { PageRefusedError } from "../core/extract/page-refused.ts";
 
 /** A request the API refuses, with the status and code to answer with. */
 export class ApiError extends Error {
@@ -40,6 +41,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     return reply.code(400).send({ error: "bad_request", message: error.message, issues: error.issues });
   }
   if (error instanceof SubmissionError) return reply.code(400).send({ error: "bad_request", message: error.message });
+  if (error instanceof PageRefusedError) return reply.code(422).send({ error: error.reason, message: error.message });
   if (error instanceof ApiError) return reply.code(error.statusCode).send({ error: error.code, message: error.message });
   if (error instanceof CaseNotFoundError) return reply.code(404).send({ error: "not_found", message: error.message });
   if (error instanceof TransitionError) return reply.code(409).send({ error: "conflict", message: error.message });
@@ -51,5 +53,5 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     return reply.code(error.statusCode).send({ error: error.code ?? "bad_request", message: error.message });
   }
   request.log.error(error);
-  return reply.code(500).send({ error: "internal", message: "the server failed to answer; see its log" });
+  return reply.code(500).send({ error: "internal", message: `the server failed to answer; its log holds the error under reqId ${request.id}` });
 }

@@ -36,6 +36,10 @@ export interface StartOptions {
   allowPrivate?: boolean;
   /** Log each request. */
   logger?: boolean;
+  /** Host names besides `localhost` and IP addresses that requests may name (`--allowed-hosts`). */
+  allowedHosts?: readonly string[];
+  /** Mark the session cookie Secure (`--secure-cookies`). */
+  secureCookies?: boolean;
   /** Where to print the address, the generated key and demo progress. */
   print: (line: string) => void;
 }
@@ -66,7 +70,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       options.print("Empty database: loading the demo content…");
       await loadDemo(stores, { sharedDir: options.sharedDir, log: options.print });
     }
-    const app = await buildServer(stores, { logger: options.logger ?? false });
+    const app = await buildServer(stores, { logger: options.logger ?? false, allowedHosts: options.allowedHosts, secureCookies: options.secureCookies });
     await app.listen({ port: options.port, host: options.host });
     const address = app.server.address();
     const port = typeof address === "object" && address !== null ? address.port : options.port;

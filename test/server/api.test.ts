@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CheckResult } from "../../src/core/types.ts";
 import type { Case, CaseEvent, Observation } from "../../src/cases/case.ts";
-import { candidatePage, SOURCE, sourceText, startTestServer } from "./support.ts";
+import { candidatePage, KEY, SOURCE, sourceText, startTestServer } from "./support.ts";
 import type { TestServer } from "./support.ts";
 
 let server: TestServer;
@@ -89,7 +89,7 @@ describe("POST /api/check", () => {
 
   it("stores the submitted bytes as evidence, named by their SHA-256, downloadable and never rendered", async () => {
     const sha = createHash("sha256").update(Buffer.from(html, "utf8")).digest("hex");
-    const evidence = await fetch(`${server.url}/api/evidence/${sha}`, { headers: { authorization: `Bearer test-admin-key-0123456789` } });
+    const evidence = await fetch(`${server.url}/api/evidence/${sha}`, { headers: { authorization: `Bearer ${KEY}` } });
     expect(evidence.status).toBe(200);
     expect(evidence.headers.get("content-type")).toBe("application/octet-stream");
     expect(evidence.headers.get("content-disposition")).toMatch(/^attachment/);
@@ -245,7 +245,7 @@ describe("sources", () => {
     ].join("\n");
     const response = await fetch(`${server.url}/api/sources/upload?filename=archive.jsonl`, {
       method: "POST",
-      headers: { authorization: "Bearer test-admin-key-0123456789", "content-type": "application/octet-stream" },
+      headers: { authorization: `Bearer ${KEY}`, "content-type": "application/octet-stream" },
       body: jsonl,
     });
     expect(response.status).toBe(200);
@@ -260,7 +260,7 @@ describe("sources", () => {
 </channel></rss>`;
     const feed = await fetch(`${server.url}/api/sources/upload?filename=feed.xml&reference=true`, {
       method: "POST",
-      headers: { authorization: "Bearer test-admin-key-0123456789", "content-type": "application/rss+xml" },
+      headers: { authorization: `Bearer ${KEY}`, "content-type": "application/rss+xml" },
       body: rss,
     });
     expect(((await feed.json()) as { added: { url: string }[] }).added.map((a) => a.url)).toEqual(["https://vestnik-delovoy.example/news/feed-1"]);
@@ -268,7 +268,7 @@ describe("sources", () => {
     expect(fromFeed.body.items[0]!.reference).toBe(true);
     const empty = await fetch(`${server.url}/api/sources/upload?filename=empty.html`, {
       method: "POST",
-      headers: { authorization: "Bearer test-admin-key-0123456789", "content-type": "application/octet-stream" },
+      headers: { authorization: `Bearer ${KEY}`, "content-type": "application/octet-stream" },
       body: "",
     });
     expect(empty.status).toBe(400);
@@ -331,7 +331,7 @@ describe("UI session", () => {
   it("logs in with the key into an HttpOnly SameSite cookie, and needs the CSRF token to change anything", async () => {
     const wrong = await fetch(`${server.url}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ key: "nope" }) });
     expect(wrong.status).toBe(401);
-    const login = await fetch(`${server.url}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ key: "test-admin-key-0123456789" }) });
+    const login = await fetch(`${server.url}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ key: KEY }) });
     expect(login.status).toBe(200);
     const setCookie = login.headers.get("set-cookie")!;
     expect(setCookie).toMatch(/^cq_session=/);
@@ -356,7 +356,7 @@ describe("API keys", () => {
   it("lets the admin issue a key shown once, records its holder as the actor, and revoke it", async () => {
     const issued = await server.call<{ id: number; name: string; key: string }>("POST", "/api/keys", { name: "editor.aigerim" });
     expect(issued.status).toBe(201);
-    expect(issued.body.key).toMatch(/^cq_[A-Za-z0-9_-]{43}$/);
+    expect(issued.body.key).toMatch(/^cq_[A-Za-z0-9_-]{11}\.[A-Za-z0-9_-]{43}$/);
     const listed = await server.call<{ items: Record<string, unknown>[] }>("GET", "/api/keys");
     expect(listed.body.items.map((k) => k.name)).toEqual(["admin", "editor.aigerim"]);
     expect(JSON.stringify(listed.body)).not.toContain(issued.body.key);

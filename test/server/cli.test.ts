@@ -97,14 +97,14 @@ describe("copyquota serve and copyquota cases list", () => {
     expect((await cli(["--db", db, "cases", "list", "--status", "closed"])).stderr).toMatch(/"closed" is not a status/);
     const missing = await cli(["--db", path.join(dir, "nope.db"), "cases", "list"]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain("nope.db: no such database");
+    expect(missing.stderr).toContain(`no database at ${path.join(dir, "nope.db")}`);
   });
 
-  it("takes the admin key from COPYQUOTA_API_KEY and refuses one too short to be safe", SPAWNING, async () => {
+  it("takes the admin key from COPYQUOTA_API_KEY and refuses one shorter than 32 characters", SPAWNING, async () => {
     const db = path.join(dir, "env.db");
-    const server = await serve(["--db", db], { COPYQUOTA_API_KEY: "a-long-enough-env-key" });
+    const server = await serve(["--db", db], { COPYQUOTA_API_KEY: "a-long-enough-env-key-of-32-chars-or-more" });
     expect(server.output()).not.toMatch(/cq_/);
-    expect((await fetch(`${server.url}/api/cases`, { headers: { authorization: "Bearer a-long-enough-env-key" } })).status).toBe(200);
+    expect((await fetch(`${server.url}/api/cases`, { headers: { authorization: "Bearer a-long-enough-env-key-of-32-chars-or-more" } })).status).toBe(200);
     await stop(server.child);
     await expect(serve(["--db", db], { COPYQUOTA_API_KEY: "short" })).rejects.toThrow(/COPYQUOTA_API_KEY is too short/);
   });

@@ -9,7 +9,7 @@ import { ensureAdminKey } from "../../src/server/auth/admin-key.ts";
 import { createFetcher } from "../../src/io/fetch/http-fetcher.ts";
 
 /** The admin key every test server is started with. */
-export const KEY = "test-admin-key-0123456789";
+export const KEY = "test-admin-key-0123456789-abcdefghij";
 
 export interface TestServer {
   url: string;

@@ -1,11 +1,13 @@
 import type { Command } from "commander";
 import type { CliContext } from "../context.ts";
 import { UsageError } from "../context.ts";
+import { parseHostList } from "../../server/auth/allowed-hosts.ts";
 import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, startServer } from "../../server/start.ts";
 
 /**
- * `copyquota serve`: the HTTP API and web UI, as `npm start` runs them. Port, host, data directory and
- * admin key come from options, else from PORT, HOST, COPYQUOTA_DATA_DIR and COPYQUOTA_API_KEY. The global
+ * `copyquota serve`: the HTTP API and web UI, as `npm start` runs them. Port, host, data directory, host
+ * names and cookie security come from options, else from PORT, HOST, COPYQUOTA_DATA_DIR,
+ * COPYQUOTA_ALLOWED_HOSTS and COPYQUOTA_SECURE_COOKIES; the admin key from COPYQUOTA_API_KEY. The global
  * `--db` names the database file directly; without it the database is `<data dir>/copyquota.db`.
  */
 export function registerServe(program: Command, context: CliContext): void {
@@ -16,7 +18,9 @@ export function registerServe(program: Command, context: CliContext): void {
     .option("--host <host>", `address to listen on (default: $HOST or ${DEFAULT_HOST})`)
     .option("--data-dir <dir>", `directory of the database (default: $COPYQUOTA_DATA_DIR or ./${DEFAULT_DATA_DIR})`)
     .option("--no-demo", "do not load demo content into an empty database")
-    .action(async (opts: { port?: string; host?: string; dataDir?: string; demo: boolean }) => {
+    .option("--allowed-hosts <names>", "comma-separated host names the UI and API are reached by, besides localhost and IP addresses (default: $COPYQUOTA_ALLOWED_HOSTS)")
+    .option("--secure-cookies", "mark the UI's session cookie Secure, when served over HTTPS (directly or behind a proxy; default: $COPYQUOTA_SECURE_COOKIES=1)")
+    .action(async (opts: { port?: string; host?: string; dataDir?: string; demo: boolean; allowedHosts?: string; secureCookies?: boolean }) => {
       const port = parsePort(opts.port ?? process.env.PORT);
       const explicitDb = program.opts<{ db?: string }>().db;
       const host = opts.host ?? process.env.HOST ?? DEFAULT_HOST;
@@ -27,6 +31,8 @@ export function registerServe(program: Command, context: CliContext): void {
         dbFile: explicitDb === undefined ? undefined : context.dbFile(),
         apiKey: process.env.COPYQUOTA_API_KEY,
         demo: opts.demo,
+        allowedHosts: parseHostList(opts.allowedHosts ?? process.env.COPYQUOTA_ALLOWED_HOSTS),
+        secureCookies: opts.secureCookies ?? process.env.COPYQUOTA_SECURE_COOKIES === "1",
         initialPolicy: program.opts<{ policy?: string }>().policy ? await context.policy() : undefined,
         allowPrivate: context.allowPrivate(),
         logger: process.env.COPYQUOTA_LOG_REQUESTS === "1",

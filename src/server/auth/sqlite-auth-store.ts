@@ -1,10 +1,12 @@
 import type Database from "better-sqlite3";
-import type { ApiKey, AuthStore, Session } from "./auth-store.ts";
+import type { ApiKey, AuthStore, Session, StoredKey } from "./auth-store.ts";
+import type { Role } from "./role.ts";
+import { ADMIN } from "./admin-key.ts";
 
 /** API keys and sessions in the CopyQuota SQLite database. */
 export class SqliteAuthStore implements AuthStore {
   private readonly stmts;
-  private readonly replaceKey: (name: string, keyHash: string, now: string) => number;
+  private readonly replaceKey: (name: string, keyId: string | null, keyHash: string, role: Role, now: string) => number;
 
   constructor(db: Database.Database) {
     db.exec(`
@@ -21,23 +23,27 @@ export class SqliteAuthStore implements AuthStore {
         expires_at TEXT NOT NULL
       ) WITHOUT ROWID;
     `);
+    addRolesAndKeyIds(db);
+    const columns = "id, name, role, created_at, key_id, key_hash";
     this.stmts = {
       count: db.prepare("SELECT count(*) FROM api_keys").pluck(),
       deleteKey: db.prepare("DELETE FROM api_keys WHERE name = ?"),
-      insertKey: db.prepare("INSERT INTO api_keys (name, key_hash, created_at) VALUES (?, ?, ?)"),
-      keyById: db.prepare("SELECT id, name, created_at FROM api_keys WHERE id = ?"),
-      keyByHash: db.prepare("SELECT id, name, created_at FROM api_keys WHERE key_hash = ?"),
-      keys: db.prepare("SELECT id, name, created_at FROM api_keys ORDER BY id"),
+      insertKey: db.prepare("INSERT INTO api_keys (name, key_id, key_hash, role, created_at) VALUES (?, ?, ?, ?, ?)"),
+      keyById: db.prepare(`SELECT ${columns} FROM api_keys WHERE id = ?`),
+      keysByKeyId: db.prepare(`SELECT ${columns} FROM api_keys WHERE key_id = ?`),
+      keysWithoutKeyId: db.prepare(`SELECT ${columns} FROM api_keys WHERE key_id IS NULL`),
+      rehash: db.prepare("UPDATE api_keys SET key_hash = ? WHERE id = ?"),
+      keys: db.prepare(`SELECT ${columns} FROM api_keys ORDER BY id`),
       removeKey: db.prepare("DELETE FROM api_keys WHERE id = ?"),
       insertSession: db.prepare("INSERT INTO sessions (token_hash, key_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)"),
-      session: db.prepare(`SELECT s.key_id, k.name, s.csrf_token, s.expires_at FROM sessions s JOIN api_keys k ON k.id = s.key_id
+      session: db.prepare(`SELECT s.key_id, k.name, k.role, s.csrf_token, s.expires_at FROM sessions s JOIN api_keys k ON k.id = s.key_id
         WHERE s.token_hash = ? AND s.expires_at > ?`),
       deleteSession: db.prepare("DELETE FROM sessions WHERE token_hash = ?"),
       deleteExpired: db.prepare("DELETE FROM sessions WHERE expires_at <= ?"),
     };
-    this.replaceKey = db.transaction((name: string, keyHash: string, now: string) => {
+    this.replaceKey = db.transaction((name: string, keyId: string | null, keyHash: string, role: Role, now: string) => {
       this.stmts.deleteKey.run(name);
-      return Number(this.stmts.insertKey.run(name, keyHash, now).lastInsertRowid);
+      return Number(this.stmts.insertKey.run(name, keyId, keyHash, role, now).lastInsertRowid);
     });
   }
 
@@ -45,18 +51,27 @@ export class SqliteAuthStore implements AuthStore {
     return this.stmts.count.get() as number;
   }
 
-  async putKey(name: string, keyHash: string): Promise<ApiKey> {
-    const id = this.replaceKey(name, keyHash, new Date().toISOString());
-    return keyFromRow(this.stmts.keyById.get(id) as KeyRow);
+  async putKey(name: string, key: { keyId: string | null; keyHash: string; role: Role }): Promise<ApiKey> {
+    const id = this.replaceKey(name, key.keyId, key.keyHash, key.role, new Date().toISOString());
+    return publicKey(storedFromRow(this.stmts.keyById.get(id) as KeyRow));
   }
 
-  async findKey(keyHash: string): Promise<ApiKey | null> {
-    const row = this.stmts.keyByHash.get(keyHash) as KeyRow | undefined;
-    return row ? keyFromRow(row) : null;
+  async keysById(keyId: string | null): Promise<StoredKey[]> {
+    const rows = (keyId === null ? this.stmts.keysWithoutKeyId.all() : this.stmts.keysByKeyId.all(keyId)) as KeyRow[];
+    return rows.map(storedFromRow);
+  }
+
+  async storedKey(id: number): Promise<StoredKey | null> {
+    const row = this.stmts.keyById.get(id) as KeyRow | undefined;
+    return row ? storedFromRow(row) : null;
+  }
+
+  async rehashKey(id: number, keyHash: string): Promise<void> {
+    this.stmts.rehash.run(keyHash, id);
   }
 
   async listKeys(): Promise<ApiKey[]> {
-    return (this.stmts.keys.all() as KeyRow[]).map(keyFromRow);
+    return (this.stmts.keys.all() as KeyRow[]).map((row) => publicKey(storedFromRow(row)));
   }
 
   async removeKey(id: number): Promise<boolean> {
@@ -68,8 +83,8 @@ export class SqliteAuthStore implements AuthStore {
   }
 
   async findSession(tokenHash: string, now: string): Promise<Session | null> {
-    const row = this.stmts.session.get(tokenHash, now) as { key_id: number; name: string; csrf_token: string; expires_at: string } | undefined;
-    return row ? { keyId: row.key_id, name: row.name, csrfToken: row.csrf_token, expiresAt: row.expires_at } : null;
+    const row = this.stmts.session.get(tokenHash, now) as { key_id: number; name: string; role: Role; csrf_token: string; expires_at: string } | undefined;
+    return row ? { keyId: row.key_id, name: row.name, role: row.role, csrfToken: row.csrf_token, expiresAt: row.expires_at } : null;
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
@@ -81,12 +96,35 @@ export class SqliteAuthStore implements AuthStore {
   }
 }
 
+/**
+ * Databases made before roles and key ids gain both columns: the admin key keeps its rights, and every other
+ * key becomes an editor's, which keeps what it could do but policy and licenses (now the admin's).
+ */
+function addRolesAndKeyIds(db: Database.Database): void {
+  const columns = new Set((db.prepare("SELECT name FROM pragma_table_info('api_keys')").pluck().all() as string[]));
+  db.transaction(() => {
+    if (!columns.has("role")) {
+      db.exec("ALTER TABLE api_keys ADD COLUMN role TEXT NOT NULL DEFAULT 'editor' CHECK (role IN ('reader', 'editor', 'admin'))");
+      db.prepare("UPDATE api_keys SET role = 'admin' WHERE name = ?").run(ADMIN);
+    }
+    if (!columns.has("key_id")) db.exec("ALTER TABLE api_keys ADD COLUMN key_id TEXT");
+    db.exec("CREATE UNIQUE INDEX IF NOT EXISTS api_keys_key_id ON api_keys (key_id)");
+  })();
+}
+
 interface KeyRow {
   id: number;
   name: string;
+  role: Role;
   created_at: string;
+  key_id: string | null;
+  key_hash: string;
 }
 
-function keyFromRow(row: KeyRow): ApiKey {
-  return { id: row.id, name: row.name, createdAt: row.created_at };
+function storedFromRow(row: KeyRow): StoredKey {
+  return { id: row.id, name: row.name, role: row.role, createdAt: row.created_at, keyId: row.key_id, keyHash: row.key_hash };
+}
+
+function publicKey({ id, name, role, createdAt }: StoredKey): ApiKey {
+  return { id, name, role, createdAt };
 }

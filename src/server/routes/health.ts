@@ -7,7 +7,6 @@ export const healthRoutes: FastifyPluginAsync<RouteDeps> = async (app, { stores 
   app.withTypeProvider<ZodTypeProvider>().get(
     "/api/health",
     {
-      config: { public: true },
       schema: {
         summary: "Whether the server and its database answer",
         tags: ["health"],

@@ -13,25 +13,28 @@ import { ApiError } from "../errors.ts";
  */
 const SESSION_HOURS = 12;
 
-export const sessionRoutes: FastifyPluginAsync<RouteDeps> = async (app, { stores, secureCookies }) => {
+export const sessionRoutes: FastifyPluginAsync<RouteDeps> = async (app, { stores, secureCookies, keys, failures }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["session"];
 
   api.post(
     "/api/session",
     {
-      config: { public: true },
       schema: {
         summary: "Log in to the UI with an API key: sets an HttpOnly session cookie and returns the CSRF token",
         tags,
         security: [],
         body: SessionRequest,
-        response: { 200: SessionResponse, 401: ErrorResponse },
+        response: { 200: SessionResponse, 401: ErrorResponse, 429: ErrorResponse },
       },
     },
     async (request, reply) => {
-      const key = await stores.auth.findKey(hashSecret(request.body.key.trim()));
-      if (key === null) throw new ApiError(401, "unauthorized", "this API key is not valid");
+      if (failures.refuse(request, reply)) return reply;
+      const key = await keys.holder(request.body.key.trim());
+      if (key === null) {
+        failures.record(request.ip);
+        throw new ApiError(401, "unauthorized", "this API key is not valid");
+      }
       const now = new Date();
       await stores.auth.deleteExpiredSessions(now.toISOString());
       const token = generateToken();
@@ -45,7 +48,7 @@ export const sessionRoutes: FastifyPluginAsync<RouteDeps> = async (app, { stores
         path: "/",
         maxAge: SESSION_HOURS * 3600,
       });
-      return { user: key.name, csrfToken, expiresAt };
+      return { user: key.name, role: key.role, csrfToken, expiresAt };
     },
   );
 
@@ -56,7 +59,7 @@ export const sessionRoutes: FastifyPluginAsync<RouteDeps> = async (app, { stores
       const token = sessionToken(request);
       const session = token === undefined ? null : await stores.auth.findSession(hashSecret(token), new Date().toISOString());
       if (session === null) throw new ApiError(401, "unauthorized", "no UI session: this request was authenticated with an API key");
-      return { user: session.name, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+      return { user: session.name, role: session.role, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
     },
   );
 
