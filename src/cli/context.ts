@@ -15,12 +15,16 @@ export interface CliContext {
   dbFile(): string;
   /** The database URL when `--db` / COPYQUOTA_DB names a PostgreSQL database, else null (a SQLite file). */
   postgresUrl(): string | null;
+  /** Neither `--db` nor COPYQUOTA_DB names the database: it is `./copyquota.db`, which messages must say. */
+  defaultDatabase(): boolean;
   policy(): Promise<Policy>;
   allowPrivate(): boolean;
 }
 
 export function cliContext(program: Command): CliContext {
-  const db = () => program.opts<{ db?: string }>().db ?? process.env.COPYQUOTA_DB ?? "copyquota.db";
+  // An empty COPYQUOTA_DB is unset, as shells leave it after `COPYQUOTA_DB= copyquota …`.
+  const named = () => program.opts<{ db?: string }>().db ?? (process.env.COPYQUOTA_DB || undefined);
+  const db = () => named() ?? "copyquota.db";
   return {
     dbFile: () => {
       const value = db();
@@ -33,6 +37,7 @@ export function cliContext(program: Command): CliContext {
       return path.resolve(value);
     },
     postgresUrl: () => (isPostgresUrl(db()) ? db() : null),
+    defaultDatabase: () => named() === undefined,
     // Loaded when asked for: the policy schema brings zod, which commands that apply no policy do not need.
     policy: async () => {
       const file = program.opts<{ policy?: string }>().policy;

@@ -14,10 +14,10 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the real CLI in a child process, as a user would. */
-export function cli(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+/** Runs the real CLI in a child process, as a user would (in `cwd`, by default the test's own). */
+export function cli(args: readonly string[], env: Record<string, string> = {}, cwd?: string): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, cwd, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === "number" ? error.code : 99) : 0;
       resolve({ code, stdout, stderr });
     });

@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import type { Command } from "commander";
 import type { CliContext } from "../context.ts";
 import type { Case, CaseStatus } from "../../cases/case.ts";
@@ -6,6 +5,7 @@ import type { Violation } from "../../core/types.ts";
 import { UsageError } from "../context.ts";
 import { CASE_STATUSES, OPEN_STATUSES } from "../../cases/case.ts";
 import { parsePositiveInt } from "../options.ts";
+import { requireDatabase } from "../database-file.ts";
 
 const VIOLATIONS: readonly Violation[] = ["over_quota", "over_char_cap", "missing_link", "link_not_to_article", "link_not_indexable"];
 
@@ -22,7 +22,7 @@ export function registerCases(program: Command, context: CliContext): void {
     .option("--limit <n>", "at most n cases", parsePositiveInt("--limit"), 1000)
     .action(async (opts: { json?: boolean; status?: string; violation?: string; domain?: string; limit: number }) => {
       const file = context.dbFile();
-      if (!existsSync(file)) throw new UsageError(`${file}: no such database (give --db FILE, or set COPYQUOTA_DB)`);
+      requireDatabase(context);
       const status = parseStatuses(opts.status);
       if (opts.violation !== undefined && !(VIOLATIONS as readonly string[]).includes(opts.violation)) {
         throw new UsageError(`--violation ${JSON.stringify(opts.violation)}: must be one of ${VIOLATIONS.join(", ")}`);

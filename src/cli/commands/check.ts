@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import type { CliContext } from "../context.ts";
-import { EXIT } from "../context.ts";
+import { EXIT, UsageError } from "../context.ts";
 import { parsePublished, parseUrlOption } from "../options.ts";
+import { databaseName, requireDatabase } from "../database-file.ts";
 
 export function registerCheck(program: Command, context: CliContext): void {
   program
@@ -14,11 +15,16 @@ export function registerCheck(program: Command, context: CliContext): void {
     .action(async (inputs: string[], opts: { json?: boolean; url?: string; published?: string }) => {
       const url = parseUrlOption(opts.url);
       const published = parsePublished(opts.published);
+      requireDatabase(context);
       const policy = await context.policy();
       const [{ withEngine }, { readInputs }, { formatCheck }] = await Promise.all([import("../open-engine.ts"), import("../read-inputs.ts"), import("../format-check.ts")]);
       let violation = false;
       let failed = false;
       await withEngine(context, async (engine, store) => {
+        if ((await store.countSources()) === 0) {
+          // Every page would come out "no reuse": an empty archive must not pass for an all clear.
+          throw new UsageError(`${databaseName(context)} holds no sources to check against (add the publisher's articles with \`copyquota sources add …\`)`);
+        }
         for await (const item of readInputs(inputs, { url, published, purpose: "candidate", allowPrivate: context.allowPrivate() })) {
           if ("error" in item) {
             failed = true;

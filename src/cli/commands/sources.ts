@@ -4,6 +4,7 @@ import type { StoredSource } from "../../io/store/source-store.ts";
 import { EXIT } from "../context.ts";
 import { progress } from "../progress.ts";
 import { parsePositiveInt, parsePublished, parseUrlOption } from "../options.ts";
+import { requireCreatableDatabase, requireDatabase } from "../database-file.ts";
 import { PUBLISHED_FIELD_NAMES } from "../../io/inputs/document-fields.ts";
 
 
@@ -20,6 +21,7 @@ export function registerSources(program: Command, context: CliContext): void {
     .action(async (inputs: string[], opts: { reference?: boolean; url?: string; published?: string }) => {
       const url = parseUrlOption(opts.url);
       const published = parsePublished(opts.published);
+      requireCreatableDatabase(context);
       const [{ withEngine }, { readInputs }] = await Promise.all([import("../open-engine.ts"), import("../read-inputs.ts")]);
       const bar = progress();
       let added = 0;
@@ -60,6 +62,7 @@ export function registerSources(program: Command, context: CliContext): void {
     .option("--search <text>", "only sources whose URL or title contains the text")
     .option("--limit <n>", "at most n sources", parsePositiveInt("--limit"), 1000)
     .action(async (opts: { json?: boolean; search?: string; limit: number }) => {
+      requireDatabase(context);
       const { withSourceStore } = await import("../open-engine.ts");
       await withSourceStore(context, async (store) => {
         const list = await store.listSources({ limit: opts.limit, offset: 0, query: opts.search });
@@ -76,6 +79,7 @@ export function registerSources(program: Command, context: CliContext): void {
     .argument("<url-or-id>")
     .option("--json", "as JSON, with the removed boilerplate")
     .action(async (key: string, opts: { json?: boolean }) => {
+      requireDatabase(context);
       const { withSourceStore } = await import("../open-engine.ts");
       await withSourceStore(context, async (store) => {
         const source = await store.getSource(/^\d+$/.test(key) ? Number(key) : key);
@@ -109,6 +113,7 @@ export function registerSources(program: Command, context: CliContext): void {
     .description("remove sources by URL")
     .argument("<urls...>")
     .action(async (urls: string[]) => {
+      requireDatabase(context);
       const { withEngine } = await import("../open-engine.ts");
       await withEngine(context, async (engine) => {
         for (const url of urls) {
