@@ -4,6 +4,7 @@ import { surveyPage } from "./links.ts";
 import { readMainContent } from "./main-content.ts";
 import { elementsInOrder } from "./elements.ts";
 import { firstTime, readMetadata } from "./metadata.ts";
+import { assertPageBounds } from "./page-bounds.ts";
 import { parseDocument } from "./parse-document.ts";
 
 /**
@@ -12,8 +13,10 @@ import { parseDocument } from "./parse-document.ts";
  *
  * One parse serves everything: metadata and links are read first, then the document, less its menus, is
  * handed to Readability, which rewrites it (see `readMainContent` for how its choices are traced back).
+ * @throws PageRefusedError before parsing a page nested or sized past what any real page is (`page-bounds.ts`).
  */
 export function extractPage(html: string, pageUrl?: string): ExtractedPage {
+  assertPageBounds(html);
   const doc = parseDocument(html);
   const elements = elementsInOrder(doc);
   const meta = readMetadata(elements, pageUrl);
