@@ -1,58 +1,28 @@
-import type { CaseStatus } from "../cases/case.ts";
-import type { Violation } from "../core/types.ts";
+import { currentLocale } from "./language.ts";
 
+/** A share as a percentage with one decimal, in the UI's locale ("88.2%", "88,2 %"). */
 export function percent(share: number): string {
-  return `${(share * 100).toFixed(1)}%`;
+  return new Intl.NumberFormat(currentLocale(), { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share);
 }
 
 export function formatNumber(n: number): string {
-  return new Intl.NumberFormat("en-US").format(n);
+  return new Intl.NumberFormat(currentLocale()).format(n);
 }
 
-/** A timestamp as day and time in the reader's zone; "—" when absent. */
+/** A timestamp as day and time in the reader's zone and the UI's locale; "—" when absent. */
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return "—";
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
-  return new Date(time).toLocaleString("en-GB", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  return new Date(time).toLocaleString(currentLocale(), { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
 }
 
+/** A timestamp's day in the reader's zone, or a bare day (`2024-03-14`) as it is written; "—" when absent. */
 export function formatDay(iso: string | null | undefined): string {
   if (!iso) return "—";
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
-  return new Date(time).toLocaleDateString("en-GB", { year: "numeric", month: "short", day: "numeric" });
+  // A bare day parses as UTC midnight: shown in a zone west of UTC it would become the day before.
+  const timeZone = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? "UTC" : undefined;
+  return new Date(time).toLocaleDateString(currentLocale(), { year: "numeric", month: "short", day: "numeric", timeZone });
 }
-
-export const VIOLATION_LABELS: Record<Violation, string> = {
-  over_quota: "over the share cap",
-  over_char_cap: "over the character cap",
-  missing_link: "no link to the source",
-  link_not_to_article: "link not to the article",
-  link_not_indexable: "link not indexable",
-};
-
-export const STATUS_LABELS: Record<CaseStatus, string> = {
-  new: "New",
-  confirmed: "Confirmed",
-  notified: "Notified",
-  resolved: "Resolved",
-  dismissed: "Dismissed",
-};
-
-/** The verb on the button that moves a case to a status. */
-export const STATUS_ACTIONS: Record<CaseStatus, string> = {
-  new: "Reopen",
-  confirmed: "Confirm",
-  notified: "Mark notified",
-  resolved: "Resolve",
-  dismissed: "Dismiss",
-};
-
-export const VERDICT_LABELS: Record<string, string> = {
-  violation: "Violation",
-  compliant: "Compliant",
-  licensed: "Licensed",
-  no_reuse: "No reuse",
-  predates_source: "Predates the source",
-};

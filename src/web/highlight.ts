@@ -7,59 +7,91 @@ export interface Mark {
   passage: number;
 }
 
-/** A stretch of text between two mark boundaries, with the passages covering it (none for plain text). */
+/** A range of reused text that does not count against the page, with what to say about it. */
+export interface ExcludedMark {
+  start: number;
+  end: number;
+  reason: "reference" | "quotation";
+  /** The tooltip: the reason in words. */
+  title: string;
+}
+
+/**
+ * A stretch of text between two mark boundaries, with the passages covering it (none for plain text) and the
+ * excluded ranges covering it (by their index in the list given).
+ */
 export interface Run {
   start: number;
   end: number;
   passages: number[];
+  excluded: number[];
+}
+
+type Range = { start: number; end: number };
+
+/** Ranges clamped to a text of `length` characters, empty ones dropped, so stale offsets never throw. */
+function clampAll<T extends Range>(length: number, ranges: readonly T[]): (T & { index: number })[] {
+  return ranges
+    .map((r, index) => ({ ...r, index, start: Math.max(0, Math.min(length, r.start)), end: Math.max(0, Math.min(length, r.end)) }))
+    .filter((r) => r.end > r.start);
 }
 
 /**
- * Cuts a text of `length` characters into runs at every mark boundary. Marks may overlap (a candidate can
- * repeat a sentence that two passages share); a run lists every passage covering it, first-listed first.
- * Marks are clamped to the text, so stale offsets never throw.
+ * Cuts a text of `length` characters into runs at every mark and excluded-range boundary. Marks may overlap (a
+ * candidate can repeat a sentence that two passages share); a run lists every passage covering it,
+ * first-listed first, and every excluded range covering it.
  */
-export function runsOf(length: number, marks: readonly Mark[]): Run[] {
-  const clamped = marks
-    .map((m) => ({ ...m, start: Math.max(0, Math.min(length, m.start)), end: Math.max(0, Math.min(length, m.end)) }))
-    .filter((m) => m.end > m.start);
-  const cuts = [...new Set([0, length, ...clamped.flatMap((m) => [m.start, m.end])])].sort((a, b) => a - b);
+export function runsOf(length: number, marks: readonly Mark[], excluded: readonly Range[] = []): Run[] {
+  const passages = clampAll(length, marks);
+  const exclusions = clampAll(length, excluded);
+  const cuts = [...new Set([0, length, ...[...passages, ...exclusions].flatMap((m) => [m.start, m.end])])].sort((a, b) => a - b);
+  const covering = <T extends Range>(ranges: readonly T[], start: number, end: number) => ranges.filter((r) => r.start <= start && r.end >= end);
   const runs: Run[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const start = cuts[i]!;
     const end = cuts[i + 1]!;
-    runs.push({ start, end, passages: clamped.filter((m) => m.start <= start && m.end >= end).map((m) => m.passage) });
+    runs.push({ start, end, passages: covering(passages, start, end).map((m) => m.passage), excluded: covering(exclusions, start, end).map((r) => r.index) });
   }
   return runs;
 }
 
 /**
  * Passage colours: eight hues that stay apart for readers with the common colour-vision deficiencies;
- * passage i takes colour i mod 8, the same on both sides, so twins match.
+ * passage i takes colour i mod 8, the same on both sides, so twins match. Excluded text has a style of its own.
  */
 export const PASSAGE_COLOURS = 8;
 
 /**
- * A text with its passages highlighted. Each highlight carries its passage number; clicking it scrolls the
- * twin highlight (same passage, other side) into view and flashes it. The text goes in as Text nodes.
+ * A text with its passages highlighted, and the excluded parts of them marked apart. Each highlight carries its
+ * passage number; clicking it scrolls the twin highlight (same passage, other side) into view and flashes it.
+ * `passageTitle` words a passage's tooltip. The text goes in as Text nodes.
  */
-export function highlightedText(text: string, marks: readonly Mark[], side: "source" | "candidate"): HTMLElement {
+export function highlightedText(
+  text: string,
+  marks: readonly Mark[],
+  side: "source" | "candidate",
+  options: { excluded?: readonly ExcludedMark[]; passageTitle: (passage: number) => string },
+): HTMLElement {
+  const excluded = options.excluded ?? [];
   const container = h("div", { class: "text", "data-side": side });
-  for (const run of runsOf(text.length, marks)) {
+  for (const run of runsOf(text.length, marks, excluded)) {
     const piece = text.slice(run.start, run.end);
     const passage = run.passages[0];
-    if (passage === undefined) {
+    const exclusion = run.excluded[0] === undefined ? undefined : excluded[run.excluded[0]];
+    if (passage === undefined && exclusion === undefined) {
       container.appendChild(document.createTextNode(piece));
       continue;
     }
+    const colour = exclusion ? `excluded excluded-${exclusion.reason}` : `c${passage! % PASSAGE_COLOURS}`;
     container.appendChild(
       h(
         "mark",
         {
-          class: `hl c${passage % PASSAGE_COLOURS}`,
+          class: `hl ${colour}`,
           "data-passage": passage,
-          title: `Passage ${passage + 1}: click to see it on the other side`,
-          onclick: () => scrollToTwin(side, passage),
+          "data-excluded": exclusion?.reason,
+          title: exclusion ? exclusion.title : options.passageTitle(passage! + 1),
+          onclick: passage === undefined ? undefined : () => scrollToTwin(side, passage),
         },
         piece,
       ),

@@ -2,6 +2,8 @@ import { h, mount } from "./dom.ts";
 import { currentUser, logout, resumeSession, setUnauthorizedHandler } from "./api.ts";
 import { createRouter, currentRoute, navigate } from "./router.ts";
 import { errorBox } from "./widgets.ts";
+import { currentLanguage, initLanguage, LANGUAGE_NAMES, LANGUAGES, setLanguage, t } from "./language.ts";
+import type { Catalogue } from "./messages/en.ts";
 import { loginPage } from "./pages/login.ts";
 import { dashboardPage } from "./pages/dashboard.ts";
 import { casesPage } from "./pages/cases.ts";
@@ -27,17 +29,17 @@ const router = createRouter(
     [/^\/self-check$/, selfCheckPage],
     [/^\/watchlist$/, watchlistPage],
   ],
-  async ({ root }) => mount(root, h("h1", {}, "Not found"), h("p", {}, "This page does not exist. "), h("a", { href: "#/" }, "Go to the dashboard")),
+  async ({ root }) => mount(root, h("h1", {}, t().nav.notFound), h("p", {}, t().nav.notFoundText), h("a", { href: "#/" }, t().nav.toDashboard)),
 );
 
-const NAV: [string, string][] = [
-  ["#/", "Dashboard"],
-  ["#/cases", "Cases"],
-  ["#/sources", "Sources"],
-  ["#/watchlist", "Watchlist"],
-  ["#/licenses", "Licenses"],
-  ["#/policy", "Policy"],
-  ["#/self-check", "Self-check"],
+const NAV: [string, (nav: Catalogue["nav"]) => string][] = [
+  ["#/", (nav) => nav.dashboard],
+  ["#/cases", (nav) => nav.cases],
+  ["#/sources", (nav) => nav.sources],
+  ["#/watchlist", (nav) => nav.watchlist],
+  ["#/licenses", (nav) => nav.licenses],
+  ["#/policy", (nav) => nav.policy],
+  ["#/self-check", (nav) => nav.selfCheck],
 ];
 
 const header = document.getElementById("top") as HTMLElement;
@@ -45,15 +47,19 @@ const root = document.getElementById("app") as HTMLElement;
 let loggedIn = false;
 
 function renderHeader(path: string): void {
+  const brand = h("a", { class: "brand", href: "#/" }, "CopyQuota");
   if (!loggedIn) {
-    mount(header, h("a", { class: "brand", href: "#/" }, "CopyQuota"));
+    mount(header, brand, languageSwitch());
     return;
   }
   const section = `#/${path.split("/")[1] ?? ""}`;
-  mount(
-    header,
-    h("a", { class: "brand", href: "#/" }, "CopyQuota"),
-    h("nav", {}, ...NAV.map(([href, label]) => h("a", { href, class: href === section ? "active" : "" }, label)), h("a", { href: "/api/docs", target: "_blank" }, "API")),
+  const nav = t().nav;
+  // On a phone the links and the account fold behind the menu button; a chosen link closes the menu by re-rendering.
+  const menu = h("button", { type: "button", class: "menu-toggle", "aria-expanded": "false", "aria-controls": "top-menu" }, nav.menu);
+  const folded = h(
+    "div",
+    { id: "top-menu", class: "top-menu" },
+    h("nav", {}, ...NAV.map(([href, label]) => h("a", { href, class: href === section ? "active" : "" }, label(nav))), h("a", { href: "/api/docs", target: "_blank" }, nav.api)),
     h(
       "span",
       { class: "user" },
@@ -66,7 +72,38 @@ function renderHeader(path: string): void {
           loggedIn = false;
           navigate("/login");
         },
-      }, "Log out"),
+      }, nav.logOut),
+    ),
+    languageSwitch(),
+  );
+  menu.addEventListener("click", () => {
+    const open = header.classList.toggle("menu-open");
+    menu.setAttribute("aria-expanded", String(open));
+  });
+  header.classList.remove("menu-open");
+  mount(header, brand, menu, folded);
+}
+
+/** The language buttons, each in its own language; the page is drawn again in the chosen one. */
+function languageSwitch(): HTMLElement {
+  return h(
+    "span",
+    { class: "language-switch", role: "group", "aria-label": t().common.language },
+    ...LANGUAGES.map((language) =>
+      h(
+        "button",
+        {
+          type: "button",
+          lang: language,
+          "data-language": language,
+          "aria-pressed": String(language === currentLanguage()),
+          onclick: () => {
+            setLanguage(language);
+            void render();
+          },
+        },
+        LANGUAGE_NAMES[language],
+      ),
     ),
   );
 }
@@ -103,6 +140,7 @@ setUnauthorizedHandler(() => {
   if (path !== "/login") navigate(`/login?next=${encodeURIComponent(path)}`);
 });
 
+initLanguage();
 window.addEventListener("hashchange", () => void render());
 loggedIn = await resumeSession();
 await render();

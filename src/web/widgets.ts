@@ -2,18 +2,23 @@ import type { CaseStatus } from "../cases/case.ts";
 import type { LinkFinding, Violation } from "../core/types.ts";
 import { h } from "./dom.ts";
 import { ApiFailure } from "./api.ts";
-import { percent, STATUS_LABELS, VERDICT_LABELS, VIOLATION_LABELS } from "./format.ts";
+import { percent } from "./format.ts";
+import { t } from "./language.ts";
+import type { Catalogue } from "./messages/en.ts";
+
+/** A verdict or observation outcome the UI names. */
+export type VerdictName = keyof Catalogue["labels"]["verdicts"];
 
 export function statusBadge(status: CaseStatus): HTMLElement {
-  return h("span", { class: `badge status-${status}` }, STATUS_LABELS[status]);
+  return h("span", { class: `badge status-${status}` }, t().labels.statuses[status]);
 }
 
-export function verdictBadge(verdict: string): HTMLElement {
-  return h("span", { class: `badge verdict-${verdict}` }, VERDICT_LABELS[verdict] ?? verdict);
+export function verdictBadge(verdict: VerdictName): HTMLElement {
+  return h("span", { class: `badge verdict-${verdict}` }, t().labels.verdicts[verdict]);
 }
 
 export function violationTags(violations: readonly Violation[]): HTMLElement {
-  return h("span", { class: "tags" }, ...violations.map((v) => h("span", { class: `tag violation-${v}` }, VIOLATION_LABELS[v])));
+  return h("span", { class: "tags" }, ...violations.map((v) => h("span", { class: `tag violation-${v}` }, t().labels.violations[v])));
 }
 
 /**
@@ -24,23 +29,24 @@ export function shareBar(share: number, cap: number): HTMLElement {
   const over = share > cap;
   const fill = h("span", { class: `share-fill${over ? " over" : ""}` });
   fill.style.width = `${Math.min(100, share * 100)}%`;
-  const marker = h("span", { class: "share-cap", title: `cap ${percent(cap)}` });
+  const marker = h("span", { class: "share-cap", title: t().share.cap(percent(cap)) });
   marker.style.left = `${Math.min(100, cap * 100)}%`;
   return h(
     "div",
-    { class: "share", role: "img", "aria-label": `${percent(share)} reused, cap ${percent(cap)}` },
+    { class: "share", role: "img", "aria-label": t().share.aria(percent(share), percent(cap)) },
     h("span", { class: "share-track" }, fill, marker),
-    h("span", { class: "share-label" }, `${percent(share)} reused · cap ${percent(cap)}`),
+    h("span", { class: "share-label" }, t().share.label(percent(share), percent(cap))),
   );
 }
 
 /** What the candidate's link back to the source amounts to, in words. */
 export function linkSummary(link: LinkFinding): string {
-  if (!link.present) return "No link to the source or its site in the page's main content.";
-  const parts = [link.target === "article" ? "Links to the article" : "Links only to another page of the publisher's site"];
-  if (link.hidden) parts.push("hidden from readers");
-  if (link.nofollow) parts.push('rel="nofollow" (or ugc/sponsored)');
-  if (link.noindex) parts.push("inside <noindex>");
+  const words = t().link;
+  if (!link.present) return words.none;
+  const parts = [link.target === "article" ? words.toArticle : words.toDomain];
+  if (link.hidden) parts.push(words.hidden);
+  if (link.nofollow) parts.push(words.nofollow);
+  if (link.noindex) parts.push(words.noindex);
   return `${parts.join(", ")}.`;
 }
 
@@ -49,7 +55,7 @@ export function linkFindings(link: LinkFinding): HTMLElement {
     "div",
     { class: "link-finding" },
     h("p", {}, linkSummary(link)),
-    link.href ? h("p", { class: "muted" }, "Link: ", h("code", {}, link.href)) : null,
+    link.href ? h("p", { class: "muted" }, t().link.href, h("code", {}, link.href)) : null,
   );
 }
 
@@ -66,12 +72,12 @@ export function errorBox(error: unknown): HTMLElement {
 }
 
 export function pageTitle(text: string, ...extra: (Node | string | null)[]): HTMLElement {
-  document.title = `${text} — CopyQuota`;
+  document.title = `${text} — ${t().common.titleSuffix}`;
   return h("div", { class: "page-title" }, h("h1", {}, text), ...extra);
 }
 
 export function loading(): HTMLElement {
-  return h("p", { class: "muted" }, "Loading…");
+  return h("p", { class: "muted" }, t().common.loading);
 }
 
 export function empty(text: string): HTMLElement {

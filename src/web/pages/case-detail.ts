@@ -1,11 +1,12 @@
 import type { Case, CaseEvent, CaseStatus, Observation } from "../../cases/case.ts";
 import type { EvidenceCapture } from "../../cases/evidence.ts";
-import type { Match } from "../../core/types.ts";
-import type { Mark } from "../highlight.ts";
+import type { ExcludedPassage, Match } from "../../core/types.ts";
+import type { ExcludedMark, Mark } from "../highlight.ts";
 import { externalLink, h, mount } from "../dom.ts";
 import { api } from "../api.ts";
 import { highlightedText } from "../highlight.ts";
-import { formatDay, formatNumber, formatTime, percent, STATUS_ACTIONS, STATUS_LABELS, VERDICT_LABELS } from "../format.ts";
+import { formatDay, formatNumber, formatTime, percent } from "../format.ts";
+import { t } from "../language.ts";
 import { errorBox, linkFindings, loading, pageTitle, shareBar, statusBadge, violationTags } from "../widgets.ts";
 import type { PageContext } from "../router.ts";
 
@@ -23,60 +24,123 @@ export interface CaseDetail {
 
 export async function caseDetailPage({ root, params }: PageContext): Promise<void> {
   const id = Number(params[0]);
-  mount(root, pageTitle(`Case ${id}`), loading());
+  mount(root, pageTitle(t().caseDetail.title(id)), loading());
   render(root, await api.get<CaseDetail>(`/api/cases/${id}`));
 }
 
 function render(root: HTMLElement, detail: CaseDetail): void {
+  const words = t().caseDetail;
   const c = detail.case;
   const passages = c.passages;
+  const excluded = detail.match?.excluded ?? [];
   const sourceMarks: Mark[] = passages.map((p, i) => ({ start: p.source.start, end: p.source.end, passage: i }));
   const candidateMarks: Mark[] = passages.map((p, i) => ({ start: p.candidate.start, end: p.candidate.end, passage: i }));
+  const excludedMarks = (side: "source" | "candidate"): ExcludedMark[] =>
+    excluded.map((e) => ({ start: e[side].start, end: e[side].end, reason: e.reason, title: words.excludedMarkTitle(t().labels.excludedReasons[e.reason]) }));
+  const highlightOptions = (side: "source" | "candidate") => ({ excluded: excludedMarks(side), passageTitle: words.passageTitle });
   mount(
     root,
-    pageTitle(`Case ${c.id}`, statusBadge(c.status)),
+    pageTitle(words.title(c.id), statusBadge(c.status)),
     h(
       "section",
       { class: "card case-summary" },
       h("dl", { class: "facts" },
-        h("dt", {}, "Page"), h("dd", {}, h("strong", { class: "candidate-title" }, c.candidate.title || "(untitled)"), h("br"), externalLink(c.candidate.url)),
-        h("dt", {}, "Source"), h("dd", {}, detail.source ? h("a", { href: `#/sources/${detail.source.id}` }, c.source.title || c.source.url) : c.source.title, h("br"), externalLink(c.source.url)),
-        h("dt", {}, "Share"), h("dd", {}, shareBar(c.share, c.maxShare), h("span", { class: "muted small" }, `${formatNumber(c.reusedChars)} of ${formatNumber(c.sourceChars)} characters`)),
-        h("dt", {}, "Violations"), h("dd", {}, violationTags(c.violations)),
-        h("dt", {}, "Link"), h("dd", {}, linkFindings(c.link)),
-        h("dt", {}, "Seen"), h("dd", {}, `first ${formatTime(c.firstSeen)}, last ${formatTime(c.lastSeen)}`),
-        c.resolution ? h("dt", {}, "Resolution") : null, c.resolution ? h("dd", {}, c.resolution) : null,
+        h("dt", {}, words.page), h("dd", {}, h("strong", { class: "candidate-title" }, c.candidate.title || t().common.untitled), h("br"), externalLink(c.candidate.url)),
+        h("dt", {}, words.source), h("dd", {}, detail.source ? h("a", { href: `#/sources/${detail.source.id}` }, c.source.title || c.source.url) : c.source.title, h("br"), externalLink(c.source.url)),
+        h("dt", {}, words.share), h("dd", {}, shareBar(c.share, c.maxShare), h("p", { class: "muted small share-figures" }, shareFigures(c.reusedChars, c.sourceChars, detail.match))),
+        h("dt", {}, words.violations), h("dd", {}, violationTags(c.violations)),
+        h("dt", {}, words.link), h("dd", {}, linkFindings(c.link)),
+        h("dt", {}, words.seen), h("dd", {}, words.seenRange(formatTime(c.firstSeen), formatTime(c.lastSeen))),
+        c.resolution ? h("dt", {}, words.resolution) : null, c.resolution ? h("dd", {}, c.resolution) : null,
       ),
       statusActions(root, detail),
       h("p", { class: "actions" },
-        h("a", { class: "button", href: `#/cases/${c.id}/letter?lang=ru` }, "Notice letter (RU)"),
-        h("a", { class: "button", href: `#/cases/${c.id}/letter?lang=en` }, "Notice letter (EN)"),
+        h("a", { class: "button", href: `#/cases/${c.id}/letter?lang=ru` }, words.letterRu),
+        h("a", { class: "button", href: `#/cases/${c.id}/letter?lang=en` }, words.letterEn),
         recheckButton(root, c.id),
       ),
     ),
     h(
       "section",
       { class: "card" },
-      h("h2", {}, `Aligned passages (${passages.length})`),
-      h("p", { class: "muted small" }, "Matching passages share a colour. Click one to scroll to its twin on the other side."),
-      detail.source?.changedSinceCheck ? h("p", { class: "warning" }, "The source was re-indexed since this check; re-check the page to realign the passages.") : null,
+      h("h2", {}, words.passages(passages.length)),
+      h("p", { class: "muted small" }, words.passagesHelp),
+      legend(excluded.length > 0),
+      excluded.length > 0 ? excludedList(excluded, detail.source?.protectedText ?? "") : null,
+      detail.source?.changedSinceCheck ? h("p", { class: "warning" }, words.changed) : null,
       h(
         "div",
         { class: "side-by-side" },
-        h("div", { class: "pane" }, h("h3", {}, "Source (protected text)"), highlightedText(detail.source?.protectedText ?? "", sourceMarks, "source")),
-        h("div", { class: "pane" }, h("h3", {}, "Page as checked", detail.candidate ? h("span", { class: "muted small" }, ` · ${formatTime(detail.candidate.checkedAt)}`) : null), highlightedText(detail.candidate?.text ?? "", candidateMarks, "candidate")),
+        h("div", { class: "pane" }, h("h3", {}, words.sourcePane), highlightedText(detail.source?.protectedText ?? "", sourceMarks, "source", highlightOptions("source"))),
+        h("div", { class: "pane" }, h("h3", {}, words.candidatePane, detail.candidate ? h("span", { class: "muted small" }, ` · ${formatTime(detail.candidate.checkedAt)}`) : null), highlightedText(detail.candidate?.text ?? "", candidateMarks, "candidate", highlightOptions("candidate"))),
       ),
     ),
-    h("section", { class: "card" }, h("h2", {}, "Evidence"), evidenceList(detail.evidence)),
+    h("section", { class: "card" }, h("h2", {}, words.evidence), evidenceList(detail.evidence)),
     h("div", { class: "grid-2" },
-      h("section", { class: "card" }, h("h2", {}, "Status history"), historyTable(detail.history)),
-      h("section", { class: "card" }, h("h2", {}, "Observations"), observationTable(detail.observations)),
+      h("section", { class: "card" }, h("h2", {}, words.history), historyTable(detail.history)),
+      h("section", { class: "card" }, h("h2", {}, words.observations), observationTable(detail.observations)),
     ),
   );
 }
 
+/** "X of Y characters reused", and what was left out of X and why, so the share on screen can be checked by hand. */
+function shareFigures(reused: number, total: number, match: Match | null): string {
+  const words = t().caseDetail;
+  const figures = words.figures(reused, total);
+  if (!match || match.excludedChars === 0) return figures;
+  const reasons = [...new Set(match.excluded.map((e) => e.reason))].map((reason) => t().labels.excludedReasons[reason]);
+  return `${figures}${words.excludedFigures(match.excludedChars, reasons.join(", "))}`;
+}
+
+/** What the two highlight styles mean; the excluded one only when the case has excluded text. */
+function legend(withExcluded: boolean): HTMLElement {
+  const words = t().caseDetail;
+  return h(
+    "p",
+    { class: "legend small" },
+    h("mark", { class: "hl c0" }, words.legendReused),
+    withExcluded ? " " : null,
+    withExcluded ? h("mark", { class: "hl excluded" }, words.legendExcluded) : null,
+  );
+}
+
+/** Each excluded span: its reason, its length, where it starts in the source, and the reference it is also in. */
+function excludedList(excluded: readonly ExcludedPassage[], sourceText: string): HTMLElement {
+  const words = t().caseDetail;
+  return h(
+    "div",
+    { class: "excluded-list" },
+    h("h3", {}, words.excludedTitle),
+    h("p", { class: "muted small" }, words.excludedHelp),
+    h(
+      "ul",
+      {},
+      ...excluded.map((e) =>
+        h(
+          "li",
+          { "data-excluded": e.reason },
+          h("span", { class: "tag excluded-reason" }, t().labels.excludedReasons[e.reason]),
+          " ",
+          words.excludedItem(e.source.end - e.source.start),
+          h("q", {}, excerpt(sourceText, e.source.start, e.source.end)),
+          e.referenceUrl ? h("span", {}, " — ", externalLink(e.referenceUrl, words.referenceLink), h("div", { class: "muted small" }, externalLink(e.referenceUrl))) : null,
+        ),
+      ),
+    ),
+  );
+}
+
+/** Characters of an excluded span quoted in its list item: enough to find the sentence in the texts below. */
+const EXCERPT_CHARS = 120;
+
+function excerpt(text: string, start: number, end: number): string {
+  const piece = text.slice(start, end).replace(/\s+/g, " ").trim();
+  return piece.length > EXCERPT_CHARS ? `${piece.slice(0, EXCERPT_CHARS - 1)}…` : piece;
+}
+
 function statusActions(root: HTMLElement, detail: CaseDetail): HTMLElement {
-  const comment = h("textarea", { id: "status-comment", rows: 2, placeholder: "Comment for the history (optional)" });
+  const words = t().caseDetail;
+  const comment = h("textarea", { id: "status-comment", rows: 2, placeholder: words.comment });
   const message = h("div", {});
   const act = async (status: CaseStatus) => {
     try {
@@ -89,18 +153,18 @@ function statusActions(root: HTMLElement, detail: CaseDetail): HTMLElement {
   return h(
     "div",
     { class: "status-actions" },
-    h("label", { for: "status-comment" }, "Change status"),
+    h("label", { for: "status-comment" }, words.changeStatus),
     comment,
-    h("div", { class: "actions" }, ...detail.allowedSteps.map((status) => h("button", { type: "button", "data-status": status, class: status === "dismissed" ? "" : "primary", onclick: () => act(status) }, STATUS_ACTIONS[status]))),
+    h("div", { class: "actions" }, ...detail.allowedSteps.map((status) => h("button", { type: "button", "data-status": status, class: status === "dismissed" ? "" : "primary", onclick: () => act(status) }, t().labels.statusActions[status]))),
     message,
   );
 }
 
 function recheckButton(root: HTMLElement, id: number): HTMLElement {
-  const button = h("button", { type: "button" }, "Re-check the page now");
+  const button = h("button", { type: "button" }, t().caseDetail.recheck);
   button.addEventListener("click", async () => {
     button.disabled = true;
-    button.textContent = "Checking…";
+    button.textContent = t().caseDetail.checking;
     try {
       await api.post(`/api/cases/${id}/recheck`);
       render(root, await api.get<CaseDetail>(`/api/cases/${id}`));
@@ -112,10 +176,11 @@ function recheckButton(root: HTMLElement, id: number): HTMLElement {
 }
 
 function evidenceList(evidence: CaseDetail["evidence"]): HTMLElement {
+  const words = t().caseDetail;
   return h(
     "table",
     { class: "evidence" },
-    h("thead", {}, h("tr", {}, h("th", {}, "SHA-256"), h("th", {}, "Captured"), h("th", {}, "How"), h("th", { class: "num" }, "Bytes"), h("th", {}, ""))),
+    h("thead", {}, h("tr", {}, h("th", {}, words.sha), h("th", {}, words.captured), h("th", {}, words.how), h("th", { class: "num" }, words.bytes), h("th", {}, ""))),
     h(
       "tbody",
       {},
@@ -126,9 +191,9 @@ function evidenceList(evidence: CaseDetail["evidence"]): HTMLElement {
           {},
           h("td", {}, h("code", { class: "hash" }, sha256)),
           h("td", {}, formatTime(last?.fetchedAt)),
-          h("td", {}, last ? (last.origin === "fetched" ? `fetched, HTTP ${last.status ?? "?"}` : "submitted to the API") : "—", captures.length > 1 ? h("span", { class: "muted small" }, ` (${captures.length} captures)`) : null),
+          h("td", {}, last ? (last.origin === "fetched" ? words.fetched(String(last.status ?? "?")) : words.submitted) : "—", captures.length > 1 ? h("span", { class: "muted small" }, words.captures(captures.length)) : null),
           h("td", { class: "num" }, last ? formatNumber(last.size) : "—"),
-          h("td", {}, h("a", { class: "button", href: `/api/evidence/${sha256}`, download: "" }, "Download")),
+          h("td", {}, h("a", { class: "button", href: `/api/evidence/${sha256}`, download: "" }, words.download)),
         );
       }),
     ),
@@ -136,25 +201,27 @@ function evidenceList(evidence: CaseDetail["evidence"]): HTMLElement {
 }
 
 function historyTable(events: readonly CaseEvent[]): HTMLElement {
+  const statuses = t().labels.statuses;
   return h(
     "ol",
     { class: "history" },
     ...events.map((e) =>
-      h("li", {}, h("span", { class: "muted small" }, formatTime(e.at)), " ", h("strong", {}, e.actor), " ", e.from ? `${STATUS_LABELS[e.from]} → ${STATUS_LABELS[e.to]}` : `opened as ${STATUS_LABELS[e.to]}`, e.comment ? h("div", { class: "comment" }, e.comment) : null),
+      h("li", {}, h("span", { class: "muted small" }, formatTime(e.at)), " ", h("strong", {}, e.actor), " ", e.from ? `${statuses[e.from]} → ${statuses[e.to]}` : t().caseDetail.openedAs(statuses[e.to]), e.comment ? h("div", { class: "comment" }, e.comment) : null),
     ),
   );
 }
 
 function observationTable(observations: readonly Observation[]): HTMLElement {
+  const words = t().caseDetail;
   return h(
     "table",
     {},
-    h("thead", {}, h("tr", {}, h("th", {}, "When"), h("th", {}, "Outcome"), h("th", { class: "num" }, "Share"), h("th", {}, "Evidence"))),
+    h("thead", {}, h("tr", {}, h("th", {}, words.when), h("th", {}, words.outcome), h("th", { class: "num" }, words.share), h("th", {}, words.evidence))),
     h(
       "tbody",
       {},
       ...[...observations].reverse().map((o) =>
-        h("tr", {}, h("td", {}, formatDay(o.at)), h("td", {}, o.outcome === "gone" ? "page gone" : (VERDICT_LABELS[o.outcome] ?? o.outcome)), h("td", { class: "num" }, percent(o.share)), h("td", {}, h("code", { class: "hash" }, o.evidenceSha256.slice(0, 12)))),
+        h("tr", {}, h("td", {}, formatDay(o.at)), h("td", {}, t().labels.verdicts[o.outcome]), h("td", { class: "num" }, percent(o.share)), h("td", {}, h("code", { class: "hash" }, o.evidenceSha256.slice(0, 12)))),
       ),
     ),
   );

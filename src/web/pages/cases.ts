@@ -1,8 +1,9 @@
-import type { Case, CaseStatus } from "../../cases/case.ts";
-import type { Violation } from "../../core/types.ts";
+import { CASE_STATUSES } from "../../cases/case.ts";
+import type { Case } from "../../cases/case.ts";
 import { h, mount } from "../dom.ts";
 import { api, query } from "../api.ts";
-import { formatTime, percent, STATUS_LABELS, VIOLATION_LABELS } from "../format.ts";
+import { formatTime, percent } from "../format.ts";
+import { t } from "../language.ts";
 import { navigate } from "../router.ts";
 import { empty, loading, pageTitle, statusBadge, violationTags } from "../widgets.ts";
 import type { PageContext } from "../router.ts";
@@ -15,25 +16,28 @@ const FILTERS = ["status", "violation", "domain", "from", "until", "q"] as const
 export async function casesPage({ root, query: params }: PageContext): Promise<void> {
   const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? ""])) as Record<(typeof FILTERS)[number], string>;
   const offset = Number(params.get("offset") ?? 0) || 0;
-  mount(root, pageTitle("Cases"), filterForm(filters), loading());
+  const words = t().cases;
+  mount(root, pageTitle(words.title), filterForm(filters), loading());
   const { total, items } = await api.get<{ total: number; items: Case[] }>(`/api/cases${query({ ...filters, limit: PAGE_SIZE, offset })}`);
   const exportQuery = (format: string) => `/api/cases/export${query({ ...filters, format })}`;
   mount(
     root,
     pageTitle(
-      "Cases",
-      h("span", { class: "actions" }, h("a", { class: "button", href: exportQuery("csv"), download: "" }, "Export CSV"), h("a", { class: "button", href: exportQuery("json"), download: "" }, "Export JSON")),
+      words.title,
+      h("span", { class: "actions" }, h("a", { class: "button", href: exportQuery("csv"), download: "" }, words.exportCsv), h("a", { class: "button", href: exportQuery("json"), download: "" }, words.exportJson)),
     ),
     filterForm(filters),
-    h("p", { class: "muted" }, `${total} case${total === 1 ? "" : "s"}`),
-    items.length > 0 ? caseTable(items) : empty("No case matches these filters."),
+    h("p", { class: "muted" }, words.total(total)),
+    items.length > 0 ? caseTable(items) : empty(words.noMatch),
     pager(total, offset, filters),
   );
 }
 
 function filterForm(filters: Record<string, string>): HTMLElement {
+  const words = t().cases;
+  const labels = t().labels;
   const select = (name: string, options: [string, string][]) =>
-    h("select", { name, id: `filter-${name}` }, h("option", { value: "" }, "any"), ...options.map(([value, label]) => {
+    h("select", { name, id: `filter-${name}` }, h("option", { value: "" }, words.any), ...options.map(([value, label]) => {
       const option = h("option", { value }, label);
       option.selected = filters[name] === value;
       return option;
@@ -50,13 +54,13 @@ function filterForm(filters: Record<string, string>): HTMLElement {
         navigate(`/cases${query(values)}`);
       },
     },
-    h("label", {}, "Status ", select("status", [["open", "open (new, confirmed, notified)"], ...(Object.entries(STATUS_LABELS) as [CaseStatus, string][])])),
-    h("label", {}, "Violation ", select("violation", Object.entries(VIOLATION_LABELS) as [Violation, string][])),
-    h("label", {}, "Domain ", input("domain", "text", "example.com")),
-    h("label", {}, "First seen from ", input("from", "date")),
-    h("label", {}, "until ", input("until", "date")),
-    h("label", {}, "Search ", input("q", "search", "URL or title")),
-    h("button", { type: "submit" }, "Filter"),
+    h("label", {}, `${words.status} `, select("status", [["open", words.openStatuses], ...CASE_STATUSES.map((status): [string, string] => [status, labels.statuses[status]])])),
+    h("label", {}, `${words.violation} `, select("violation", Object.entries(labels.violations))),
+    h("label", {}, `${words.domain} `, input("domain", "text", "example.com")),
+    h("label", {}, `${words.from} `, input("from", "date")),
+    h("label", {}, `${words.until} `, input("until", "date")),
+    h("label", {}, `${words.search} `, input("q", "search", words.searchPlaceholder)),
+    h("button", { type: "submit" }, words.filter),
   );
   return form;
 }
@@ -67,14 +71,18 @@ function pager(total: number, offset: number, filters: Record<string, string>): 
   return h(
     "p",
     { class: "pager" },
-    offset > 0 ? link(Math.max(0, offset - PAGE_SIZE), "← Newer") : null,
-    ` ${offset + 1}–${Math.min(total, offset + PAGE_SIZE)} of ${total} `,
-    offset + PAGE_SIZE < total ? link(offset + PAGE_SIZE, "Older →") : null,
+    offset > 0 ? link(Math.max(0, offset - PAGE_SIZE), t().cases.newer) : null,
+    t().cases.range(offset + 1, Math.min(total, offset + PAGE_SIZE), total),
+    offset + PAGE_SIZE < total ? link(offset + PAGE_SIZE, t().cases.older) : null,
   );
 }
 
-/** A table of cases; each row opens the case. */
+/**
+ * A table of cases; each row opens the case. Each cell carries its column's name (`data-label`), which a phone's
+ * layout shows beside the value when the rows become cards.
+ */
 export function caseTable(cases: readonly Case[], options: { compact?: boolean } = {}): HTMLElement {
+  const words = t().cases;
   return h(
     "table",
     { class: "cases" },
@@ -84,13 +92,13 @@ export function caseTable(cases: readonly Case[], options: { compact?: boolean }
       h(
         "tr",
         {},
-        h("th", {}, "#"),
-        h("th", {}, "Page"),
-        options.compact ? null : h("th", {}, "Source"),
-        h("th", { class: "num" }, "Share"),
-        h("th", {}, "Violations"),
-        h("th", {}, "Status"),
-        options.compact ? null : h("th", {}, "Last seen"),
+        h("th", {}, "№"),
+        h("th", {}, words.page),
+        options.compact ? null : h("th", {}, words.source),
+        h("th", { class: "num" }, words.share),
+        h("th", {}, words.violations),
+        h("th", {}, words.status),
+        options.compact ? null : h("th", {}, words.lastSeen),
       ),
     ),
     h(
@@ -100,13 +108,13 @@ export function caseTable(cases: readonly Case[], options: { compact?: boolean }
         h(
           "tr",
           { "data-case": c.id },
-          h("td", {}, h("a", { href: `#/cases/${c.id}` }, String(c.id))),
-          h("td", {}, h("a", { href: `#/cases/${c.id}`, class: "case-link" }, c.candidate.title || c.candidate.url), h("div", { class: "muted small" }, c.candidate.domain)),
-          options.compact ? null : h("td", {}, c.source.title || c.source.url),
-          h("td", { class: `num${c.share > c.maxShare ? " over" : ""}` }, percent(c.share), h("div", { class: "muted small" }, `cap ${percent(c.maxShare)}`)),
-          h("td", {}, violationTags(c.violations)),
-          h("td", {}, statusBadge(c.status)),
-          options.compact ? null : h("td", { class: "small" }, formatTime(c.lastSeen)),
+          h("td", { class: "case-id", "data-label": words.id }, h("a", { href: `#/cases/${c.id}` }, `№ ${c.id}`)),
+          h("td", { "data-label": words.page }, h("a", { href: `#/cases/${c.id}`, class: "case-link" }, c.candidate.title || c.candidate.url), h("div", { class: "muted small" }, c.candidate.domain)),
+          options.compact ? null : h("td", { "data-label": words.source }, c.source.title || c.source.url),
+          h("td", { class: `num${c.share > c.maxShare ? " over" : ""}`, "data-label": words.share }, percent(c.share), h("div", { class: "muted small" }, t().share.cap(percent(c.maxShare)))),
+          h("td", { "data-label": words.violations }, violationTags(c.violations)),
+          h("td", { "data-label": words.status }, statusBadge(c.status)),
+          options.compact ? null : h("td", { class: "small", "data-label": words.lastSeen }, formatTime(c.lastSeen)),
         ),
       ),
     ),

@@ -1,8 +1,10 @@
-import type { Case, CaseStats, CaseStatus } from "../../cases/case.ts";
+import type { Case, CaseStats } from "../../cases/case.ts";
 import type { Violation } from "../../core/types.ts";
 import { h, mount, svg } from "../dom.ts";
 import { api } from "../api.ts";
-import { formatDay, STATUS_LABELS, VIOLATION_LABELS } from "../format.ts";
+import { formatDay } from "../format.ts";
+import { t } from "../language.ts";
+import { CASE_STATUSES } from "../../cases/case.ts";
 import { caseTable } from "./cases.ts";
 import { empty, loading, pageTitle } from "../widgets.ts";
 import type { PageContext } from "../router.ts";
@@ -10,7 +12,8 @@ import type { PageContext } from "../router.ts";
 type Stats = CaseStats & { sources: number };
 
 export async function dashboardPage({ root }: PageContext): Promise<void> {
-  mount(root, pageTitle("Dashboard"), loading());
+  const words = t().dashboard;
+  mount(root, pageTitle(words.title), loading());
   const [stats, recent] = await Promise.all([
     api.get<Stats>("/api/stats?days=30"),
     api.get<{ total: number; items: Case[] }>("/api/cases?status=open&limit=8"),
@@ -18,30 +21,31 @@ export async function dashboardPage({ root }: PageContext): Promise<void> {
   const open = stats.byStatus.new + stats.byStatus.confirmed + stats.byStatus.notified;
   mount(
     root,
-    pageTitle("Dashboard", h("span", { class: "muted" }, `${stats.sources} sources indexed · ${open} open cases`)),
+    pageTitle(words.title, h("span", { class: "muted", id: "dashboard-summary" }, words.summary(stats.sources, open))),
+    stats.sources === 0 ? startGuide() : null,
     h(
       "section",
-      { class: "cards", "aria-label": "Cases by status" },
-      ...(Object.keys(STATUS_LABELS) as CaseStatus[]).map((status) =>
-        h("a", { class: `card stat status-${status}`, href: `#/cases?status=${status}` }, h("span", { class: "stat-number" }, stats.byStatus[status]), h("span", {}, STATUS_LABELS[status])),
+      { class: "cards", "aria-label": words.byStatus },
+      ...CASE_STATUSES.map((status) =>
+        h("a", { class: `card stat status-${status}`, href: `#/cases?status=${status}` }, h("span", { class: "stat-number" }, stats.byStatus[status]), h("span", {}, t().labels.statuses[status])),
       ),
     ),
     h(
       "div",
       { class: "grid-2" },
-      h("section", { class: "card" }, h("h2", {}, "New cases, last 30 days"), newCasesChart(stats.newPerDay)),
-      h("section", { class: "card" }, h("h2", {}, "Open cases by violation"), violationBars(stats.openByViolation)),
+      h("section", { class: "card" }, h("h2", {}, words.newCases), newCasesChart(stats.newPerDay)),
+      h("section", { class: "card" }, h("h2", {}, words.byViolation), violationBars(stats.openByViolation)),
     ),
     h(
       "div",
       { class: "grid-2" },
-      h("section", { class: "card" }, h("h2", {}, "Top offending domains"), topDomains(stats.topDomains)),
+      h("section", { class: "card" }, h("h2", {}, words.topDomains), topDomains(stats.topDomains)),
       h(
         "section",
         { class: "card" },
-        h("h2", {}, "Open cases, latest first"),
-        recent.items.length > 0 ? caseTable(recent.items, { compact: true }) : empty("No open cases."),
-        h("p", {}, h("a", { href: "#/cases?status=open" }, `All ${recent.total} open cases →`)),
+        h("h2", {}, words.latest),
+        recent.items.length > 0 ? caseTable(recent.items, { compact: true }) : empty(words.noOpen),
+        h("p", {}, h("a", { href: "#/cases?status=open" }, words.allOpen(recent.total))),
       ),
     ),
   );
@@ -61,7 +65,7 @@ export function newCasesChart(series: readonly { day: string; count: number }[])
     return svg(
       "rect",
       { x: CHART.left + i * step + 1, y: CHART.top + plotHeight - height, width: Math.max(1, step - 2), height, class: "bar" },
-      svg("title", {}, `${formatDay(d.day)}: ${d.count} new`),
+      svg("title", {}, t().dashboard.chartBar(formatDay(d.day), d.count)),
     );
   });
   // A label a week, and the last day's unless it would crowd the previous label (closer than 4 days).
@@ -72,7 +76,7 @@ export function newCasesChart(series: readonly { day: string; count: number }[])
     .map(({ d, i }) => svg("text", { x: CHART.left + i * step + step / 2, y: CHART.height - 6, class: "axis", "text-anchor": "middle" }, d.day.slice(5)));
   return svg(
     "svg",
-    { viewBox: `0 0 ${CHART.width} ${CHART.height}`, class: "chart", role: "img", "aria-label": `New cases per day; at most ${max} on one day` },
+    { viewBox: `0 0 ${CHART.width} ${CHART.height}`, class: "chart", role: "img", "aria-label": t().dashboard.chartAria(max) },
     svg("line", { x1: CHART.left, x2: CHART.width, y1: CHART.top + plotHeight, y2: CHART.top + plotHeight, class: "baseline" }),
     svg("text", { x: CHART.left - 4, y: CHART.top + 8, class: "axis", "text-anchor": "end" }, String(max)),
     svg("text", { x: CHART.left - 4, y: CHART.top + plotHeight, class: "axis", "text-anchor": "end" }, "0"),
@@ -83,7 +87,7 @@ export function newCasesChart(series: readonly { day: string; count: number }[])
 
 function violationBars(counts: Partial<Record<Violation, number>>): HTMLElement {
   const entries = (Object.entries(counts) as [Violation, number][]).sort((a, b) => b[1] - a[1]);
-  if (entries.length === 0) return empty("No open violations.");
+  if (entries.length === 0) return empty(t().dashboard.noViolations);
   const max = Math.max(...entries.map(([, n]) => n));
   return h(
     "ul",
@@ -91,17 +95,18 @@ function violationBars(counts: Partial<Record<Violation, number>>): HTMLElement 
     ...entries.map(([violation, n]) => {
       const fill = h("span", { class: `bar-fill violation-${violation}` });
       fill.style.width = `${(n / max) * 100}%`;
-      return h("li", {}, h("a", { href: `#/cases?status=open&violation=${violation}` }, VIOLATION_LABELS[violation]), h("span", { class: "bar-track" }, fill), h("span", { class: "count" }, n));
+      return h("li", {}, h("a", { href: `#/cases?status=open&violation=${violation}` }, t().labels.violations[violation]), h("span", { class: "bar-track" }, fill), h("span", { class: "count" }, n));
     }),
   );
 }
 
 function topDomains(domains: Stats["topDomains"]): HTMLElement {
-  if (domains.length === 0) return empty("No offending domains.");
+  const words = t().dashboard;
+  if (domains.length === 0) return empty(words.noDomains);
   return h(
     "table",
     {},
-    h("thead", {}, h("tr", {}, h("th", {}, "Domain"), h("th", { class: "num" }, "Open"), h("th", { class: "num" }, "All cases"))),
+    h("thead", {}, h("tr", {}, h("th", {}, words.domain), h("th", { class: "num" }, words.open), h("th", { class: "num" }, words.allCases))),
     h(
       "tbody",
       {},
@@ -109,5 +114,23 @@ function topDomains(domains: Stats["topDomains"]): HTMLElement {
         h("tr", {}, h("td", {}, h("a", { href: `#/cases?domain=${encodeURIComponent(d.domain)}` }, d.domain)), h("td", { class: "num" }, d.open), h("td", { class: "num" }, d.total)),
       ),
     ),
+  );
+}
+
+/**
+ * What a new installation (`serve --no-demo`) shows instead of empty charts: checking needs the publisher's
+ * archive first, so the first step is to add it, by upload or, for a large archive, with the CLI.
+ */
+function startGuide(): HTMLElement {
+  const words = t().dashboard;
+  return h(
+    "section",
+    { class: "card start-guide" },
+    h("h2", {}, words.startTitle),
+    h("p", {}, words.startText),
+    h("p", {}, h("a", { class: "button primary", href: "#/sources?upload=1" }, words.startUpload)),
+    h("p", {}, words.startCli),
+    h("pre", {}, h("code", {}, "npx copyquota --db data/copyquota.db sources add archive.jsonl https://your-site.example/sitemap.xml")),
+    h("p", {}, words.startWatch, " ", h("a", { href: "#/watchlist" }, t().nav.watchlist)),
   );
 }

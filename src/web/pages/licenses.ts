@@ -1,50 +1,54 @@
 import type { StoredLicense } from "../../cases/license-store.ts";
 import { h, mount } from "../dom.ts";
 import { api } from "../api.ts";
+import { formatDay } from "../format.ts";
 import { empty, errorBox, loading, pageTitle } from "../widgets.ts";
+import { t } from "../language.ts";
 import type { PageContext } from "../router.ts";
 
 export async function licensesPage({ root }: PageContext): Promise<void> {
-  mount(root, pageTitle("Licenses"), loading());
+  const words = t().licenses;
+  mount(root, pageTitle(words.title), loading());
   const { items } = await api.get<{ items: StoredLicense[] }>("/api/licenses");
   const reload = () => licensesPage({ root, params: [], query: new URLSearchParams() });
   mount(
     root,
-    pageTitle("Licenses"),
-    h("p", { class: "muted" }, "A license lets a partner's domain reuse more than the policy allows (the cap), or without the link, for the articles and dates it names."),
+    pageTitle(words.title),
+    h("p", { class: "muted" }, words.help),
     items.length > 0
       ? h(
           "table",
           { class: "licenses" },
-          h("thead", {}, h("tr", {}, h("th", {}, "Domain"), h("th", {}, "From"), h("th", {}, "Until"), h("th", {}, "Articles"), h("th", {}, "Lifts"), h("th", {}, "Note"), h("th", {}, ""))),
+          h("thead", {}, h("tr", {}, h("th", {}, words.domain), h("th", {}, words.from), h("th", {}, words.until), h("th", {}, words.articles), h("th", {}, words.lifts), h("th", {}, words.note), h("th", {}, ""))),
           h("tbody", {}, ...items.map((license) => licenseRow(license, root, reload))),
         )
-      : empty("No licenses granted."),
-    h("section", { class: "card" }, h("h2", {}, "Grant a license"), licenseForm(null, reload)),
+      : empty(words.none),
+    h("section", { class: "card" }, h("h2", {}, words.grant), licenseForm(null, reload)),
   );
 }
 
 function licenseRow(license: StoredLicense, root: HTMLElement, reload: () => Promise<void>): HTMLElement {
+  const words = t().licenses;
   const row = h(
     "tr",
     {},
-    h("td", {}, license.domain),
-    h("td", {}, license.from ?? "always"),
-    h("td", {}, license.until ?? "no end"),
-    h("td", {}, license.articles.length > 0 ? h("ul", { class: "plain" }, ...license.articles.map((a) => h("li", {}, a))) : "all"),
-    h("td", {}, license.lifts.join(", ")),
-    h("td", {}, license.note),
+    h("td", { "data-label": words.domain }, license.domain),
+    h("td", { "data-label": words.from }, license.from ? formatDay(license.from) : words.always),
+    h("td", { "data-label": words.until }, license.until ? formatDay(license.until) : words.noEnd),
+    h("td", { "data-label": words.articles }, license.articles.length > 0 ? h("ul", { class: "plain url" }, ...license.articles.map((a) => h("li", {}, a))) : words.all),
+    h("td", { "data-label": words.lifts }, license.lifts.map((lift) => words.liftNames[lift]).join(", ")),
+    h("td", { "data-label": words.note }, license.note),
     h(
       "td",
       { class: "actions" },
-      h("button", { type: "button", onclick: () => row.replaceWith(h("tr", {}, h("td", { colspan: 7 }, licenseForm(license, reload)))) }, "Edit"),
+      h("button", { type: "button", onclick: () => row.replaceWith(h("tr", {}, h("td", { colspan: 7 }, licenseForm(license, reload)))) }, words.edit),
       h(
         "button",
         {
           type: "button",
           class: "danger",
           onclick: async () => {
-            if (!window.confirm(`Withdraw the license of ${license.domain}?`)) return;
+            if (!window.confirm(words.confirmWithdraw(license.domain))) return;
             try {
               await api.delete(`/api/licenses/${license.id}`);
               await reload();
@@ -53,7 +57,7 @@ function licenseRow(license: StoredLicense, root: HTMLElement, reload: () => Pro
             }
           },
         },
-        "Withdraw",
+        words.withdraw,
       ),
     ),
   );
@@ -61,17 +65,18 @@ function licenseRow(license: StoredLicense, root: HTMLElement, reload: () => Pro
 }
 
 function licenseForm(license: StoredLicense | null, reload: () => Promise<void>): HTMLElement {
+  const words = t().licenses;
   const prefix = license ? `license-${license.id}` : "license-new";
   const domain = h("input", { id: `${prefix}-domain`, name: "domain", value: license?.domain ?? "", placeholder: "partner.kz", required: true });
   const from = h("input", { id: `${prefix}-from`, name: "from", type: "date", value: license?.from ?? "" });
   const until = h("input", { id: `${prefix}-until`, name: "until", type: "date", value: license?.until ?? "" });
-  const articles = h("textarea", { id: `${prefix}-articles`, name: "articles", rows: 2, placeholder: "One URL prefix a line; empty for all articles" });
+  const articles = h("textarea", { id: `${prefix}-articles`, name: "articles", rows: 2, placeholder: words.articlesPlaceholder });
   articles.value = license?.articles.join("\n") ?? "";
   const liftsCap = h("input", { type: "checkbox", name: "lift-cap" });
   liftsCap.checked = license ? license.lifts.includes("cap") : true;
   const liftsLink = h("input", { type: "checkbox", name: "lift-link" });
   liftsLink.checked = license ? license.lifts.includes("link") : true;
-  const note = h("input", { id: `${prefix}-note`, name: "note", value: license?.note ?? "", placeholder: "Partner, contract number" });
+  const note = h("input", { id: `${prefix}-note`, name: "note", value: license?.note ?? "", placeholder: words.notePlaceholder });
   const message = h("div", {});
   return h(
     "form",
@@ -96,15 +101,15 @@ function licenseForm(license: StoredLicense | null, reload: () => Promise<void>)
         }
       },
     },
-    h("label", { for: `${prefix}-domain` }, "Domain"),
+    h("label", { for: `${prefix}-domain` }, words.domain),
     domain,
-    h("div", { class: "row" }, h("label", {}, "From ", from), h("label", {}, "Until ", until)),
-    h("label", { for: `${prefix}-articles` }, "Articles"),
+    h("div", { class: "row" }, h("label", {}, `${words.from} `, from), h("label", {}, `${words.until} `, until)),
+    h("label", { for: `${prefix}-articles` }, words.articles),
     articles,
-    h("div", { class: "row" }, h("span", {}, "Lifts: "), h("label", { class: "inline" }, liftsCap, " the cap"), h("label", { class: "inline" }, liftsLink, " the link rule")),
-    h("label", { for: `${prefix}-note` }, "Note"),
+    h("div", { class: "row" }, h("span", {}, words.liftsLabel), h("label", { class: "inline" }, liftsCap, ` ${words.liftNames.cap}`), h("label", { class: "inline" }, liftsLink, ` ${words.liftNames.link}`)),
+    h("label", { for: `${prefix}-note` }, words.note),
     note,
-    h("button", { type: "submit", class: "primary" }, license ? "Save" : "Grant"),
+    h("button", { type: "submit", class: "primary" }, license ? t().common.save : words.submitGrant),
     message,
   );
 }

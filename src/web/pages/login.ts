@@ -1,10 +1,12 @@
 import { h, mount } from "../dom.ts";
 import { login } from "../api.ts";
 import { errorBox } from "../widgets.ts";
+import { t } from "../language.ts";
 import type { PageContext } from "../router.ts";
 
 export async function loginPage({ root, onLogin }: PageContext & { onLogin: () => void }): Promise<void> {
-  document.title = "Log in — CopyQuota";
+  const words = t().login;
+  document.title = `${words.title} — ${t().common.titleSuffix}`;
   const key = h("input", { type: "password", name: "key", id: "key", autocomplete: "current-password", required: true, autofocus: true });
   const message = h("div", {});
   const form = h(
@@ -22,11 +24,11 @@ export async function loginPage({ root, onLogin }: PageContext & { onLogin: () =
         }
       },
     },
-    h("h1", {}, "Log in"),
-    h("p", { class: "muted" }, "Use the API key printed when the server first started, or the one set in COPYQUOTA_API_KEY."),
-    h("label", { for: "key" }, "API key"),
+    h("h1", {}, words.title),
+    h("p", { class: "muted" }, words.help),
+    h("label", { for: "key" }, words.key),
     key,
-    h("button", { type: "submit", class: "primary" }, "Log in"),
+    h("button", { type: "submit", class: "primary" }, words.submit),
     message,
   );
   mount(root, form);

@@ -2,6 +2,7 @@ import type { PolicyRules } from "../../cases/policy-store.ts";
 import { h, mount } from "../dom.ts";
 import { api, ApiFailure } from "../api.ts";
 import { errorBox, loading, pageTitle } from "../widgets.ts";
+import { t } from "../language.ts";
 import type { PageContext } from "../router.ts";
 
 interface PolicyView {
@@ -10,11 +11,12 @@ interface PolicyView {
 }
 
 export async function policyPage({ root }: PageContext): Promise<void> {
-  mount(root, pageTitle("Policy"), loading());
+  mount(root, pageTitle(t().policy.title), loading());
   render(root, await api.get<PolicyView>("/api/policy"));
 }
 
 function render(root: HTMLElement, view: PolicyView, saved = false): void {
+  const words = t().policy;
   const r = view.rules;
   const field = (name: string, label: string, input: HTMLElement, help: string) =>
     h("div", { class: "field", "data-field": name }, h("label", { for: `policy-${name}` }, label), input, h("p", { class: "muted small" }, help), h("p", { class: "field-error" }));
@@ -22,7 +24,7 @@ function render(root: HTMLElement, view: PolicyView, saved = false): void {
   const maxChars = h("input", { id: "policy-maxChars", name: "maxChars", type: "number", min: 0, value: r.maxChars ?? "" });
   const linkRequired = h("input", { id: "policy-link.required", type: "checkbox" });
   linkRequired.checked = r.link.required;
-  const linkTarget = h("select", { id: "policy-link.target" }, h("option", { value: "article" }, "the article itself"), h("option", { value: "domain" }, "any page of our site"));
+  const linkTarget = h("select", { id: "policy-link.target" }, h("option", { value: "article" }, words.articleTarget), h("option", { value: "domain" }, words.domainTarget));
   linkTarget.value = r.link.target;
   const indexable = h("input", { id: "policy-link.indexable", type: "checkbox" });
   indexable.checked = r.link.indexable;
@@ -31,7 +33,7 @@ function render(root: HTMLElement, view: PolicyView, saved = false): void {
   const domains = h("textarea", { id: "policy-publisherDomains", rows: 2 });
   domains.value = r.publisherDomains.join("\n");
   const deadline = h("input", { id: "policy-fixDeadlineDays", type: "number", min: 1, value: r.fixDeadlineDays });
-  const message = h("div", {}, saved ? h("p", { class: "ok" }, "Saved.") : null);
+  const message = h("div", {}, saved ? h("p", { class: "ok" }, words.saved) : null);
 
   const form = h(
     "form",
@@ -56,22 +58,22 @@ function render(root: HTMLElement, view: PolicyView, saved = false): void {
         }
       },
     },
-    field("maxShare", "Share cap", maxShare, 'The most of an article a reuser may take: "30%" or 0.3.'),
-    field("maxChars", "Character cap", maxChars, "The most characters a reuser may take; empty for none."),
-    field("link.required", "Link required", linkRequired, "A hyperlink back is mandatory."),
-    field("link.target", "The link must point to", linkTarget, ""),
-    field("link.indexable", "Link must be indexable", indexable, "A nofollow link or one inside <noindex> does not count."),
-    field("excludeQuotations", "Exclude quotations", quotations, "Third parties' words quoted in the article do not count as reuse."),
-    field("publisherDomains", "Our other domains", domains, "Mirrors and old domains, one a line; links to them count."),
-    field("fixDeadlineDays", "Days to fix", deadline, "The deadline a notice gives."),
-    h("button", { type: "submit", class: "primary" }, "Save policy"),
+    field("maxShare", words.maxShare, maxShare, words.maxShareHelp),
+    field("maxChars", words.maxChars, maxChars, words.maxCharsHelp),
+    field("link.required", words.linkRequired, linkRequired, words.linkRequiredHelp),
+    field("link.target", words.linkTarget, linkTarget, ""),
+    field("link.indexable", words.indexable, indexable, words.indexableHelp),
+    field("excludeQuotations", words.quotations, quotations, words.quotationsHelp),
+    field("publisherDomains", words.domains, domains, words.domainsHelp),
+    field("fixDeadlineDays", words.deadline, deadline, words.deadlineHelp),
+    h("button", { type: "submit", class: "primary" }, words.submit),
     message,
   );
   mount(
     root,
-    pageTitle("Policy"),
+    pageTitle(words.title),
     form,
-    h("section", { class: "card" }, h("h2", {}, "How a notice words it"), h("p", { lang: "ru" }, view.wording.ru), h("p", { lang: "en" }, view.wording.en)),
+    h("section", { class: "card" }, h("h2", {}, words.wording), h("p", { lang: "ru" }, view.wording.ru), h("p", { lang: "en" }, view.wording.en)),
   );
 }
 

@@ -3,7 +3,7 @@ import type { Mark } from "../highlight.ts";
 import { externalLink, h, mount } from "../dom.ts";
 import { api } from "../api.ts";
 import { highlightedText } from "../highlight.ts";
-import { formatNumber, VERDICT_LABELS } from "../format.ts";
+import { t } from "../language.ts";
 import { empty, errorBox, linkSummary, loading, pageTitle, shareBar, verdictBadge, violationTags } from "../widgets.ts";
 import type { PageContext } from "../router.ts";
 
@@ -14,13 +14,14 @@ interface SelfCheckResponse {
 }
 
 export async function selfCheckPage({ root }: PageContext): Promise<void> {
-  const text = h("textarea", { id: "draft", rows: 10, placeholder: "Paste the draft of your article here…" });
-  const url = h("input", { id: "draft-url", type: "url", placeholder: "https://your-site.example/draft (optional with a draft; required alone: the page is fetched)" });
+  const words = t().selfCheck;
+  const text = h("textarea", { id: "draft", rows: 10, placeholder: words.draftPlaceholder });
+  const url = h("input", { id: "draft-url", type: "url", placeholder: words.urlPlaceholder });
   const results = h("div", { id: "self-check-results" });
   mount(
     root,
-    pageTitle("Self-check"),
-    h("p", { class: "muted" }, "Before publishing, see which of our articles your text uses, what share of each, and whether your link back counts. Nothing you check here is recorded."),
+    pageTitle(words.title),
+    h("p", { class: "muted" }, words.help),
     h(
       "form",
       {
@@ -38,17 +39,18 @@ export async function selfCheckPage({ root }: PageContext): Promise<void> {
           }
         },
       },
-      h("label", { for: "draft" }, "Draft (plain text or HTML with your links)"),
+      h("label", { for: "draft" }, words.draft),
       text,
-      h("label", { for: "draft-url" }, "or a page's URL"),
+      h("label", { for: "draft-url" }, words.url),
       url,
-      h("button", { type: "submit", class: "primary" }, "Check"),
+      h("button", { type: "submit", class: "primary" }, words.submit),
     ),
     results,
   );
 }
 
 function showResults(root: HTMLElement, { result, candidateText, policy }: SelfCheckResponse): void {
+  const words = t().selfCheck;
   const own = result.matches.filter((m) => !m.source.reference);
   const marks: Mark[] = own.flatMap((m, i) => m.passages.map((p) => ({ start: p.candidate.start, end: p.candidate.end, passage: i })));
   mount(
@@ -56,10 +58,10 @@ function showResults(root: HTMLElement, { result, candidateText, policy }: SelfC
     h(
       "section",
       { class: "card" },
-      h("h2", {}, "Result ", verdictBadge(result.verdict)),
-      h("p", {}, verdictAdvice(result.verdict)),
+      h("h2", {}, words.result, verdictBadge(result.verdict)),
+      h("p", {}, words.advice[result.verdict]),
       own.length === 0
-        ? empty("Your text does not reuse any of our articles.")
+        ? empty(words.noReuse)
         : h(
             "ul",
             { class: "matches" },
@@ -72,25 +74,12 @@ function showResults(root: HTMLElement, { result, candidateText, policy }: SelfC
                 verdictBadge(m.verdict),
                 h("div", {}, externalLink(m.source.url)),
                 shareBar(m.share, policy.maxShare),
-                h("p", { class: "small" }, `${formatNumber(m.reusedChars)} of ${formatNumber(m.sourceChars)} characters.`, " ", linkSummary(m.link)),
-                m.violations.length > 0 ? violationTags(m.violations) : h("span", { class: "ok" }, VERDICT_LABELS[m.verdict] ?? m.verdict),
+                h("p", { class: "small" }, words.figures(m.reusedChars, m.sourceChars), " ", linkSummary(m.link)),
+                m.violations.length > 0 ? violationTags(m.violations) : h("span", { class: "ok" }, t().labels.verdicts[m.verdict]),
               ),
             ),
           ),
     ),
-    own.length > 0 ? h("section", { class: "card" }, h("h2", {}, "Reused passages in your text"), highlightedText(candidateText, marks, "candidate")) : null,
+    own.length > 0 ? h("section", { class: "card" }, h("h2", {}, words.reusedPassages), highlightedText(candidateText, marks, "candidate", { passageTitle: t().caseDetail.passageTitle })) : null,
   );
-}
-
-function verdictAdvice(verdict: CheckResult["verdict"]): string {
-  switch (verdict) {
-    case "violation":
-      return "As it stands, publishing this would break our reuse policy: cut the reused text or fix the link as shown below.";
-    case "compliant":
-      return "You may publish this: the reuse is within our policy.";
-    case "licensed":
-      return "Your license covers this reuse.";
-    default:
-      return "Nothing here is taken from our articles.";
-  }
 }
