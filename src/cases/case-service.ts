@@ -55,6 +55,8 @@ export interface CaseService {
   policy(): Promise<Policy>;
   /** Checks a submitted page or text and records it; `at` backdates the record (demo content). */
   checkSubmission(submission: Submission, actor: Actor, at?: string): Promise<RecordedResult>;
+  /** Checks a document read elsewhere (the command line's inputs) and records it with the evidence it was read from. */
+  checkDocument(doc: TextDocument, evidence: NewEvidence, actor: Actor): Promise<RecordedResult>;
   /** Fetches a URL, checks the page and records it; a 404/410 resolves the page's cases as gone. */
   checkUrl(url: string, actor: Actor): Promise<RecordedResult | GoneResult>;
   /** Fetches a case's page again and records what it shows now. @throws CaseNotFoundError */
@@ -71,6 +73,8 @@ export interface CaseServiceDeps {
   policies: PolicyStore;
   /** Null when the service may not fetch (then URL checks and re-checks fail with a clear error). */
   fetcher: Fetcher | null;
+  /** A policy that replaces the stored rules and licenses (a policy file given on the command line). */
+  policy?: Policy;
   now?: () => string;
 }
 
@@ -78,6 +82,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
   const now = deps.now ?? (() => new Date().toISOString());
 
   async function policy(): Promise<Policy> {
+    if (deps.policy !== undefined) return deps.policy;
     const rules = (await deps.policies.get()) ?? rulesOf(DEFAULT_POLICY);
     const licenses = (await deps.licenses.list()).map(({ domain, from, until, articles, lifts }) => ({ domain, from, until, articles, lifts }));
     return { ...rules, licenses };
@@ -145,6 +150,8 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       };
       return record(doc, evidence, actor, at);
     },
+
+    checkDocument: (doc, evidence, actor) => record(doc, evidence, actor, evidence.fetchedAt),
 
     checkUrl,
 

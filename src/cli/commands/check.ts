@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import type { CliContext } from "../context.ts";
+import type { RecordedCheck } from "../../cases/case-store.ts";
 import { EXIT, UsageError } from "../context.ts";
 import { parsePublished, parseUrlOption } from "../options.ts";
 import { databaseName, requireDatabase } from "../database-file.ts";
@@ -12,15 +13,18 @@ export function registerCheck(program: Command, context: CliContext): void {
     .option("--json", "one JSON object per candidate (JSONL), in input order")
     .option("--url <url>", "the candidate's URL, overriding the page's")
     .option("--published <iso>", "the candidate's publication date, overriding the page's")
-    .action(async (inputs: string[], opts: { json?: boolean; url?: string; published?: string }) => {
+    .option("--open-cases", "record each check with its evidence, and open or update cases for violations as the API does (see `cases list`); without --policy, under the policy stored in the database")
+    .action(async (inputs: string[], opts: { json?: boolean; url?: string; published?: string; openCases?: boolean }) => {
       const url = parseUrlOption(opts.url);
       const published = parsePublished(opts.published);
       requireDatabase(context);
-      const policy = await context.policy();
-      const [{ withEngine }, { readInputs }, { formatCheck }] = await Promise.all([import("../open-engine.ts"), import("../read-inputs.ts"), import("../format-check.ts")]);
+      const openCases = Boolean(opts.openCases);
+      const givenPolicy = program.opts<{ policy?: string }>().policy ? await context.policy() : undefined;
+      const [{ withChecker }, { readInputs }, { formatCheck }] = await Promise.all([import("../checker.ts"), import("../read-inputs.ts"), import("../format-check.ts")]);
       let violation = false;
       let failed = false;
-      await withEngine(context, async (engine, store) => {
+      const cases = { opened: 0, updated: 0, resolved: 0, reopened: 0 };
+      await withChecker(context, { openCases, givenPolicy }, async ({ policy, store, check }) => {
         if ((await store.countSources()) === 0) {
           // Every page would come out "no reuse": an empty archive must not pass for an all clear.
           throw new UsageError(`${databaseName(context)} holds no sources to check against (add the publisher's articles with \`copyquota sources add …\`)`);
@@ -31,7 +35,14 @@ export function registerCheck(program: Command, context: CliContext): void {
             process.stderr.write(`copyquota: ${item.error.message}\n`);
             continue;
           }
-          const result = await engine.check(item.doc, policy);
+          if (openCases && !/^https?:/.test(item.doc.url)) {
+            // A case is about a page someone published: a file's own file:// address names none.
+            failed = true;
+            process.stderr.write(`copyquota: ${item.origin}: a case needs the page's web address: give --url URL, or check the page by its URL\n`);
+            continue;
+          }
+          const { result, recorded } = await check(item);
+          if (recorded !== null) count(cases, recorded);
           if (result.verdict === "violation") violation = true;
           if (opts.json) {
             process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -42,6 +53,16 @@ export function registerCheck(program: Command, context: CliContext): void {
           process.stdout.write(`${formatCheck(result, policy, { candidate: item.doc.text, sources })}\n`);
         }
       });
+      if (openCases) {
+        process.stderr.write(`cases: ${cases.opened} opened, ${cases.updated} updated (${cases.reopened} of them reopened), ${cases.resolved} resolved (copyquota cases list)\n`);
+      }
       process.exitCode = failed ? EXIT.usage : violation ? EXIT.violation : EXIT.ok;
     });
+}
+
+function count(totals: Record<"opened" | "updated" | "resolved" | "reopened", number>, recorded: RecordedCheck): void {
+  totals.opened += recorded.opened.length;
+  totals.updated += recorded.updated.length;
+  totals.resolved += recorded.resolved.length;
+  totals.reopened += recorded.reopened.length;
 }

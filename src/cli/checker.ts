@@ -1,0 +1,86 @@
+import type { CheckResult } from "../core/types.ts";
+import type { Policy } from "../core/policy/policy.ts";
+import type { LoadedInput } from "../io/inputs/types.ts";
+import type { SourceStore } from "../io/store/source-store.ts";
+import type { RecordedCheck } from "../cases/case-store.ts";
+import type { NewEvidence } from "../cases/evidence.ts";
+import type { CliContext } from "./context.ts";
+import { withEngine } from "./open-engine.ts";
+
+/** What `check` runs each candidate through: the engine alone, or the case service that also records it. */
+export interface Checker {
+  /** The policy the checks apply, for the report. */
+  policy: Policy;
+  /** The sources, for the report's excerpts. */
+  store: SourceStore;
+  /** Checks one candidate; `recorded` says which cases the check opened or changed, null when nothing is recorded. */
+  check(input: LoadedInput): Promise<{ result: CheckResult; recorded: RecordedCheck | null }>;
+}
+
+/** Who the case history names for checks made from the command line. */
+const CLI_ACTOR = "cli";
+
+/**
+ * Opens the database for the duration of `work` with a checker over it. Without `openCases` nothing is
+ * written and the policy is `givenPolicy` (from the policy file), else the default. With it, each check goes through
+ * the case service as `POST /api/check` does — the check, its evidence and the cases it opens, updates or
+ * resolves are recorded together — under `givenPolicy` when a policy file was given, else the policy stored in
+ * the database (the one the API, the monitor and re-checks apply). Cases live in SQLite only.
+ */
+export async function withChecker<T>(context: CliContext, options: { openCases: boolean; givenPolicy: Policy | undefined }, work: (checker: Checker) => Promise<T>): Promise<T> {
+  if (!options.openCases) {
+    const policy = options.givenPolicy ?? (await context.policy());
+    return withEngine(context, (engine, store) => work({ policy, store, check: async (input) => ({ result: await engine.check(input.doc, policy), recorded: null }) }));
+  }
+  const file = context.dbFile();
+  const [{ openDatabase, SqliteSourceStore }, { createEngine }, { createCaseService }, { SqliteCaseStore }, { SqliteEvidenceStore }, { SqliteLicenseStore }, { SqlitePolicyStore }, { evidenceOf }] =
+    await Promise.all([
+      import("../io/store/sqlite-source-store.ts"),
+      import("../engine/create-engine.ts"),
+      import("../cases/case-service.ts"),
+      import("../cases/sqlite-case-store.ts"),
+      import("../cases/sqlite-evidence-store.ts"),
+      import("../cases/sqlite-license-store.ts"),
+      import("../cases/sqlite-policy-store.ts"),
+      import("../cases/evidence.ts"),
+    ]);
+  const store = new SqliteSourceStore(openDatabase(file));
+  try {
+    const db = store.db;
+    const service = createCaseService({
+      engine: createEngine(store),
+      cases: new SqliteCaseStore(db),
+      evidence: new SqliteEvidenceStore(db),
+      licenses: new SqliteLicenseStore(db),
+      policies: new SqlitePolicyStore(db),
+      fetcher: null,
+      policy: options.givenPolicy,
+    });
+    const policy = await service.policy();
+    return await work({
+      policy,
+      store,
+      async check(input) {
+        const evidence = input.fetched ? evidenceOf(input.fetched) : submittedEvidence(input);
+        const { result, recorded } = await service.checkDocument(input.doc, evidence, CLI_ACTOR);
+        return { result, recorded };
+      },
+    });
+  } finally {
+    await store.close();
+  }
+}
+
+/** Evidence of an input read from a file: its bytes as read (a JSON Lines document's text, having no bytes of its own). */
+function submittedEvidence(input: LoadedInput): NewEvidence {
+  return {
+    body: input.bytes ?? new TextEncoder().encode(input.doc.text),
+    url: input.doc.url,
+    finalUrl: input.doc.url,
+    origin: "submitted",
+    fetchedAt: new Date().toISOString(),
+    status: null,
+    headers: {},
+    contentType: null,
+  };
+}
