@@ -6,8 +6,9 @@ import { ListingError } from "./listing.ts";
 export interface Failure {
   /**
    * The fetcher's reason (`timeout`, `robots_disallowed`, `private_address`, `decompression_bomb`…), a
-   * listing's (`malformed_xml`, `not_a_listing`), `no_text` for a page without readable text, `not_a_page`
-   * for a body that is no HTML or text, `abandoned` for a job its workers kept dying on, or `internal_error`.
+   * listing's (`malformed_xml`, `not_a_listing`; `sitemap_too_deep`, `sitemap_cap` for a sitemap past the
+   * pass's `ListingBudget`), `no_text` for a page without readable text, `not_a_page` for a body that is no
+   * HTML or text, `abandoned` for a job its workers kept dying on, or `internal_error`.
    */
   reason: string;
   message: string;

@@ -3,6 +3,7 @@ import { FetchError } from "../io/fetch/errors.ts";
 import type { Job, NewJob } from "./job-queue.ts";
 import type { JobContext } from "./job-context.ts";
 import type { Listing } from "./listing.ts";
+import type { ListingRefusal } from "./listing-budget.ts";
 import type { UrlState } from "./url-states.ts";
 import { completeJob, freshState, recordFailure } from "./job-context.ts";
 import { describeFailure } from "./failure.ts";
@@ -20,7 +21,8 @@ export const MAX_LISTING_ENTRIES = 50_000;
  * what it names. Items not seen before become `page` jobs — on a site's first pass that is every item listed,
  * however old, unless the site has a `since` cut-off; an item already checked is queued again only when the
  * listing dates it after our last fetch (an updated article). A sitemap index queues its sitemaps, each read
- * at most once per pass (indexes that list each other cannot loop).
+ * at most once per pass (indexes that list each other cannot loop), within the pass's `ListingBudget`; a
+ * sitemap past it is recorded as failed with the reason, so the watchlist shows what was left unread.
  */
 export async function handleListing(context: JobContext, job: Job): Promise<void> {
   const { deps } = context;
@@ -55,13 +57,17 @@ export async function handleListing(context: JobContext, job: Job): Promise<void
   const since = job.siteId === null ? null : ((await deps.watchlist.get(job.siteId))?.since ?? null);
   const fresh: NewJob[] = [];
   const again: NewJob[] = [];
+  const refused: { state: UrlState; refusal: ListingRefusal }[] = [];
   let skipped = 0;
   for (const entry of listing.entries.slice(0, MAX_LISTING_ENTRIES)) {
     const key = urlKey(entry.url);
     const known = await deps.urls.get(key);
     if (listing.kind === "sitemap_index") {
       if (known !== null && known.updatedAt >= context.passStartedAt) continue;
-      again.push({ kind: "listing", url: entry.url, key, siteId: job.siteId });
+      const child: NewJob = { kind: "listing", url: entry.url, key, siteId: job.siteId };
+      const refusal = context.listings.admit(job.siteId, job.key, entry.url, key);
+      if (refusal === null) again.push(child);
+      else refused.push({ refusal, state: { ...(known ?? freshState(child, at)), url: entry.url, status: "failed", reason: `${refusal.reason}: ${refusal.message}`, httpStatus: null, updatedAt: at } });
       continue;
     }
     if (since !== null && entry.date !== null && entry.date < since) {
@@ -75,8 +81,12 @@ export async function handleListing(context: JobContext, job: Job): Promise<void
   const queued = await deps.atomically(async () => {
     const count = (await deps.queue.enqueue(fresh)) + (await deps.queue.enqueue(again, { again: true }));
     await deps.urls.put(state);
+    for (const { state: refusedState } of refused) await deps.urls.put(refusedState);
     await completeJob(context, job);
     return count;
   });
   context.emit({ type: "listed", url: job.url, kind: listing.kind, entries: listing.entries.length, queued, skipped, malformed: listing.malformed });
+  for (const { state: refusedState, refusal } of refused) {
+    context.emit({ type: "failed", url: refusedState.url, job: "listing", reason: refusal.reason, message: refusal.message, retryAt: null });
+  }
 }

@@ -1,6 +1,7 @@
 import type { Policy } from "../core/policy/policy.ts";
 import type { MonitorEvent } from "./events.ts";
-import type { Job, JobKind } from "./job-queue.ts";
+import type { Job, JobKind, NewJob } from "./job-queue.ts";
+import type { ListingBudget } from "./listing-budget.ts";
 import type { MonitorDeps } from "./monitor-deps.ts";
 import type { UrlState } from "./url-states.ts";
 import type { Failure } from "./failure.ts";
@@ -13,6 +14,8 @@ export interface JobContext {
   policy: Policy;
   /** ISO time the pass started: a listing already read since then is not read again in the same pass. */
   passStartedAt: string;
+  /** How many more sitemaps, and how deep, the pass's sitemap indexes may have read; shared by its workers. */
+  listings: ListingBudget;
   /** The lease holder the handler completes or fails its job as. */
   owner: string;
   emit(event: MonitorEvent): void;
@@ -40,7 +43,7 @@ export function roleOf(kind: JobKind): UrlState["role"] {
 }
 
 /** A URL's state as it starts out, before anything is known of it. */
-export function freshState(job: Job, at: string): UrlState {
+export function freshState(job: NewJob, at: string): UrlState {
   return {
     key: job.key,
     url: job.url,

@@ -7,6 +7,7 @@ import { LeaseLostError, recordFailure } from "./job-context.ts";
 import { handleDiscover } from "./handle-discover.ts";
 import { handleListing } from "./handle-listing.ts";
 import { handlePage } from "./handle-page.ts";
+import { ListingBudget } from "./listing-budget.ts";
 import { isDeadLocalOwner, leaseOwners } from "./lease-owner.ts";
 import { scheduleDue } from "./schedule.ts";
 
@@ -49,6 +50,7 @@ export async function runPass(deps: MonitorDeps, settings: PassSettings): Promis
     if (isDeadLocalOwner(owner)) await deps.atomically(() => deps.queue.release(owner));
   }
   const policy = await deps.policy();
+  const listings = new ListingBudget();
   Object.assign(summary, await scheduleDue(deps, { recheckAfterMs: settings.recheckAfterMs }));
 
   let busy = 0;
@@ -64,6 +66,7 @@ export async function runPass(deps: MonitorDeps, settings: PassSettings): Promis
       deps,
       policy,
       passStartedAt: startedAt,
+      listings,
       owner,
       emit(event) {
         countEvent(summary, event);

@@ -1,7 +1,8 @@
 import { gzipSync } from "node:zlib";
 import iconv from "iconv-lite";
 import type { Site } from "./site-server.ts";
-import { HTML, RSS, serve, startSite } from "./site-server.ts";
+import { HTML, RSS, XML, serve, startSite } from "./site-server.ts";
+import { MAX_INDEX_DEPTH } from "../../src/io/sitemap-limits.ts";
 import { republishedPage, rssFeed, vestnikArticles } from "./articles.ts";
 
 /** A misbehaving site: the feed to watch, and for each URL the reason its failure must be recorded with. */
@@ -18,10 +19,16 @@ export interface HostileSite {
 /** How long the slow site keeps a request waiting: far past the test fetcher's header and body timeouts. */
 export const SLOW_MS = 3_000;
 
+/** Sitemap indexes in the endless chain: far more than any pass may follow. */
+const CHAIN_LENGTH = 100;
+
 /** Decompressed size of the gzip bomb: past the fetcher's 20 MiB cap on decoded bodies. */
 const BOMB_BYTES = 64 * 1024 * 1024;
 
-/** Sites that are slow, huge, failing, looping, lying about their charset, closed by robots.txt, without an article, linking into private networks, malformed, or a bomb. */
+/**
+ * Sites that are slow, huge, failing, looping, lying about their charset, closed by robots.txt, without an
+ * article, linking into private networks, malformed, a bomb, or an endless chain of sitemap indexes.
+ */
 export async function startHostileSites(): Promise<HostileSite[]> {
   const { archive } = vestnikArticles();
   const article = (i: number, charset?: string) =>
@@ -110,6 +117,15 @@ export async function startHostileSites(): Promise<HostileSite[]> {
     site.route("/feed.xml", serve(sloppy, RSS));
     site.route("/news/item", serve(article(7), HTML));
     sites.push({ name: "sloppy XML", site, feed: site.url("/feed.xml"), failures: {}, cases: { [site.url("/news/item?id=7&from=rss")]: archive[7]!.url } });
+  }
+  {
+    // Each index names the next (`/idx/N.xml → /idx/N+1.xml`): followed without a cap, it kept a pass going for good.
+    const site = await startSite({});
+    for (let n = 0; n < CHAIN_LENGTH; n++) {
+      site.route(`/idx/${n}.xml`, serve(`<?xml version="1.0"?><sitemapindex><sitemap><loc>${site.url(`/idx/${n + 1}.xml`)}</loc></sitemap></sitemapindex>`, XML));
+    }
+    const tooDeep = site.url(`/idx/${MAX_INDEX_DEPTH + 1}.xml`);
+    sites.push({ name: "endless sitemap index", site, feed: site.url("/idx/0.xml"), failures: { [tooDeep]: "sitemap_too_deep" }, cases: {} });
   }
   return sites;
 }

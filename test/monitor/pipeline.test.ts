@@ -13,6 +13,7 @@ import { indexVestnik } from "./articles.ts";
 import { startNewsSite } from "./news-site.ts";
 import type { NewsSite } from "./news-site.ts";
 import { startHostileSites } from "./hostile-sites.ts";
+import { MAX_INDEX_DEPTH } from "../../src/io/sitemap-limits.ts";
 import type { HostileSite } from "./hostile-sites.ts";
 import { HTML, RSS, serve } from "./site-server.ts";
 import { republishedPage, rssFeed, vestnikArticles } from "./articles.ts";
@@ -46,7 +47,7 @@ describe("a monitor pass over a well-behaved site and hostile ones", () => {
     const added = await addWatch(monitor, news.site.url("/"));
     expect(added.site.kind).toBe("site");
     expect(added.site.listings).toEqual([news.site.url("/rss.xml"), news.site.url("/sitemap.xml")]);
-    for (const site of hostile) expect((await addWatch(monitor, site.feed)).site.kind).toBe("feed");
+    for (const site of hostile) expect((await addWatch(monitor, site.feed)).site.kind).toBe(site.name === "endless sitemap index" ? "sitemap" : "feed");
     first = await pass();
   }, 60_000);
 
@@ -106,6 +107,9 @@ describe("a monitor pass over a well-behaved site and hostile ones", () => {
     expect(await state(failing.site.url("/news/down"))).toMatchObject({ status: "retrying", httpStatus: 500 });
     expect(await state(hostile.find((h) => h.name === "robots")!.site.url("/news/closed"))).toMatchObject({ status: "failed" });
     expect(await state(hostile.find((h) => h.name === "sloppy XML")!.feed)).toMatchObject({ status: "listed", reason: expect.stringMatching(/^malformed_xml: /) });
+    // The chain of indexes is read down to the depth `sources add` allows, and no further (`watch add` read the first).
+    const chain = hostile.find((h) => h.name === "endless sitemap index")!.site;
+    expect([...new Set(chain.requests.map((r) => r.path).filter((p) => p.startsWith("/idx/")))]).toEqual(Array.from({ length: MAX_INDEX_DEPTH + 1 }, (_, n) => `/idx/${n}.xml`));
     expect(first.events.failed).toBeGreaterThanOrEqual(10);
     expect(events.filter((e) => e.type === "failed").map((e) => (e as { reason: string }).reason)).not.toContain("internal_error");
   });
