@@ -1,7 +1,9 @@
+import { rmSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import iconv from "iconv-lite";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { decodeBody, sniffBinary } from "../../src/io/decode.ts";
+import { cli, jsonl, tempDir, write } from "../e2e/support.ts";
 import { PNG_BYTES } from "./local-server.ts";
 
 const RUSSIAN =
@@ -47,6 +49,59 @@ describe("decodeBody", () => {
     expect(decodeBody(iconv.encode(html(""), "koi8-r"))).toMatchObject({ charset: "koi8-r", text: html("") });
     expect(decodeBody(Buffer.from(html("")))).toMatchObject({ charset: "utf-8", text: html("") });
     expect(decodeBody(Buffer.from("plain ascii"))).toEqual({ text: "plain ascii", charset: "utf-8" });
+  });
+});
+
+describe("decodeBody when a UTF-8 label is wrong", () => {
+  it("sniffs windows-1251 bytes labelled utf-8 in the header or in <meta>", () => {
+    const bytes = iconv.encode(html('<meta charset="utf-8">'), "windows-1251");
+    expect(decodeBody(bytes, "text/html; charset=utf-8")).toEqual({ charset: "windows-1251", text: html('<meta charset="utf-8">') });
+    expect(decodeBody(bytes)).toEqual({ charset: "windows-1251", text: html('<meta charset="utf-8">') });
+    expect(decodeBody(iconv.encode(html(""), "koi8-r"), "text/html; charset=UTF8")).toMatchObject({ charset: "koi8-r", text: html("") });
+  });
+
+  it("keeps a UTF-8 page with a stray bad byte as UTF-8", () => {
+    const page = html('<meta charset="utf-8">');
+    const bytes = Buffer.concat([Buffer.from(page), Buffer.from([0xff]), Buffer.from(`<p>${RUSSIAN}</p>`)]);
+    const { text, charset } = decodeBody(bytes, "text/html; charset=utf-8");
+    expect(charset).toBe("utf-8");
+    expect(text).toBe(`${page}\ufffd<p>${RUSSIAN}</p>`);
+  });
+
+  it("sniffs from the first byte that is not ASCII, past kilobytes of markup", () => {
+    const page = `<html><head><script>${"var x = 1;\n".repeat(1500)}</script></head><body><p>${RUSSIAN}</p></body></html>`;
+    expect(decodeBody(iconv.encode(page, "windows-1251"))).toEqual({ charset: "windows-1251", text: page });
+  });
+});
+
+describe("check --json on a windows-1251 page labelled utf-8 (issue 13, item 9)", () => {
+  const dir = tempDir("mislabelled");
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const source = {
+    url: "https://zarechye-vestnik.example/news/2024/05/hlebozavod",
+    paragraphs: [
+      RUSSIAN,
+      "Директор предприятия пообещал, что цена буханки до конца года останется прежней, а в магазинах района хлеб появится уже в понедельник.",
+      "Для новой линии на хлебозаводе наняли двенадцать пекарей, половина из них прежде работала на закрытой пекарне в соседнем посёлке.",
+    ],
+  };
+
+  it("decodes the page by its bytes, not its label, and finds the source it copies", { timeout: 180_000 }, async () => {
+    const db = `${dir}/copyquota.db`;
+    const sourceFile = write(dir, "source.txt", `Хлебозавод возобновил выпуск\n\n${source.paragraphs.join("\n\n")}`);
+    const added = await cli(["--db", db, "sources", "add", "--url", source.url, "--published", "2024-05-02", sourceFile]);
+    expect(added.stderr).toContain("1 added");
+    const page = `<!doctype html><html><head><meta charset="utf-8"><title>Хлеб снова в продаже</title></head>
+<body><main><article><h1>Хлеб снова в продаже</h1>${source.paragraphs.map((p) => `<p>${p}</p>`).join("\n")}</article></main></body></html>`;
+    const candidate = write(dir, "reprint.html", iconv.encode(page, "windows-1251"));
+    const checked = await cli(["--db", db, "check", "--json", candidate]);
+    expect(checked.stderr).toBe("");
+    const [result] = jsonl<{ verdict: string; candidate: { title: string }; matches: Array<{ source: { url: string }; share: number }> }>(checked.stdout);
+    expect(result!.candidate.title).toBe("Хлеб снова в продаже");
+    expect(result!.verdict).toBe("violation");
+    expect(result!.matches[0]!.source.url).toBe(source.url);
+    expect(result!.matches[0]!.share).toBeGreaterThan(0.9);
+    expect(checked.code).toBe(1);
   });
 });
 
