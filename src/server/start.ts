@@ -1,10 +1,10 @@
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Policy } from "../core/policy/policy.ts";
 import type { AppStores } from "./app-stores.ts";
 import { openAppStores } from "./app-stores.ts";
 import { buildServer } from "./app.ts";
+import { createDataDir } from "./data-dir.ts";
 import { ensureAdminKey } from "./auth/admin-key.ts";
 import { createFetcher } from "../io/fetch/http-fetcher.ts";
 import { rulesOf } from "../cases/policy-store.ts";
@@ -56,7 +56,7 @@ export interface RunningServer {
 /** Opens the database, makes sure an admin key and a policy exist, loads the demo if asked and empty, and listens. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const dataDir = path.resolve(options.dataDir);
-  await mkdir(dataDir, { recursive: true });
+  await createDataDir(dataDir);
   const dbFile = path.resolve(options.dbFile ?? path.join(dataDir, DATABASE_FILE));
   const fetcher = createFetcher({ allowPrivate: options.allowPrivate ?? false });
   const stores = openAppStores(dbFile, { fetcher });
