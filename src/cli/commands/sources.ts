@@ -69,7 +69,7 @@ export function registerSources(program: Command, context: CliContext): void {
         for (const s of list) {
           process.stdout.write(opts.json ? `${JSON.stringify(summary(s))}\n` : `${s.id}\t${s.reference ? "ref" : "own"}\t${s.published?.slice(0, 10) ?? "—"}\t${s.protectedText.length}\t${s.url}\t${s.title}\n`);
         }
-        if (!opts.json) process.stderr.write(`${list.length} of ${await store.countSources()} sources\n`);
+        if (!opts.json) process.stderr.write(`${list.length} of ${await store.countSources(opts.search)} sources\n`);
       });
     });
 

@@ -127,8 +127,10 @@ export class PostgresSourceStore implements SourceStore {
     return rows.map(sourceFromColumns);
   }
 
-  async countSources(): Promise<number> {
-    const { rows } = await this.pool.query<{ n: number }>("SELECT count(*)::int4 AS n FROM sources");
+  async countSources(query?: string): Promise<number> {
+    const { rows } = query
+      ? await this.pool.query<{ n: number }>("SELECT count(*)::int4 AS n FROM sources WHERE url ILIKE $1 OR title ILIKE $1", [`%${query}%`])
+      : await this.pool.query<{ n: number }>("SELECT count(*)::int4 AS n FROM sources");
     return rows[0]!.n;
   }
 

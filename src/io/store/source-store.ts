@@ -50,7 +50,8 @@ export interface SourceStore {
   /** The stored words of sources by id (ids not found are absent from the map). */
   getWords(ids: readonly number[]): Promise<Map<number, WordSequence>>;
   listSources(options: { limit: number; offset: number; query?: string }): Promise<StoredSource[]>;
-  countSources(): Promise<number>;
+  /** How many sources are stored; with `query`, how many `listSources` finds for it. */
+  countSources(query?: string): Promise<number>;
   /**
    * Sources sharing at least `minShared` of the given fingerprints, most shared first, at most `limit`.
    * Fingerprints held by more than `maxDf` sources are ignored: they are boilerplate or stock phrases.

@@ -128,6 +128,7 @@ export class SqliteSourceStore implements SourceStore {
           UNION ALL SELECT source_id FROM recent_fingerprints WHERE hash = j.value LIMIT ?)) FROM json_each(?) AS j`)
         .pluck(),
       count: db.prepare("SELECT count(*) FROM sources").pluck(),
+      countSearch: db.prepare("SELECT count(*) FROM sources WHERE url LIKE @q OR title LIKE @q").pluck(),
       list: db.prepare("SELECT * FROM sources ORDER BY id LIMIT ? OFFSET ?"),
       search: db.prepare("SELECT * FROM sources WHERE url LIKE @q OR title LIKE @q ORDER BY id LIMIT @limit OFFSET @offset"),
       insertBlocks: db.prepare("INSERT OR IGNORE INTO recent_blocks (block_key, source_id) SELECT CAST(value AS INTEGER), ? FROM json_each(?)"),
@@ -339,8 +340,8 @@ export class SqliteSourceStore implements SourceStore {
     return (rows as SourceRow[]).map(fromRow);
   }
 
-  async countSources(): Promise<number> {
-    return this.stmts.count.get() as number;
+  async countSources(query?: string): Promise<number> {
+    return (query ? this.stmts.countSearch.get({ q: `%${query}%` }) : this.stmts.count.get()) as number;
   }
 
   async candidates(fingerprints: readonly number[], options: { maxDf: number; minShared: number; limit: number }): Promise<CandidateSource[]> {

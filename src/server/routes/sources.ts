@@ -34,13 +34,13 @@ export const sourceRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => 
         summary: "List the publisher's sources, or search them by URL or title",
         tags,
         querystring: Pagination.extend({ q: z.string().trim().min(1).optional().describe("text in the URL or title") }),
-        response: { 200: z.object({ total: z.number().int().describe("all sources stored"), hasMore: z.boolean(), items: z.array(SourceSummary) }) },
+        response: { 200: z.object({ total: z.number().int().describe("the sources matching q (all sources stored without q)"), hasMore: z.boolean(), items: z.array(SourceSummary) }) },
       },
     },
     async (request) => {
       const { limit, offset, q } = request.query;
       const rows = await stores.sources.listSources({ limit: limit + 1, offset, query: q });
-      return { total: await stores.sources.countSources(), hasMore: rows.length > limit, items: rows.slice(0, limit).map(summarize) };
+      return { total: await stores.sources.countSources(q), hasMore: rows.length > limit, items: rows.slice(0, limit).map(summarize) };
     },
   );
 
