@@ -29,6 +29,7 @@ const ENTRY_POINTS = {
   main: "src/cli/main.ts",
   "analyzer-worker": "src/monitor/analyzer-worker.ts",
   "block-analyzer-worker": "src/engine/block-analyzer-worker.ts",
+  "extract-worker": "src/io/threads/extract-worker.ts",
 };
 
 /**
