@@ -1,9 +1,8 @@
-import { parentPort, workerData } from "node:worker_threads";
-import type { Policy } from "../core/policy/policy.ts";
-import type { PageInput } from "./analyze-page.ts";
-import type { AnalyzerReply } from "./analyzer-pool.ts";
+import { workerData } from "node:worker_threads";
+import type { AnalyzerReply, AnalyzerTask } from "./analyzer-pool.ts";
 import { createEngine } from "../engine/create-engine.ts";
 import { openDatabase, SqliteSourceStore } from "../io/store/sqlite-source-store.ts";
+import { serveTasks } from "../io/threads/serve-tasks.ts";
 import { analyzeWith } from "./analyze-page.ts";
 import { describeFailure } from "./failure.ts";
 
@@ -15,9 +14,10 @@ import { describeFailure } from "./failure.ts";
 const { file } = workerData as { file: string };
 const analyze = analyzeWith(createEngine(new SqliteSourceStore(openDatabase(file))));
 
-parentPort!.on("message", (message: { id: number; input: PageInput; policy: Policy }) => {
-  void analyze(message.input, message.policy).then(
-    (analysis): void => parentPort!.postMessage({ id: message.id, ok: true, analysis } satisfies AnalyzerReply),
-    (error: unknown): void => parentPort!.postMessage({ id: message.id, ok: false, failure: describeFailure(error) } satisfies AnalyzerReply),
-  );
+serveTasks<AnalyzerTask, AnalyzerReply>(async ({ input, policy }) => {
+  try {
+    return { ok: true, analysis: await analyze(input, policy) };
+  } catch (error) {
+    return { ok: false, failure: describeFailure(error) };
+  }
 });

@@ -3,7 +3,7 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { decodePage } from "../../src/monitor/decode-page.ts";
 import { readPage } from "../../src/monitor/read-page.ts";
-import { PageError } from "../../src/monitor/failure.ts";
+import { DescribedFailure, PageError } from "../../src/monitor/failure.ts";
 import { canonicalKeyOf, urlKey } from "../../src/monitor/url-key.ts";
 import { formatDuration, parseDuration } from "../../src/monitor/duration.ts";
 import { republishedPage } from "./articles.ts";
@@ -43,6 +43,22 @@ describe("readPage", () => {
     expect(reason(Buffer.from(`<?xml version="1.0"?><rss><channel/></rss>`), "application/xml")).toBe("not_a_page");
     expect(reason(Buffer.from("<!doctype html><html><body><nav><a href='/'>Главная</a></nav></body></html>"), "text/html")).toBe("no_text");
     expect(reason(Buffer.from("   "), "text/plain")).toBe("no_text");
+  });
+
+  it("refuses a page nested past the depth cap with its reason and figure, before parsing it", () => {
+    const html = `<!doctype html><html><body>${"<div>".repeat(10_000)}<p>${TEXT}</p>${"</div>".repeat(10_000)}</body></html>`;
+    let failure: unknown;
+    try {
+      readPage(Buffer.from(html), "text/html", "https://x.example/deep", "https://x.example/deep");
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).toBeInstanceOf(DescribedFailure);
+    expect((failure as DescribedFailure).failure).toEqual({
+      reason: "too_deep",
+      message: "https://x.example/deep: nesting depth 10,003 exceeds the limit of 256",
+      transient: false,
+    });
   });
 });
 
