@@ -24,6 +24,13 @@ const CHARSET_ALIASES: Record<string, string> = {
   ascii: "windows-1252",
 };
 
+/**
+ * Good multi-byte UTF-8 characters needed per bad byte for bytes that are not valid UTF-8 to still be read as
+ * UTF-8. Single-byte Cyrillic text almost never forms a UTF-8 character by chance (a lower-case letter,
+ * 0xE0–0xFF in windows-1251, would need two continuation bytes, 0x80–0xBF, after it), so its ratio is far
+ * below 1, while a UTF-8 page damaged in transit keeps thousands of good characters for a few bad bytes.
+ */
+const UTF8_GOOD_PER_BAD = 10;
 /** Single-byte Cyrillic encodings that chardet names; see `cyrillicByLetterCase` for telling two of them apart. */
 const CYRILLIC = new Set(["windows-1251", "koi8-r", "iso-8859-5", "ibm866"]);
 
@@ -89,15 +96,15 @@ function canonicalCharset(label: string | undefined): string | null {
 /**
  * Guesses the charset of bytes with no usable declaration. It reads from the first byte that is not ASCII,
  * since markup and scripts can fill a page's first kilobytes and every charset here writes ASCII alike.
- * Valid UTF-8 is UTF-8: other encodings of real text almost never form valid UTF-8 by chance, so a UTF-8
- * page with a stray bad byte further on stays UTF-8. Otherwise chardet guesses; since our pages are mostly
- * Russian and chardet often takes KOI8-R for Hebrew, a Cyrillic guess not far behind its best is preferred.
+ * What reads as UTF-8 is UTF-8 (`looksLikeUtf8`: a page with a stray bad byte stays UTF-8). Otherwise chardet
+ * guesses; since our pages are mostly Russian and chardet often takes KOI8-R for Hebrew, a Cyrillic guess not
+ * far behind its best is preferred.
  */
 function sniffCharset(bytes: Uint8Array): string {
   const firstNonAscii = bytes.findIndex((byte) => byte >= 0x80);
   if (firstNonAscii === -1) return "utf-8";
   const sample = bytes.subarray(firstNonAscii, firstNonAscii + SNIFF_WINDOW);
-  if (isValidUtf8(sample)) return "utf-8";
+  if (looksLikeUtf8(sample)) return "utf-8";
   const guesses = chardet.analyse(sample);
   const best = guesses[0];
   if (!best) return "utf-8";
@@ -123,6 +130,34 @@ function cyrillicByLetterCase(bytes: Uint8Array): string {
     else if (byte >= 0xc0) lowerRange++;
   }
   return upperRange >= lowerRange ? "windows-1251" : "koi8-r";
+}
+
+/**
+ * Whether bytes read as UTF-8: valid, or with stray bad bytes among many good multi-byte characters
+ * (`UTF8_GOOD_PER_BAD`). Other encodings of real text almost never form valid UTF-8 by chance.
+ */
+function looksLikeUtf8(bytes: Uint8Array): boolean {
+  if (isValidUtf8(bytes)) return true;
+  let good = 0;
+  let bad = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    let complete = length > 0 && i + length <= bytes.length;
+    for (let k = 1; complete && k < length; k++) complete = (bytes[i + k]! & 0xc0) === 0x80;
+    if (complete) {
+      good++;
+      i += length;
+    } else {
+      bad++;
+      i++;
+    }
+  }
+  return good >= bad * UTF8_GOOD_PER_BAD;
 }
 
 /** Whether bytes are valid UTF-8; a character cut off at the end of a sample is allowed (`stream`). */

@@ -68,6 +68,11 @@ describe("decodeBody when a UTF-8 label is wrong", () => {
     expect(text).toBe(`${page}\ufffd<p>${RUSSIAN}</p>`);
   });
 
+  it("reads undeclared UTF-8 with a few bad bytes among its Cyrillic as UTF-8", () => {
+    const bytes = Buffer.concat([Buffer.from(`<p>${RUSSIAN}`), Buffer.from([0xd0, 0x20, 0xff]), Buffer.from(`${RUSSIAN}</p>`)]);
+    expect(decodeBody(bytes)).toEqual({ charset: "utf-8", text: `<p>${RUSSIAN}\ufffd \ufffd${RUSSIAN}</p>` });
+  });
+
   it("sniffs from the first byte that is not ASCII, past kilobytes of markup", () => {
     const page = `<html><head><script>${"var x = 1;\n".repeat(1500)}</script></head><body><p>${RUSSIAN}</p></body></html>`;
     expect(decodeBody(iconv.encode(page, "windows-1251"))).toEqual({ charset: "windows-1251", text: page });
