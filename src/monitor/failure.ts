@@ -12,8 +12,10 @@ export interface Failure {
    */
   reason: string;
   message: string;
-  /** Another attempt later may succeed (a 5xx, a timeout, a dropped connection). */
+  /** Another attempt later may succeed (a 5xx, a 429, a timeout, a dropped connection). */
   transient: boolean;
+  /** How long the server asked us to wait before the next attempt (a 429's or 503's `Retry-After`), in ms. */
+  retryAfterMs?: number;
 }
 
 /** A page the monitor cannot check, for a reason other than fetching it. */
@@ -37,7 +39,10 @@ export class DescribedFailure extends Error {
 
 export function describeFailure(error: unknown): Failure {
   if (error instanceof DescribedFailure) return error.failure;
-  if (error instanceof FetchError) return { reason: error.reason, message: error.message, transient: isTransient(error) };
+  if (error instanceof FetchError) {
+    const failure: Failure = { reason: error.reason, message: error.message, transient: isTransient(error) };
+    return error.retryAfterMs === null ? failure : { ...failure, retryAfterMs: error.retryAfterMs };
+  }
   if (error instanceof ListingError || error instanceof PageError) return { reason: error.reason, message: error.message, transient: false };
   // A bug of ours or a library's on a hostile input: recorded against the URL, not retried, never fatal.
   const message = error instanceof Error ? error.message : String(error);
@@ -52,9 +57,19 @@ export function describeFailure(error: unknown): Failure {
  */
 export const RETRY_DELAYS_MS: readonly number[] = Object.freeze([60_000, 600_000, 3_600_000]);
 
-/** When to try again after `attempts` failed attempts (counting this one), or null to give up. */
+/**
+ * The longest `Retry-After` the monitor honours: a day. A news page matters while it is news, and a server
+ * asking for more is refusing us rather than busy; a date years ahead must not park the URL for years.
+ */
+export const MAX_RETRY_AFTER_MS = 86_400_000;
+
+/**
+ * When to try again after `attempts` failed attempts (counting this one), or null to give up: when the server
+ * said (`Retry-After`, up to `MAX_RETRY_AFTER_MS`), else after `RETRY_DELAYS_MS`; as many attempts either way.
+ */
 export function retryAt(failure: Failure, attempts: number, now: number): number | null {
   if (!failure.transient) return null;
   const delay = RETRY_DELAYS_MS[attempts - 1];
-  return delay === undefined ? null : now + delay;
+  if (delay === undefined) return null;
+  return now + (failure.retryAfterMs === undefined ? delay : Math.min(failure.retryAfterMs, MAX_RETRY_AFTER_MS));
 }

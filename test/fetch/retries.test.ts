@@ -4,6 +4,7 @@ import type { HttpFetcher } from "../../src/io/fetch/http-fetcher.ts";
 import type { FetcherOptions } from "../../src/io/fetch/options.ts";
 import { FetchError } from "../../src/io/fetch/errors.ts";
 import { isTransient } from "../../src/io/fetch/retry.ts";
+import { retryAfterMs } from "../../src/io/fetch/retry-after.ts";
 import { fetchFailure } from "./fetch-failure.ts";
 import { ARTICLE_HTML, startServer } from "./local-server.ts";
 import type { LocalServer, Route } from "./local-server.ts";
@@ -21,11 +22,11 @@ function fetcherWith(options: FetcherOptions): HttpFetcher {
   return fetcher;
 }
 
-/** Answers `failures` times with `status`, then with the article. */
-async function flakySite(failures: number, status = 500): Promise<LocalServer> {
+/** Answers `failures` times with `status` (and `headers`), then with the article. */
+async function flakySite(failures: number, status = 500, headers: Record<string, string> = {}): Promise<LocalServer> {
   let left = failures;
   const route: Route = (_request, response) => {
-    if (left-- > 0) response.writeHead(status, { "content-type": "text/plain" }).end("временная ошибка");
+    if (left-- > 0) response.writeHead(status, { "content-type": "text/plain", ...headers }).end("временная ошибка");
     else response.writeHead(200, { "content-type": "text/html" }).end(ARTICLE_HTML);
   };
   const server = await startServer({ "/news": route });
@@ -81,6 +82,30 @@ describe("retries", () => {
     expect(performance.now() - start).toBeGreaterThanOrEqual(95);
   });
 
+  it("waits out a 429's Retry-After before retrying, however short the backoff, and returns the page that follows", async () => {
+    const server = await flakySite(1, 429, { "retry-after": "1" });
+    const resource = await fetcherWith({ retries: 1, retryBaseDelayMs: 10 })(`${server.origin}/news`);
+    expect(resource.status).toBe(200);
+    const [first, second] = server.requests.map((request) => request.startedAt);
+    if (first === undefined || second === undefined) throw new Error("two attempts expected");
+    expect(second - first).toBeGreaterThanOrEqual(990);
+  });
+
+  it("retries a 429 without Retry-After like a 5xx", async () => {
+    const server = await flakySite(1, 429);
+    expect((await fetcherWith({ retries: 1, retryBaseDelayMs: 10 })(`${server.origin}/news`)).status).toBe(200);
+    expect(server.hits("/news")).toBe(2);
+  });
+
+  it("fails at once, carrying the delay, when Retry-After asks for longer than maxRetryAfterMs", async () => {
+    const server = await flakySite(1, 503, { "retry-after": "3600" });
+    const error = await fetchFailure(fetcherWith({ retries: 2, retryBaseDelayMs: 10, maxRetryAfterMs: 15_000 })(`${server.origin}/news`));
+    expect(server.hits("/news")).toBe(1);
+    expect([error.reason, error.status, error.retryAfterMs]).toEqual(["http_status", 503, 3_600_000]);
+    expect(error.message).toBe(`Fetching ${server.origin}/news failed: the server answered HTTP 503 and asked us to retry after 3600 s`);
+    expect(isTransient(error)).toBe(true);
+  });
+
   it("does not retry when retries is 0", async () => {
     const server = await flakySite(1);
     const error = await fetchFailure(fetcherWith({ retries: 0 })(`${server.origin}/news`));
@@ -94,6 +119,7 @@ describe("isTransient", () => {
   it.each<[FetchError, boolean]>([
     [new FetchError(url, "http_status", "HTTP 502", { status: 502 }), true],
     [new FetchError(url, "http_status", "HTTP 404", { status: 404 }), false],
+    [new FetchError(url, "http_status", "HTTP 429", { status: 429 }), true],
     [new FetchError(url, "timeout", "slow"), true],
     [new FetchError(url, "network", "reset", { cause: Object.assign(new Error("reset"), { code: "ECONNRESET" }) }), true],
     [new FetchError(url, "network", "no such host", { cause: Object.assign(new Error("nx"), { code: "ENOTFOUND" }) }), false],
@@ -102,5 +128,23 @@ describe("isTransient", () => {
     [new FetchError(url, "private_address", "no"), false],
   ])("%s → %s", (error, transient) => {
     expect(isTransient(error)).toBe(transient);
+  });
+});
+
+describe("retryAfterMs", () => {
+  const now = Date.parse("2026-12-06T20:00:00Z");
+  it.each<[string | undefined, number | null]>([
+    ["120", 120_000],
+    [" 0 ", 0],
+    ["Sun, 06 Dec 2026 20:02:30 GMT", 150_000],
+    ["Sunday, 06-Dec-26 20:00:10 GMT", 10_000],
+    ["Sun, 06 Dec 2026 19:00:00 GMT", 0],
+    [undefined, null],
+    ["", null],
+    ["-5", null],
+    ["1.5", null],
+    ["soon", null],
+  ])("%j → %j", (value, expected) => {
+    expect(retryAfterMs(value, now)).toBe(expected);
   });
 });

@@ -30,6 +30,13 @@ export type FetchErrorReason =
   /** The fetcher was closed before or during the request. */
   | "closed";
 
+/** What a `FetchError` may carry besides its reason and detail. */
+export interface FetchErrorOptions {
+  status?: number;
+  cause?: unknown;
+  retryAfterMs?: number | null;
+}
+
 /** A fetch that failed: which URL, why (as a word), and a message naming both. */
 export class FetchError extends Error {
   override readonly name = "FetchError";
@@ -40,12 +47,18 @@ export class FetchError extends Error {
   readonly status: number | null;
   /** What went wrong, without the "Fetching <url> failed" preamble of `message`. */
   readonly detail: string;
+  /**
+   * For a 429 or 503 with a `Retry-After` header: how long the server asked us to wait (ms, as of its answer),
+   * so that a caller scheduling its own retry (the monitor) comes back then. Otherwise null.
+   */
+  readonly retryAfterMs: number | null;
 
-  constructor(url: string, reason: FetchErrorReason, detail: string, options: { status?: number; cause?: unknown } = {}) {
+  constructor(url: string, reason: FetchErrorReason, detail: string, options: FetchErrorOptions = {}) {
     super(`Fetching ${url} failed: ${detail}`, options.cause === undefined ? undefined : { cause: options.cause });
     this.url = url;
     this.reason = reason;
     this.status = options.status ?? null;
     this.detail = detail;
+    this.retryAfterMs = options.retryAfterMs ?? null;
   }
 }

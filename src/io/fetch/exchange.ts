@@ -1,7 +1,7 @@
 import { request } from "undici";
 import type { Dispatcher } from "undici";
 import { FetchError } from "./errors.ts";
-import type { FetchErrorReason } from "./errors.ts";
+import type { FetchErrorOptions, FetchErrorReason } from "./errors.ts";
 import { readBody } from "./read-body.ts";
 import type { BodyLimits } from "./read-body.ts";
 import { PrivateAddressError } from "./ssrf-guard.ts";
@@ -13,7 +13,7 @@ export interface Hop {
 }
 
 /** A `FetchError` for the caller's URL, naming the hop's URL too when a redirect led there. */
-export function hopFailure(hop: Hop, reason: FetchErrorReason, detail: string, options: { status?: number; cause?: unknown } = {}): FetchError {
+export function hopFailure(hop: Hop, reason: FetchErrorReason, detail: string, options: FetchErrorOptions = {}): FetchError {
   const where = hop.url.href === hop.requested ? "" : ` (at ${hop.url.href}, reached by redirect)`;
   return new FetchError(hop.requested, reason, `${detail}${where}`, options);
 }

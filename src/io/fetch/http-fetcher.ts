@@ -8,6 +8,7 @@ import { resolveFetcherOptions } from "./options.ts";
 import type { FetcherOptions, ResolvedFetcherOptions } from "./options.ts";
 import { HostQueue } from "./politeness.ts";
 import { withRetries } from "./retry.ts";
+import { RETRY_AFTER_STATUSES, retryAfterMs } from "./retry-after.ts";
 import { RobotsCache } from "./robots.ts";
 import { AddressGuard } from "./ssrf-guard.ts";
 
@@ -73,7 +74,7 @@ export function createFetcher(input: FetcherOptions = {}): HttpFetcher {
     for (let redirects = 0; ; redirects++) {
       const hop: Hop = { requested, url };
       await admit(hop, purpose);
-      const result = await withRetries(() => hosts.run(hop.url.hostname, () => attempt(hop, purpose)), options.retries, options.retryBaseDelayMs);
+      const result = await withRetries(() => hosts.run(hop.url.hostname, () => attempt(hop, purpose)), options);
       if ("resource" in result) return result.resource;
       const next = result.redirect;
       if (visited.has(next.href)) {
@@ -128,7 +129,11 @@ export function createFetcher(input: FetcherOptions = {}): HttpFetcher {
         return false;
       }
       if (status === 304 && purpose.validators !== null) return false;
-      if (status < 200 || status > 299) throw hopFailure(hop, "http_status", `the server answered HTTP ${status}`, { status });
+      if (status < 200 || status > 299) {
+        const wait = RETRY_AFTER_STATUSES.has(status) ? retryAfterMs(received["retry-after"], Date.now()) : null;
+        const asked = wait === null ? "" : ` and asked us to retry after ${Math.ceil(wait / 1000)} s`;
+        throw hopFailure(hop, "http_status", `the server answered HTTP ${status}${asked}`, { status, retryAfterMs: wait });
+      }
       const type = mediaType(received["content-type"]);
       if (purpose.checkType && !isAccepted(type, options.acceptedContentTypes)) {
         throw hopFailure(hop, "bad_content_type", `its content type ${type} is not one we read (${options.acceptedContentTypes.join(", ")})`);

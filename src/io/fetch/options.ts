@@ -41,6 +41,14 @@ export const DEFAULT_RETRIES = 2;
 export const DEFAULT_RETRY_BASE_DELAY_MS = 500;
 
 /**
+ * The longest `Retry-After` (of a 429 or 503) waited out within a fetch. 15 s, like the wait for a slow
+ * server's headers: a fetch told to wait costs no more than one that is slow, and a CLI user is not held for
+ * minutes. A longer one fails the fetch at once with the delay (`FetchError.retryAfterMs`); the monitor then
+ * schedules the URL's retry for when the server asked.
+ */
+export const DEFAULT_MAX_RETRY_AFTER_MS = 15_000;
+
+/**
  * The text formats the pipeline reads: HTML pages, XML and feeds (RSS 2.0, RSS 1.0/RDF, Atom), plain
  * text, JSON (including JSON Feed). Anything else (images, PDFs, archives) is refused before its body is read.
  */
@@ -95,6 +103,8 @@ const schema = z
     /** Extra attempts after a 5xx, a timeout or a network failure. */
     retries: wholeNumber(0).max(10, "must be at most 10").default(DEFAULT_RETRIES),
     retryBaseDelayMs: wholeNumber(0).default(DEFAULT_RETRY_BASE_DELAY_MS),
+    /** Longest `Retry-After` a retry waits for; past it the fetch fails with the delay for the caller. */
+    maxRetryAfterMs: wholeNumber(0).default(DEFAULT_MAX_RETRY_AFTER_MS),
     acceptedContentTypes: z
       .array(z.string().transform((type) => type.trim().toLowerCase()).pipe(z.string().regex(MEDIA_TYPE, "must be a type/subtype media type")))
       .min(1)
