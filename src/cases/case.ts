@@ -96,7 +96,7 @@ export interface CheckRecord {
 export interface CaseFilter {
   status?: CaseStatus[];
   violation?: Violation;
-  /** Registrable domain (or host) of the candidate; subdomains match too. */
+  /** The candidate's domain, given as a domain, a host on it or a URL, or part of a domain's name (see `domainFilter`). */
   domain?: string;
   /** Cases first seen on or after this ISO timestamp or day. */
   from?: string;

@@ -8,6 +8,7 @@ import { CaseNotFoundError } from "./case-store.ts";
 import { planCaseUpdates, planPageGone } from "./plan-case-updates.ts";
 import { assertTransition } from "./status-machine.ts";
 import { candidateKey } from "./candidate-key.ts";
+import { domainFilter } from "./domain-filter.ts";
 
 /** Checks, cases, observations and status history in the CopyQuota SQLite database. */
 export class SqliteCaseStore implements CaseStore {
@@ -329,8 +330,14 @@ function whereClause(filter: CaseFilter): { where: string; params: Record<string
     params.violation = filter.violation;
   }
   if (filter.domain) {
-    terms.push("(candidate_domain = @domain OR candidate_domain LIKE '%.' || @domain)");
-    params.domain = filter.domain.toLowerCase();
+    const wanted = domainFilter(filter.domain);
+    if ("domain" in wanted) {
+      terms.push("(candidate_domain = @domain OR candidate_domain LIKE '%.' || @domain)");
+      params.domain = wanted.domain;
+    } else {
+      terms.push("instr(candidate_domain, @domainPart) > 0");
+      params.domainPart = wanted.part;
+    }
   }
   if (filter.from) {
     terms.push("first_seen >= @from");

@@ -18,7 +18,7 @@ export function registerCases(program: Command, context: CliContext): void {
     .option("--json", "one JSON object per case (JSONL)")
     .option("--status <list>", `comma-separated statuses (${CASE_STATUSES.join(", ")}) or "open"`)
     .option("--violation <name>", `only cases with this violation (${VIOLATIONS.join(", ")})`)
-    .option("--domain <domain>", "only cases of this candidate domain")
+    .option("--domain <domain>", "only cases of this candidate domain (a host or URL on it will do), or of domains containing this text")
     .option("--limit <n>", "at most n cases", parsePositiveInt("--limit"), 1000)
     .action(async (opts: { json?: boolean; status?: string; violation?: string; domain?: string; limit: number }) => {
       const file = context.dbFile();
