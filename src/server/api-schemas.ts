@@ -191,7 +191,7 @@ const StatusFilter = z
 export const CaseListQuery = Pagination.extend({
   status: StatusFilter.optional().describe("comma-separated statuses, or `open`"),
   violation: z.enum(VIOLATIONS).optional(),
-  domain: z.string().trim().min(1).optional().describe("the candidate's domain (subdomains match)"),
+  domain: z.string().trim().min(1).optional().describe("the candidate's domain, a host or URL on it (www. and other subdomains find their domain), or part of a domain's name"),
   from: IsoTimestamp.optional().describe("first seen on or after"),
   until: IsoTimestamp.optional().describe("first seen on or before (a bare day includes the whole day)"),
   q: z.string().trim().min(1).optional().describe("text in the candidate's or source's URL or title"),
@@ -224,18 +224,27 @@ export const LicenseRequest = z
   })
   .describe("Validated like a license in a policy file; errors name the field.");
 
-export const LicenseSchema = documents<StoredLicense>(
-  z.looseObject({
-    id: z.number().int(),
-    domain: z.string(),
-    from: z.string().nullable(),
-    until: z.string().nullable(),
-    articles: z.array(z.string()),
-    lifts: z.array(z.enum(["cap", "link"])),
-    note: z.string(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  }).meta({ id: "License" }),
+const LicenseObject = z.looseObject({
+  id: z.number().int(),
+  domain: z.string(),
+  from: z.string().nullable(),
+  until: z.string().nullable(),
+  articles: z.array(z.string()),
+  lifts: z.array(z.enum(["cap", "link"])),
+  note: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const LicenseSchema = documents<StoredLicense>(LicenseObject.meta({ id: "License" }));
+
+/** A license as granting or changing it answers: with the open cases it settles, which stay open until re-checked or resolved. */
+export const GrantedLicenseSchema = documents<StoredLicense & { coveredOpenCases: number[] }>(
+  LicenseObject.extend({
+    coveredOpenCases: z
+      .array(z.number().int())
+      .describe("ids of the open cases of the licensee's domain that the license covers (dates, articles) and whose every violation it lifts"),
+  }).meta({ id: "GrantedLicense" }),
 );
 
 export const PolicyRulesSchema = z

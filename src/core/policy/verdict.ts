@@ -74,17 +74,39 @@ export function candidateVerdict(matches: readonly Match[]): CandidateVerdict {
   return reusesOwnText ? "compliant" : "no_reuse";
 }
 
+/** The rule each violation breaks: a license lifting that rule lifts the violation. */
+export const RULE_BROKEN: Readonly<Record<Violation, LicenseLift>> = Object.freeze({
+  over_quota: "cap",
+  over_char_cap: "cap",
+  missing_link: "link",
+  link_not_to_article: "link",
+  link_not_indexable: "link",
+});
+
+/** One candidate's reuse of one source, as a license is asked about it; `now` stands in for an unknown date. */
+export interface LicensedReuse {
+  candidate: { url: string; published: IsoDate };
+  source: { url: string };
+  now: string;
+}
+
+/**
+ * Whether a license covers a reuse: the candidate is on the licensee's domain or a subdomain, its date (else
+ * `now`) lies within the license's window, and the source is among the articles it names (all when none).
+ */
+export function licenseCovers(license: License, reuse: LicensedReuse): boolean {
+  if (!isWithinDomain(reuse.candidate.url, license.domain)) return false;
+  const day = calendarDay(reuse.candidate.published) ?? calendarDay(reuse.now);
+  if (day === null || !withinWindow(day, license)) return false;
+  if (license.articles.length === 0) return true;
+  const source = normalizeUrl(reuse.source.url);
+  return source !== null && license.articles.some((prefix) => coversUrl(prefix, source));
+}
+
 /** What the licenses applying to this candidate and source lift, together. */
 function liftsFor(facts: MatchFacts, licenses: readonly License[]): Set<LicenseLift> {
-  const day = calendarDay(facts.candidate.published) ?? calendarDay(facts.now);
-  const source = normalizeUrl(facts.source.url);
   const lifted = new Set<LicenseLift>();
-  for (const license of licenses) {
-    if (!isWithinDomain(facts.candidate.url, license.domain)) continue;
-    if (day === null || !withinWindow(day, license)) continue;
-    if (license.articles.length > 0 && (source === null || !license.articles.some((prefix) => coversUrl(prefix, source)))) continue;
-    for (const lift of license.lifts) lifted.add(lift);
-  }
+  for (const license of licenses) if (licenseCovers(license, facts)) for (const lift of license.lifts) lifted.add(lift);
   return lifted;
 }
 

@@ -2,8 +2,9 @@ import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { RouteDeps } from "../app.ts";
-import { ErrorResponse, IdParams, LicenseRequest, LicenseSchema } from "../api-schemas.ts";
+import { ErrorResponse, GrantedLicenseSchema, IdParams, LicenseRequest, LicenseSchema } from "../api-schemas.ts";
 import { parseLicense } from "../../cases/parse-license.ts";
+import { openCasesCoveredBy } from "../../cases/covered-cases.ts";
 import { notFound } from "../errors.ts";
 
 /** Splits the request into the license (validated like one in a policy file) and the note kept beside it. */
@@ -32,21 +33,39 @@ export const licenseRoutes: FastifyPluginAsync<RouteDeps> = async (app, { stores
 
   api.post(
     "/api/licenses",
-    { schema: { summary: "Grant a license", tags, body: LicenseRequest, response: { 201: LicenseSchema, 400: ErrorResponse } } },
+    {
+      schema: {
+        summary: "Grant a license",
+        description: "The answer lists in `coveredOpenCases` the open cases the license settles: they stay open until re-checked or resolved.",
+        tags,
+        body: LicenseRequest,
+        response: { 201: GrantedLicenseSchema, 400: ErrorResponse },
+      },
+    },
     async (request, reply) => {
       const { license, note } = readLicense(request.body);
-      return reply.code(201).send(await stores.licenses.add(license, note));
+      const granted = await stores.licenses.add(license, note);
+      return reply.code(201).send({ ...granted, coveredOpenCases: await openCasesCoveredBy(granted, stores.cases) });
     },
   );
 
   api.put(
     "/api/licenses/:id",
-    { schema: { summary: "Change a license's terms", tags, params: IdParams, body: LicenseRequest, response: { 200: LicenseSchema, 400: ErrorResponse, 404: ErrorResponse } } },
+    {
+      schema: {
+        summary: "Change a license's terms",
+        description: "Like granting one, the answer lists in `coveredOpenCases` the open cases the new terms settle.",
+        tags,
+        params: IdParams,
+        body: LicenseRequest,
+        response: { 200: GrantedLicenseSchema, 400: ErrorResponse, 404: ErrorResponse },
+      },
+    },
     async (request) => {
       const { license, note } = readLicense(request.body);
       const updated = await stores.licenses.update(request.params.id, license, note);
       if (updated === null) throw notFound(`license ${request.params.id}`);
-      return updated;
+      return { ...updated, coveredOpenCases: await openCasesCoveredBy(updated, stores.cases) };
     },
   );
 
