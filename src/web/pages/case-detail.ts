@@ -189,10 +189,10 @@ function evidenceList(evidence: CaseDetail["evidence"]): HTMLElement {
         return h(
           "tr",
           {},
-          h("td", {}, h("code", { class: "hash" }, sha256)),
-          h("td", {}, formatTime(last?.fetchedAt)),
-          h("td", {}, last ? (last.origin === "fetched" ? words.fetched(String(last.status ?? "?")) : words.submitted) : "—", captures.length > 1 ? h("span", { class: "muted small" }, words.captures(captures.length)) : null),
-          h("td", { class: "num" }, last ? formatNumber(last.size) : "—"),
+          h("td", { "data-label": words.sha }, h("code", { class: "hash" }, sha256)),
+          h("td", { "data-label": words.captured }, formatTime(last?.fetchedAt)),
+          h("td", { "data-label": words.how }, last ? (last.origin === "fetched" ? words.fetched(String(last.status ?? "?")) : words.submitted) : "—", captures.length > 1 ? h("span", { class: "muted small" }, words.captures(captures.length)) : null),
+          h("td", { class: "num", "data-label": words.bytes }, last ? formatNumber(last.size) : "—"),
           h("td", {}, h("a", { class: "button", href: `/api/evidence/${sha256}`, download: "" }, words.download)),
         );
       }),
