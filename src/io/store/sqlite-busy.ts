@@ -1,9 +1,10 @@
 /**
  * Waiting for another process's write lock on a SQLite file. Two `sources add` on one file, or the CLI beside
  * `serve`, take turns at the write lock: a bulk load holds it for a group commit (at most ~1 s, see
- * `GROUP_WRITES`/`GROUP_MS`) plus, once per million postings, the merge of its recent tables, which takes a few
- * seconds on a large index. Thirty seconds outlasts both several times over on a loaded machine, while a
- * process that holds the lock for good (a stuck writer) is still reported rather than waited for forever.
+ * `GROUP_WRITES`/`GROUP_MS`) and, once per million postings, for the merge of its recent tables, a million
+ * rows inserted in key order. Thirty seconds leaves room for that merge on a loaded machine, while a process
+ * that holds the lock for good (a stuck writer) is still reported rather than waited for forever. better-sqlite3
+ * waits synchronously: a server write that meets a bulk load's lock stalls the server for as long, but commits.
  */
 export const BUSY_TIMEOUT_MS = 30_000;
 
