@@ -9,7 +9,10 @@ import { evidenceOf } from "./evidence.ts";
 import type { LicenseStore } from "./license-store.ts";
 import type { PolicyStore } from "./policy-store.ts";
 import { DEFAULT_POLICY } from "../core/policy/schema.ts";
-import { extractPage, looksLikeHtml } from "../core/extract/html.ts";
+import { looksLikeHtml } from "../core/extract/html.ts";
+import { PageRefusedError } from "../core/extract/page-refused.ts";
+import type { ExtractedPage } from "../core/types.ts";
+import { extractPageOffThread } from "../io/threads/page-extractor.ts";
 import { FetchError } from "../io/fetch/errors.ts";
 import { decodeBody } from "../io/decode.ts";
 import { CaseNotFoundError } from "./case-store.ts";
@@ -129,14 +132,14 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       const recorded = await deps.cases.recordGone({ candidateUrl: url, status: error.status, evidenceSha256: capture.sha256, actor, at });
       return { gone: true, status: error.status, recorded, evidence: capture };
     }
-    return record(documentFromResource(resource), evidenceOf(resource), actor, resource.fetchedAt);
+    return record(await documentFromResource(resource), evidenceOf(resource), actor, resource.fetchedAt);
   }
 
   return {
     policy,
 
     async checkSubmission(submission, actor, at = now()) {
-      const doc = documentFromSubmission(submission);
+      const doc = await documentFromSubmission(submission);
       const body = new TextEncoder().encode(submission.html ?? submission.text ?? "");
       const evidence: NewEvidence = {
         body,
@@ -166,9 +169,9 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       const current = await policy();
       let doc: TextDocument;
       if (input.html !== undefined || input.text !== undefined) {
-        doc = documentFromSubmission({ url: input.url ?? DRAFT_URL, html: input.html, text: input.text });
+        doc = await documentFromSubmission({ url: input.url ?? DRAFT_URL, html: input.html, text: input.text });
       } else if (input.url !== undefined) {
-        doc = documentFromResource(await fetch(input.url));
+        doc = await documentFromResource(await fetch(input.url));
       } else {
         throw new SubmissionError("give a url, html or text to check");
       }
@@ -192,11 +195,15 @@ export class SubmissionError extends Error {
   }
 }
 
-/** The document a submission describes: HTML is extracted (text, links, metadata); text is taken as is. */
-export function documentFromSubmission(submission: Submission): TextDocument {
+/**
+ * The document a submission describes: HTML is extracted (text, links, metadata) in an extraction thread;
+ * text is taken as is.
+ * @throws SubmissionError; PageRefusedError naming the page and the limit it is past.
+ */
+export async function documentFromSubmission(submission: Submission): Promise<TextDocument> {
   if (submission.html !== undefined && submission.text !== undefined) throw new SubmissionError("give either html or text, not both");
   if (submission.html !== undefined) {
-    const page = extractPage(submission.html, submission.url);
+    const page = await readPage(submission.html, submission.url, `the HTML submitted for ${submission.url}`);
     if (page.text.trim() === "") throw new SubmissionError(`the HTML submitted for ${submission.url} has no readable text`);
     return {
       url: submission.url,
@@ -214,14 +221,23 @@ export function documentFromSubmission(submission: Submission): TextDocument {
 }
 
 /** The document a fetched page holds, decoded by its declared or sniffed charset. */
-function documentFromResource(resource: FetchedResource): TextDocument {
+async function documentFromResource(resource: FetchedResource): Promise<TextDocument> {
   const contentType = resource.headers["content-type"];
   const { text } = decodeBody(resource.body, contentType);
   if (looksLikeHtml(text)) {
-    const page = extractPage(text, resource.url);
+    const page = await readPage(text, resource.url, `the page at ${resource.requestedUrl}`);
     if (page.text.trim() === "") throw new SubmissionError(`the page at ${resource.requestedUrl} has no readable text`);
     return { url: resource.requestedUrl, title: page.title, published: page.published, text: page.text, links: page.links };
   }
   if (text.trim() === "") throw new SubmissionError(`the page at ${resource.requestedUrl} is empty`);
   return { url: resource.requestedUrl, title: "", published: null, text, links: [] };
+}
+
+/** A page extracted off this thread; a refusal's message opens with `subject`, naming the page. */
+async function readPage(html: string, pageUrl: string, subject: string): Promise<ExtractedPage> {
+  try {
+    return await extractPageOffThread(html, pageUrl);
+  } catch (error) {
+    throw error instanceof PageRefusedError ? error.about(subject) : error;
+  }
 }

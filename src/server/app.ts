@@ -4,6 +4,7 @@ import cookie from "@fastify/cookie";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from "fastify-type-provider-zod";
+import { MAX_INPUT_BYTES } from "../io/input-size-limit.ts";
 import type { AppStores } from "./app-stores.ts";
 import { registerAuthentication } from "./auth/authenticate.ts";
 import { AllowedHosts } from "./auth/allowed-hosts.ts";
@@ -34,11 +35,8 @@ export interface ServerOptions {
   allowedHosts?: readonly string[];
 }
 
-/**
- * The largest request body accepted: 16 MiB holds the largest page the fetcher keeps (its decoded cap is
- * 20 MiB of bytes; JSON-escaped HTML is rarely past 16) and an archive upload of a few thousand articles.
- */
-const BODY_LIMIT = 16 * 1024 * 1024;
+/** The largest request body accepted: the one limit on any input's size, unpacked or not. */
+const BODY_LIMIT = MAX_INPUT_BYTES;
 
 export const API_VERSION = "0.1.0";
 

@@ -7,7 +7,7 @@ import { feedDocuments } from "./feed.ts";
 import type { PageLoader } from "./feed.ts";
 import { InputError } from "./input-error.ts";
 import { jsonlDocuments } from "./jsonl.ts";
-import { pageDocument } from "./page-document.ts";
+import { pageDocumentOffThread } from "./page-document.ts";
 import { plainTextDocument } from "./plain-text.ts";
 import { fetchInput, isHttpUrl, readFileInput } from "./read-input.ts";
 import type { RawInput } from "./read-input.ts";
@@ -29,7 +29,7 @@ export async function* loadInputs(input: string, options: LoadOptions): AsyncGen
   const kind = kindOf(raw);
   const { purpose, fetch } = options;
   if (kind === "html" || kind === "text") {
-    yield { origin: raw.origin, doc: singleDocument(raw, kind, { purpose, url, published }), bytes: raw.bytes, fetched: raw.fetched };
+    yield { origin: raw.origin, doc: await singleDocument(raw, kind, { purpose, url, published }), bytes: raw.bytes, fetched: raw.fetched };
     return;
   }
   if (url !== undefined) throw new InputError(input, `--url names one document, but this ${kind} input holds several`);
@@ -72,15 +72,15 @@ function kindOf(raw: RawInput): InputKind {
  * A page or plain text. Its URL: --url, else (HTML) the canonical URL, else where it was fetched from, else
  * for a candidate file its `file://` URL; a source file without any fails, for a source must be findable.
  */
-function singleDocument(
+async function singleDocument(
   raw: RawInput,
   kind: "html" | "text",
   options: { purpose: "source" | "candidate"; url?: string; published: IsoDate },
   fallbacks: { title?: string; published?: IsoDate } = {},
-): TextDocument {
+): Promise<TextDocument> {
   const fileUrl = raw.path && options.purpose === "candidate" ? pathToFileURL(raw.path).href : undefined;
   if (kind === "html") {
-    return pageDocument(raw.text, {
+    return pageDocumentOffThread(raw.text, {
       origin: raw.origin,
       pageUrl: raw.url ?? options.url,
       url: options.url,
@@ -106,7 +106,7 @@ function pageLoader(fetch: Fetcher | undefined, purpose: "source" | "candidate",
     const raw = await fetchInput(url, fetch);
     const kind = kindOf(raw);
     if (kind !== "html" && kind !== "text") throw new InputError(url, `is a ${kind}, not a page`);
-    const doc = singleDocument(raw, kind, { purpose, published }, fallbacks);
+    const doc = await singleDocument(raw, kind, { purpose, published }, fallbacks);
     return { origin: url, doc, bytes: raw.bytes, fetched: raw.fetched };
   };
 }

@@ -1,5 +1,7 @@
 import { extractPage } from "../../core/extract/html.ts";
-import type { IsoDate, TextDocument } from "../../core/types.ts";
+import { PageRefusedError } from "../../core/extract/page-refused.ts";
+import type { ExtractedPage, IsoDate, TextDocument } from "../../core/types.ts";
+import { extractPageOffThread } from "../threads/page-extractor.ts";
 import { InputError } from "./input-error.ts";
 
 /** What the caller knows about a page besides its HTML. */
@@ -21,10 +23,39 @@ export interface PageContext {
 
 /**
  * A document from an HTML page: its main text and links, the URL from the context's override, the page's
- * canonical URL, where it was found, or the fallback, in that order.
+ * canonical URL, where it was found, or the fallback, in that order. Extracted in this thread, within the
+ * page caps but with no time budget: for pieces of a larger input (a JSON Lines record, a feed item).
+ * @throws InputError naming the input: no text, no URL, or a page past a cap.
  */
 export function pageDocument(html: string, context: PageContext): TextDocument {
-  const page = extractPage(html, context.pageUrl);
+  let page: ExtractedPage;
+  try {
+    page = extractPage(html, context.pageUrl);
+  } catch (error) {
+    throw inputRefusal(error, context);
+  }
+  return documentOf(page, context);
+}
+
+/**
+ * `pageDocument` extracted in an extraction thread, held to the page time budget: for an input that is a
+ * page, so that a hostile one neither blocks the server's event loop nor runs unbounded.
+ */
+export async function pageDocumentOffThread(html: string, context: PageContext): Promise<TextDocument> {
+  let page: ExtractedPage;
+  try {
+    page = await extractPageOffThread(html, context.pageUrl);
+  } catch (error) {
+    throw inputRefusal(error, context);
+  }
+  return documentOf(page, context);
+}
+
+function inputRefusal(error: unknown, context: PageContext): unknown {
+  return error instanceof PageRefusedError ? new InputError(context.origin, `is refused: ${error.message}`) : error;
+}
+
+function documentOf(page: ExtractedPage, context: PageContext): TextDocument {
   if (page.text === "") throw new InputError(context.origin, "has no extractable text (no article found in the page)");
   const url = context.url ?? page.url ?? context.pageUrl ?? context.fallbackUrl;
   if (!url) {

@@ -1,16 +1,12 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { gunzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { gunzip as gunzipCallback } from "node:zlib";
 import type { FetchedResource, Fetcher } from "../fetch/fetcher.ts";
 import { decodeBody, sniffBinary } from "../decode.ts";
+import { MAX_INPUT_BYTES } from "../input-size-limit.ts";
 import { InputError } from "./input-error.ts";
-
-/**
- * Largest decompressed size accepted from a gzip input: the sitemap protocol's own cap for one file
- * (50 MB uncompressed), far above any article, and small enough that a gzip bomb cannot exhaust memory.
- */
-const MAX_GUNZIPPED_BYTES = 50 * 1024 * 1024;
 
 /** An input's bytes, decoded, with where they came from. */
 export interface RawInput {
@@ -43,7 +39,7 @@ export async function readFileInput(file: string): Promise<RawInput> {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(file, code === "ENOENT" ? "no such file" : `cannot be read (${(error as Error).message})`);
   }
-  return { origin: file, path: absolute, ...decodeInput(file, bytes, undefined) };
+  return { origin: file, path: absolute, ...(await decodeInput(file, bytes, undefined)) };
 }
 
 /** Fetches a URL; a failure or a status other than 2xx (the fetcher follows redirects) is an `InputError` naming the URL. */
@@ -57,13 +53,13 @@ export async function fetchInput(url: string, fetch: Fetcher | undefined): Promi
   }
   if (fetched.status < 200 || fetched.status >= 300) throw new InputError(url, `the server answered HTTP ${fetched.status}`);
   const contentType = fetched.headers["content-type"];
-  return { origin: url, url: fetched.url, fetched, contentType, ...decodeInput(url, fetched.body, contentType) };
+  return { origin: url, url: fetched.url, fetched, contentType, ...(await decodeInput(url, fetched.body, contentType)) };
 }
 
 /** Unpacks gzip (sitemaps and feeds are often served as `.xml.gz`), refuses binaries and empty inputs, decodes. */
-function decodeInput(origin: string, raw: Uint8Array, contentType: string | undefined) {
+async function decodeInput(origin: string, raw: Uint8Array, contentType: string | undefined) {
   if (raw.byteLength === 0) throw new InputError(origin, "is empty");
-  const bytes = isGzip(raw) ? gunzip(origin, raw) : raw;
+  const bytes = isGzip(raw) ? await gunzip(origin, raw) : raw;
   if (sniffBinary(bytes)) throw new InputError(origin, "is not text: it looks like a binary file (an image, a PDF or an archive)");
   const { text, charset } = decodeBody(bytes, contentType);
   if (text.trim() === "") throw new InputError(origin, "is empty (only blank space)");
@@ -74,10 +70,19 @@ function isGzip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-function gunzip(origin: string, bytes: Uint8Array): Uint8Array {
+const inflate = promisify(gunzipCallback);
+
+/**
+ * Unpacks gzip in libuv's thread pool, not on the event loop, stopping at `MAX_INPUT_BYTES` of output: a gzip
+ * bomb is refused once that much is out, never inflated whole.
+ */
+async function gunzip(origin: string, bytes: Uint8Array): Promise<Uint8Array> {
   try {
-    return gunzipSync(bytes, { maxOutputLength: MAX_GUNZIPPED_BYTES });
+    return await inflate(bytes, { maxOutputLength: MAX_INPUT_BYTES });
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
+      throw new InputError(origin, `is gzip-compressed and unpacks past the limit of ${MAX_INPUT_BYTES / 1024 / 1024} MiB`);
+    }
     throw new InputError(origin, `is gzip-compressed but cannot be unpacked (${(error as Error).message})`);
   }
 }

@@ -79,7 +79,7 @@ export const sourceRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => 
     },
     async (request, reply) => {
       const { url, title, html, text, published, reference } = request.body;
-      const doc = documentFromSubmission({ url, title, html, text, published });
+      const doc = await documentFromSubmission({ url, title, html, text, published });
       const { source, replaced } = await stores.engine.addSource(doc, { reference });
       return reply.code(201).send({ source: summarize(source), replaced });
     },
