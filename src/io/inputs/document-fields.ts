@@ -34,15 +34,16 @@ const FIELD_NAMES: Readonly<Record<keyof DocumentFields, readonly string[]>> = O
 export const PUBLISHED_FIELD_NAMES = FIELD_NAMES.published;
 
 /**
- * A record's document fields. A field found under several names takes the first in `FIELD_NAMES` order;
- * a name holding something other than a string (or null) is an error naming it.
+ * A record's document fields. A field found under several names takes the first in `FIELD_NAMES` order.
+ * An empty string counts as absent, as null does (exports from tables write "" for a missing date or URL);
+ * a name holding something other than a string is an error naming it.
  */
 export function documentFields(origin: string, record: Record<string, unknown>): DocumentFields {
   const fields: DocumentFields = {};
   for (const [field, names] of Object.entries(FIELD_NAMES) as Array<[keyof DocumentFields, readonly string[]]>) {
     for (const key of names) {
       const value = record[key];
-      if (value === undefined || value === null) continue;
+      if (value === undefined || value === null || value === "") continue;
       if (typeof value !== "string") throw new InputError(origin, `"${key}" must be a string`);
       fields[field] = { key, value };
       break;
