@@ -13,6 +13,9 @@ const DOCUMENTS = 1500;
 
 const ARCHIVE = path.join(REPO, "test/fixtures/articles/vestnik-archive.jsonl");
 
+/** Two CLI processes loading 3,000 documents: seconds on an idle machine, a minute or more on a busy one. */
+const SPAWNING = { timeout: 300_000 };
+
 /** An archive of `DOCUMENTS` distinct articles, made from the fixture archive's ten with a distinct URL and line each. */
 function archive(dir: string, tag: string): string {
   const articles = readFileSync(ARCHIVE, "utf8").trim().split("\n").map((line) => JSON.parse(line) as { url: string; text: string });
@@ -32,7 +35,7 @@ describe("two `sources add` on one SQLite file", () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("take turns at the write lock: both succeed and every document is stored", async () => {
+  it("take turns at the write lock: both succeed and every document is stored", SPAWNING, async () => {
     const db = path.join(dir, "shared.db");
     const [first, second] = await Promise.all([cli(["--db", db, "sources", "add", archive(dir, "a")]), cli(["--db", db, "sources", "add", archive(dir, "b")])]);
     expect([first.code, first.stderr.split("\n").at(-2)]).toEqual([0, `sources: ${DOCUMENTS} added, 0 replaced, 0 failed`]);
