@@ -6,6 +6,7 @@ import type { RecordedCheck } from "../cases/case-store.ts";
 import type { NewEvidence } from "../cases/evidence.ts";
 import type { CliContext } from "./context.ts";
 import { withEngine } from "./open-engine.ts";
+import { UsageError } from "./context.ts";
 
 /** What `check` runs each candidate through: the engine alone, or the case service that also records it. */
 export interface Checker {
@@ -13,8 +14,11 @@ export interface Checker {
   policy: Policy;
   /** The sources, for the report's excerpts. */
   store: SourceStore;
-  /** Checks one candidate; `recorded` says which cases the check opened or changed, null when nothing is recorded. */
-  check(input: LoadedInput): Promise<{ result: CheckResult; recorded: RecordedCheck | null }>;
+  /**
+   * Checks one candidate found at `address` (null when unknown: see `CheckOptions.foundAt`); `recorded` says
+   * which cases the check opened or changed, null when nothing is recorded.
+   */
+  check(input: LoadedInput, address: string | null): Promise<{ result: CheckResult; recorded: RecordedCheck | null }>;
 }
 
 /** Who the case history names for checks made from the command line. */
@@ -30,7 +34,7 @@ const CLI_ACTOR = "cli";
 export async function withChecker<T>(context: CliContext, options: { openCases: boolean; givenPolicy: Policy | undefined }, work: (checker: Checker) => Promise<T>): Promise<T> {
   if (!options.openCases) {
     const policy = options.givenPolicy ?? (await context.policy());
-    return withEngine(context, (engine, store) => work({ policy, store, check: async (input) => ({ result: await engine.check(input.doc, policy), recorded: null }) }));
+    return withEngine(context, (engine, store) => work({ policy, store, check: async (input, address) => ({ result: await engine.check(input.doc, policy, { foundAt: address }), recorded: null }) }));
   }
   const file = context.dbFile();
   const [{ openDatabase, SqliteSourceStore }, { createEngine }, { createCaseService }, { SqliteCaseStore }, { SqliteEvidenceStore }, { SqliteLicenseStore }, { SqlitePolicyStore }, { evidenceOf }] =
@@ -60,9 +64,11 @@ export async function withChecker<T>(context: CliContext, options: { openCases: 
     return await work({
       policy,
       store,
-      async check(input) {
+      async check(input, address) {
+        // A case is about the page where it was found, as the API's and the monitor's are.
+        if (address === null) throw new UsageError(`${input.origin}: a case needs the page's web address: give --url URL, or check the page by its URL`);
         const evidence = input.fetched ? evidenceOf(input.fetched) : submittedEvidence(input);
-        const { result, recorded } = await service.checkDocument(input.doc, evidence, CLI_ACTOR);
+        const { result, recorded } = await service.checkDocument({ ...input.doc, url: address }, evidence, CLI_ACTOR);
         return { result, recorded };
       },
     });

@@ -1,7 +1,7 @@
 import type { CheckResult, Match, TextDocument, Token, WordSequence } from "../core/types.ts";
 import type { Policy } from "../core/policy/policy.ts";
 import type { SourceStore, StoredSource } from "../io/store/source-store.ts";
-import type { Engine } from "./engine.ts";
+import type { CheckOptions, Engine } from "./engine.ts";
 import type { ReferenceCoverage } from "../core/share/measure.ts";
 import { align, mayAlign, seedHashes, type Alignment } from "../core/align/align.ts";
 import { tokenize, wordSequence } from "../core/text/tokenize.ts";
@@ -57,7 +57,7 @@ export function createEngine(store: SourceStore, overrides: Partial<DetectionOpt
 
     removeSource: (url) => store.removeSource(url),
 
-    async check(candidate: TextDocument, policy: Policy): Promise<CheckResult> {
+    async check(candidate: TextDocument, policy: Policy, { foundAt = candidate.url }: CheckOptions = {}): Promise<CheckResult> {
       const candidateTokens = tokenize(candidate.text);
       const candidateWords = wordSequence(candidateTokens);
       const found = await store.candidates(fingerprintsOf(candidateWords), {
@@ -87,7 +87,7 @@ export function createEngine(store: SourceStore, overrides: Partial<DetectionOpt
 
       const now = new Date().toISOString();
       const ownSources = aligned.filter((a) => !a.source.reference).map((a) => a.source.url);
-      const onPublisherDomain = isPublisherPage(candidate.url, publisherDomains(policy.publisherDomains, ownSources));
+      const onPublisherDomain = foundAt !== null && isPublisherPage(foundAt, publisherDomains(policy.publisherDomains, ownSources));
       const matches: Match[] = aligned.map(({ source, tokens, alignments }) => {
         const reuse = measureReuse({
           sourceText: source.protectedText,

@@ -19,5 +19,14 @@ export interface Engine {
   addSource(doc: TextDocument, options: { reference: boolean; blocks?: readonly AnalyzedBlock[] }): Promise<AddedSource>;
   removeSource(url: string): Promise<boolean>;
   /** Finds the sources a candidate reuses and judges each match against the policy. */
-  check(candidate: TextDocument, policy: Policy): Promise<CheckResult>;
+  check(candidate: TextDocument, policy: Policy, options?: CheckOptions): Promise<CheckResult>;
+}
+
+export interface CheckOptions {
+  /**
+   * Where the candidate was found, when its URL is not that but an address the page gives itself (its
+   * canonical link); null when unknown (a saved file). Only where a page was found can make it the publisher's
+   * own: a copy keeps the original's canonical link. By default the candidate's URL is where it was found.
+   */
+  foundAt?: string | null;
 }

@@ -3,6 +3,9 @@ import { existsSync, readdirSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { REPO, cli, tempDir } from "./support.ts";
 
+/** Each test spawns the CLI several times, each spawn seconds of tsx on a loaded two-core machine. */
+const SPAWNING = { timeout: 300_000 };
+
 /**
  * Issue 14, item 2: a wrong or missing `--db` gave a false "all clear" (an empty database was created and the
  * check said NO REUSE, exit 0). Commands that only read never create a file; a missing file, a database
@@ -25,7 +28,7 @@ describe("--db: reading commands never create a database", () => {
     dir = tempDir("db-option");
   });
 
-  it("check without --db, in a directory without copyquota.db: exit 2 naming the default file, nothing created", async () => {
+  it("check without --db, in a directory without copyquota.db: exit 2 naming the default file, nothing created", SPAWNING, async () => {
     const run = await cli(["check", REPRINT], NO_DB_ENV, dir);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
@@ -34,7 +37,7 @@ describe("--db: reading commands never create a database", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it("a mistyped --db for check, sources list|show|remove and cases list: exit 2 naming the file, nothing created", async () => {
+  it("a mistyped --db for check, sources list|show|remove and cases list: exit 2 naming the file, nothing created", SPAWNING, async () => {
     const typo = path.join(dir, "kapitl.db");
     for (const args of [["check", "--json", REPRINT], ["sources", "list"], ["sources", "show", "1"], ["sources", "remove", ARTICLE_URL], ["cases", "list"]]) {
       const run = await cli(["--db", typo, ...args], NO_DB_ENV, dir);
@@ -46,13 +49,13 @@ describe("--db: reading commands never create a database", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it("compare needs no database and creates none", async () => {
+  it("compare needs no database and creates none", SPAWNING, async () => {
     const run = await cli(["compare", ARTICLE, REPRINT], NO_DB_ENV, dir);
     expect(run.code, run.stderr).toBe(0);
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it("sources add into a directory that does not exist: exit 2 naming the path, no stack", async () => {
+  it("sources add into a directory that does not exist: exit 2 naming the path, no stack", SPAWNING, async () => {
     const file = path.join(dir, "nonexistent", "x.db");
     const run = await cli(["--db", file, "sources", "add", "--url", ARTICLE_URL, ARTICLE], NO_DB_ENV, dir);
     expect(run.code).toBe(2);
@@ -60,7 +63,7 @@ describe("--db: reading commands never create a database", () => {
     expect(run.stderr).not.toMatch(STACK_LINE);
   });
 
-  it("check against a database without sources: exit 2 saying so; the same file checks once a source is added", async () => {
+  it("check against a database without sources: exit 2 saying so; the same file checks once a source is added", SPAWNING, async () => {
     const db = path.join(dir, "empty.db");
     expect((await cli(["--db", db, "sources", "add", "--url", ARTICLE_URL, ARTICLE], NO_DB_ENV, dir)).code).toBe(0);
     expect((await cli(["--db", db, "sources", "remove", ARTICLE_URL], NO_DB_ENV, dir)).code).toBe(0);

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { CliContext } from "../context.ts";
 import type { RecordedCheck } from "../../cases/case-store.ts";
+import type { LoadedInput } from "../../io/inputs/types.ts";
 import { EXIT, UsageError } from "../context.ts";
 import { parsePublished, parseUrlOption } from "../options.ts";
 import { databaseName, requireDatabase } from "../database-file.ts";
@@ -35,13 +36,7 @@ export function registerCheck(program: Command, context: CliContext): void {
             process.stderr.write(`copyquota: ${item.error.message}\n`);
             continue;
           }
-          if (openCases && !/^https?:/.test(item.doc.url)) {
-            // A case is about a page someone published: a file's own file:// address names none.
-            failed = true;
-            process.stderr.write(`copyquota: ${item.origin}: a case needs the page's web address: give --url URL, or check the page by its URL\n`);
-            continue;
-          }
-          const { result, recorded } = await check(item);
+          const { result, recorded } = await check(item, foundAt(item, url));
           if (recorded !== null) count(cases, recorded);
           if (result.verdict === "violation") violation = true;
           if (opts.json) {
@@ -58,6 +53,15 @@ export function registerCheck(program: Command, context: CliContext): void {
       }
       process.exitCode = failed ? EXIT.usage : violation ? EXIT.violation : EXIT.ok;
     });
+}
+
+/**
+ * Where a candidate was found: `--url`, else the address it was fetched from; a JSON Lines record's `url` is
+ * given with it. A whole file's URL is only what the page says of itself (its canonical link, else its
+ * file:// address), which a copy keeps from its original: where the file was found is unknown.
+ */
+function foundAt(item: LoadedInput, url: string | undefined): string | null {
+  return url ?? item.fetched?.requestedUrl ?? (item.bytes === undefined ? item.doc.url : null);
 }
 
 function count(totals: Record<"opened" | "updated" | "resolved" | "reopened", number>, recorded: RecordedCheck): void {
