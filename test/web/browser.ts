@@ -21,7 +21,11 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-export async function launchTestBrowser(): Promise<TestBrowser> {
+/**
+ * Starts Chromium. `locale` is the browser's language (`navigator.languages`, dates in forms): English unless a
+ * test asks for another, so that the machine's own language never decides which UI language a test sees.
+ */
+export async function launchTestBrowser(options: { locale?: string } = {}): Promise<TestBrowser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is missing at ${CHROMIUM}: run scripts/ensure-chromium.sh (as root it installs Debian's chromium), or set COPYQUOTA_CHROMIUM`);
   }
@@ -32,6 +36,7 @@ export async function launchTestBrowser(): Promise<TestBrowser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     viewport: { width: 1360, height: 900 },
+    locale: options.locale ?? "en-US",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
   });
   const page = context.pages()[0] ?? (await context.newPage());
