@@ -87,7 +87,8 @@ const FULL: Omit<BenchOptions, "tmp"> = {
   monitorWorkers: os.availableParallelism(),
   // 200 pages before and 200 after a pass of 10k: a baseline of a few percent of the phase's time.
   monitorBaselinePages: 200,
-  skip: [],
+  // The peer runs with --peer only: it is installed on demand (see peer-package.ts).
+  skip: ["peer"],
   seed: 20240314,
   // Sources generated (untimed) before each timed stretch of indexing. Each stretch starts and drains the
   // indexer's pipeline (analysis ahead in a thread), which `sources add` does once; 5,000 makes that a few percent.
@@ -123,6 +124,7 @@ const QUICK: Partial<BenchOptions> = {
 const SPEC = {
   quick: { type: "boolean" },
   million: { type: "boolean" },
+  peer: { type: "boolean" },
   sizes: { type: "string" },
   repeats: { type: "string" },
   "large-repeats": { type: "string" },
@@ -160,7 +162,8 @@ export const USAGE = `npm run bench -- [options]     (every option also reads BE
   --repeats N             builds of each size under 100k (default 3); --large-repeats N for 100k and up (default 1)
   --check-against N       index size to check candidates against (default 100000, or the largest size)
   --text-candidates N     (300)  --html-candidates N (100)  --rounds N (3)  --page-bytes N (100000)
-  --peer-sizes 500,1000   source counts to try @dodona/dolos-lib at    --peer-candidates N (100)
+  --peer                  also run the peer, @dodona/dolos-lib (installed into .bench/peer on first use)
+  --peer-sizes 500,1000   source counts to try the peer at    --peer-candidates N (100)
   --peer-budget S         seconds past which the peer is taken not to handle a size (120)  --peer-heap-mb N (8192)
   --api-requests N        checks per round over HTTP, from one client and again concurrently (200), against the
                           --check-against index   --api-clients N (8)   --api-ui-loads N  first loads of each UI page (5)
@@ -226,6 +229,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
   options.monitorWorkers = int("monitor-workers", 0) ?? options.monitorWorkers;
   options.monitorBaselinePages = int("monitor-baseline", 1) ?? options.monitorBaselinePages;
   const skip = get("skip");
+  if (get("peer") === true) options.skip = options.skip.filter((phase) => phase !== "peer");
   if (skip !== undefined) options.skip = parseSkip(String(skip));
   if (!options.skip.includes("monitor") && !options.sizes.includes(options.monitorAgainst)) {
     throw new Error(`bench option --monitor-against: ${options.monitorAgainst} is not one of the built sizes (${options.sizes.join(", ")})`);

@@ -223,7 +223,7 @@ function checkingSection(results: BenchResults): string[] {
 
 function peerSection(results: BenchResults): string[] {
   const { peer, options } = results;
-  if (options.skip.includes("peer")) return ["## The peer: @dodona/dolos-lib", "", "Skipped (`--skip peer`).", ""];
+  if (options.skip.includes("peer")) return ["## The peer: @dodona/dolos-lib", "", "Not run: it runs with `--peer`, which installs the peer on first use.", ""];
   const lines = [
     "## The peer: @dodona/dolos-lib",
     "",

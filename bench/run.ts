@@ -18,6 +18,7 @@ import type { CheckResult, CheckTask } from "./phases/check-phase.ts";
 import type { IndexResult, IndexTask } from "./phases/index-phase.ts";
 import type { MonitorResult, MonitorTask } from "./phases/monitor-phase.ts";
 import type { PeerResult, PeerTask } from "./phases/peer-phase.ts";
+import { ensurePeer } from "./phases/peer-package.ts";
 import { renderReport } from "./report.ts";
 import type { BenchResults } from "./results.ts";
 import { runWorker } from "./spawn-worker.ts";
@@ -152,6 +153,7 @@ async function runMonitor(options: BenchOptions, dbs: Map<number, string>, codeR
 
 async function runPeer(options: BenchOptions, dir: string, codeRoot: string, results: BenchResults): Promise<void> {
   if (options.skip.includes("peer")) return;
+  ensurePeer(REPO_ROOT, log);
   for (const size of options.peerSizes) {
     log(`peer: @dodona/dolos-lib all-pairs on ${size} sources + ${options.peerCandidates} candidates`);
     const task: PeerTask = { phase: "dolos", repoRoot: REPO_ROOT, sources: size, candidates: options.peerCandidates, seed: options.seed };

@@ -1,4 +1,3 @@
-import { Dolos, File } from "@dodona/dolos-lib";
 import { rmSync } from "node:fs";
 import { createNewsGenerator } from "../generator/news-generator.ts";
 import { PUBLISHER } from "../generator/outlets.ts";
@@ -6,6 +5,7 @@ import type { NewsGenerator } from "../generator/news-generator.ts";
 import { peakRssBytes } from "../measure/process-stats.ts";
 import { now } from "../measure/stats.ts";
 import { DEFAULT_POLICY, openEngine } from "./engine-under-test.ts";
+import { loadPeer } from "./peer-package.ts";
 import type { ReuseScore } from "./reuse-score.ts";
 import { emptyScore, scoreCandidate } from "./reuse-score.ts";
 
@@ -60,6 +60,7 @@ export async function runPeerPhase(task: PeerTask): Promise<PeerResult> {
   let pairs = 0;
 
   if (task.phase === "dolos") {
+    const { Dolos, File } = await loadPeer(task.repoRoot);
     // Dolos's own character tokenizer ("char"): prose has no syntax tree for its tree-sitter languages.
     const files = [
       ...sources.map((s) => new File(`s${s.index}.txt`, s.doc.text)),

@@ -11,7 +11,7 @@ function parse(argv: string[], env: NodeJS.ProcessEnv = {}): BenchOptions {
 describe("bench options", () => {
   it("runs the API against the check index and the monitor against the smallest built index by default", () => {
     const full = parse([]);
-    expect(full.skip).toEqual([]);
+    expect(full.skip).toEqual(["peer"]);
     expect(full.checkAgainst).toBe(100_000);
     expect(full.monitorAgainst).toBe(10_000);
     expect(full.monitorPages).toBe(10_000);
@@ -32,6 +32,12 @@ describe("bench options", () => {
     expect(options.apiClients).toBe(3);
     expect(options.monitorPages).toBe(300);
     expect(options.skip).toEqual(["peer"]);
+  });
+
+  it("runs the peer only with --peer (it is installed on demand)", () => {
+    expect(parse(["--peer"]).skip).toEqual([]);
+    expect(parse([], { BENCH_PEER: "1" }).skip).toEqual([]);
+    expect(parse(["--peer", "--skip", "monitor"]).skip).toEqual(["monitor"]);
   });
 
   it("skips named phases and refuses unknown ones, naming those it knows", () => {

@@ -123,7 +123,7 @@ describe("bench report: API and monitoring", () => {
     const report = renderReport(results(options(["--skip", "api,peer"]), null, { against: 10_000, result: null, failure: "exited with 1: boom" }));
     expect(report).toContain("## API (issue 4)\n\nSkipped (`--skip api`).");
     expect(report).toContain("## Monitoring (issue 5)\n\nAgainst 10,000 sources: failed: exited with 1: boom");
-    expect(report).toContain("## The peer: @dodona/dolos-lib\n\nSkipped (`--skip peer`).");
+    expect(report).toContain("## The peer: @dodona/dolos-lib\n\nNot run: it runs with `--peer`, which installs the peer on first use.");
     expect(targetRow(report, "API: checks/s").slice(2)).toEqual(["—", "not measured", "—"]);
     expect(targetRow(report, "Monitor: pages/s").slice(2)).toEqual(["—", "not measured", "—"]);
   });

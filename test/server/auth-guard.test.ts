@@ -105,7 +105,7 @@ describe("the key check cannot be skipped by spelling a path differently", () =>
 
   it("refuses at start a route with no access rule", async () => {
     const app = Fastify();
-    const stores = openAppStores(path.join(server.dir, "unlisted.db"), {});
+    const stores = openAppStores(path.join(server.dir, "unlisted.db"), { fetcher: null });
     registerAuthentication(app, { store: stores.auth, keys: new KeyVerifier(stores.auth), hosts: new AllowedHosts([]), failures: new FailedAttempts() });
     expect(() => app.get("/api/unlisted", async () => ({ ok: true }))).toThrow(/GET \/api\/unlisted: every route needs an access rule/);
     await stores.close();
@@ -194,7 +194,7 @@ describe("stored keys and failed attempts", () => {
       INSERT INTO api_keys (name, key_hash, created_at) VALUES ('admin', '${hashSecret("cq_an-old-style-generated-key-of-43-characters00")}', '2026-11-01T00:00:00Z'),
         ('editor.old', '${hashSecret("cq_another-old-style-generated-key-43-chars000")}', '2026-11-01T00:00:00Z');`);
     legacy.close();
-    const stores = openAppStores(file, {});
+    const stores = openAppStores(file, { fetcher: null });
     const keys = new KeyVerifier(stores.auth);
     const admin = await keys.holder("cq_an-old-style-generated-key-of-43-characters00");
     expect(admin).toMatchObject({ name: "admin", role: "admin" });
