@@ -26,7 +26,7 @@ export function extractPage(html: string, pageUrl?: string): ExtractedPage {
   // Menus are not text; Readability, which sometimes keeps them (it may pick a whole table row), and is
   // slower the more it reads, never sees them.
   for (const el of survey.navigation) el.remove();
-  const main = readMainContent(doc, watched);
+  const main = readMainContent(doc, watched, pageUrl ?? meta.canonicalUrl);
 
   const titles = [meta.ogTitle, main.title, meta.htmlTitle, meta.firstHeading].filter((t): t is string => !!t);
   const blocks = main.content ? blockTexts(main.content) : [];

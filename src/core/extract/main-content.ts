@@ -1,4 +1,5 @@
 import { Readability } from "@mozilla/readability";
+import { removeNonArticle } from "./content-cleaning.ts";
 import { elementsInOrder } from "./elements.ts";
 
 /** Attribute naming elements of the original document so they can be recognised in Readability's output. */
@@ -7,9 +8,9 @@ const MARK = "data-copyquota-node";
 /** Readability's verdict on a document. */
 export interface MainContent {
   title: string | null;
-  /** The article element Readability built, or null when it found none. */
+  /** The article element Readability built, less what is not the article (`removeNonArticle`), or null when it found none. */
   content: Element | null;
-  /** The elements of `content` in document order. */
+  /** The elements Readability kept, in document order: a link or a date in a block removed afterwards was still on the page. */
   contentElements: Element[];
   /** Whether a watched element of the original document survived into `content`. */
   kept: (el: Element) => boolean;
@@ -20,8 +21,9 @@ export interface MainContent {
  * Readability moves, retags and drops nodes, and on a retry re-parses the whole body from HTML, so node
  * identity cannot say what it kept. Each element of `watched` gets a numbered attribute instead, which
  * survives all of that (Readability copies attributes when it retags and strips only presentational ones).
+ * `pageUrl` names the page's site, whose other articles a list of links to is no part of this one.
  */
-export function readMainContent(doc: Document, watched: Iterable<Element>): MainContent {
+export function readMainContent(doc: Document, watched: Iterable<Element>, pageUrl: string | null): MainContent {
   const numbers = new Map<Element, string>();
   for (const el of watched) {
     if (numbers.has(el)) continue;
@@ -29,7 +31,8 @@ export function readMainContent(doc: Document, watched: Iterable<Element>): Main
     numbers.set(el, number);
     el.setAttribute(MARK, number);
   }
-  const article = new Readability(doc, { serializer: (node: Node) => node as Element }).parse();
+  // Class names are kept: they are one of the signals `removeNonArticle` weighs.
+  const article = new Readability(doc, { serializer: (node: Node) => node as Element, keepClasses: true }).parse();
   const content = article?.content ?? null;
   const keptNumbers = new Set<string>();
   const contentElements = content ? elementsInOrder(content) : [];
@@ -37,6 +40,7 @@ export function readMainContent(doc: Document, watched: Iterable<Element>): Main
     const number = el.getAttribute(MARK);
     if (number !== null) keptNumbers.add(number);
   }
+  if (content) removeNonArticle(content, pageUrl);
   return {
     title: article?.title ?? null,
     content,

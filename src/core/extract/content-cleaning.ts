@@ -1,0 +1,152 @@
+import { elementsInOrder } from "./elements.ts";
+import { isDateLine } from "./date-line.ts";
+import { hostOf, isLinkBlock, isSameSite, readLinkList } from "./link-blocks.ts";
+import { hasNonArticleName } from "./non-article-names.ts";
+import { isCommentsHeading, isRelatedHeading, MAX_HEADING_CHARS, opensWithRelatedHeading } from "./related-headings.ts";
+import { textStats, type TextStats } from "./text-stats.ts";
+import { collapseWhitespace } from "./text.ts";
+
+/** Elements judged whole as a block of links: a list has a rule of its own, a table of data keeps its links. */
+const BLOCK_CONTAINERS: ReadonlySet<string> = new Set(["div", "section", "p", "dl", "aside", "footer", "header", "nav", "span"]);
+/** Elements that may carry a heading or a one-line teaser. */
+const LINE_TAGS: ReadonlySet<string> = new Set(["p", "div", "h2", "h3", "h4", "h5", "h6", "header", "strong", "b", "span"]);
+/** Elements that hold a paragraph of the body. */
+const PROSE_TAGS: ReadonlySet<string> = new Set(["p", "li", "blockquote", "pre", "dd", "td"]);
+/**
+ * A paragraph of the body: 80 characters is a sentence, longer than any headline link or caption line, and
+ * links at most 30% of it, which a paragraph citing its sources stays under and a teaser does not.
+ */
+const PROSE_CHARS = 80;
+const PROSE_LINK_SHARE = 0.3;
+/**
+ * Largest named element taken for furniture without other evidence: an author box, a caption, a
+ * subscription prompt are a sentence or two. A longer element with such a name must also be link-dense or
+ * after the body.
+ */
+const SMALL_BLOCK_CHARS = 500;
+/** An element holding this share of the content's text wraps the article, whatever its name says. */
+const WRAPPER_SHARE = 0.5;
+/**
+ * A one-link teaser: a paragraph whose text is a link to the site at this share at least, and no longer
+ * than a headline with its rubric.
+ */
+const TEASER_LINK_SHARE = 0.8;
+const TEASER_MAX_CHARS = 200;
+/** After the body, a block whose links make this share of its text is a teaser, a source line or a tag list. */
+const TRAILING_LINK_SHARE = 0.3;
+
+/** What the cleaner knows of the content it judges. */
+interface Content {
+  stats: (el: Element) => TextStats;
+  totalChars: number;
+  siteHost: string | null;
+  /** The last paragraph of the body, or null when the content has none. */
+  lastProse: Element | null;
+  order: ReadonlyMap<Element, number>;
+}
+
+/**
+ * Removes from Readability's `content` what is not the article: captions and credits, lists and blocks of
+ * links to other articles with their headings, tag lists, author boxes, prompts, comments and date lines.
+ * Decided from the DOM: link density, whether lists are of headline links to the site (`pageUrl`'s host),
+ * headings that introduce link blocks, class and id names as one signal among others, and position after
+ * the last paragraph of the body. Links and lists inside the body's paragraphs stay.
+ */
+export function removeNonArticle(content: Element, pageUrl: string | null): void {
+  const elements = elementsInOrder(content);
+  const stats = textStats(elements);
+  const totalChars = stats(content).chars;
+  const order = new Map(elements.map((el, i) => [el, i]));
+  const lastProse = elements.findLast((el) => isProse(el, stats(el)) && !hasNamedAncestor(el, content)) ?? null;
+  const context: Content = { stats, totalChars, siteHost: pageUrl ? hostOf(pageUrl) : null, lastProse, order };
+
+  const doomed = new Set<Element>();
+  const stack: Element[] = [...childElements(content)].reverse();
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (doomed.has(el)) continue;
+    if (LINE_TAGS.has(el.localName) && stats(el).chars <= MAX_HEADING_CHARS && isCommentsHeading(text(el))) {
+      for (let next: Element | null = el; next; next = next.nextElementSibling) doomed.add(next);
+      continue;
+    }
+    if (isNonArticle(el, context)) {
+      doomed.add(el);
+      continue;
+    }
+    stack.push(...[...childElements(el)].reverse());
+  }
+  for (const el of doomed) el.remove();
+}
+
+function isNonArticle(el: Element, content: Content): boolean {
+  const { stats } = content;
+  const tag = el.localName;
+  const s = stats(el);
+  if (s.chars === 0) return false;
+  if (tag === "figcaption") return true;
+  // A figure's own text is its caption, unless the figure holds a table, a quotation or a listing.
+  if (tag === "figure") return el.querySelector("table, blockquote, pre, ol, ul") === null;
+  const afterBody = isAfterBody(el, content);
+  const small = s.chars <= SMALL_BLOCK_CHARS || isLinkBlock(s, 1) || afterBody;
+  if (hasNonArticleName(el) && s.chars < WRAPPER_SHARE * content.totalChars && small) return true;
+  if (tag === "ul" || tag === "ol") {
+    const list = readLinkList(childElements(el).filter((item) => item.localName === "li"), stats, content.siteHost);
+    return list.headlines && (list.sameSite || afterBody || isRelatedHeadingElement(el.previousElementSibling));
+  }
+  if (BLOCK_CONTAINERS.has(tag) && isLinkBlock(s, 2)) return true;
+  if (afterBody && BLOCK_CONTAINERS.has(tag) && s.links > 0 && s.linkChars >= TRAILING_LINK_SHARE * s.chars) return true;
+  // Headings, teasers and date lines are short: longer text is not read again.
+  if (!LINE_TAGS.has(tag) || s.chars > TEASER_MAX_CHARS) return false;
+  const line = text(el);
+  if (isDateLine(line)) return true;
+  if (isRelatedHeading(line)) return afterBody || introducesLinks(el.nextElementSibling, content);
+  if (s.links === 0) return false;
+  if (opensWithRelatedHeading(line) && s.linkChars >= LINK_LINE_SHARE * s.chars) return true;
+  return s.links === 1 && s.linkChars >= TEASER_LINK_SHARE * s.chars && linksToSite(el, content);
+}
+
+/** A line opening with "Читайте также" is a teaser when its links are this share of it (the heading is the rest). */
+const LINK_LINE_SHARE = 0.4;
+
+function isProse(el: Element, s: TextStats): boolean {
+  return PROSE_TAGS.has(el.localName) && s.chars >= PROSE_CHARS && s.linkChars < PROSE_LINK_SHARE * s.chars;
+}
+
+/** Whether an element comes after the last paragraph of the body (and is not inside it). */
+function isAfterBody(el: Element, content: Content): boolean {
+  const { lastProse, order } = content;
+  if (lastProse === null) return false;
+  return (order.get(el) ?? 0) > (order.get(lastProse) ?? 0) && !lastProse.contains(el);
+}
+
+function hasNamedAncestor(el: Element, root: Element): boolean {
+  for (let at = el.parentElement; at && at !== root; at = at.parentElement) if (hasNonArticleName(at)) return true;
+  return false;
+}
+
+/** Whether a heading's next sibling is a block or a list of links, which the heading then introduces. */
+function introducesLinks(next: Element | null, content: Content): boolean {
+  if (next === null) return false;
+  const s = content.stats(next);
+  if (next.localName === "ul" || next.localName === "ol") return readLinkList(childElements(next), content.stats, content.siteHost).headlines;
+  return isLinkBlock(s, 1);
+}
+
+function isRelatedHeadingElement(el: Element | null): boolean {
+  return el !== null && LINE_TAGS.has(el.localName) && isRelatedHeading(text(el));
+}
+
+function linksToSite(el: Element, content: Content): boolean {
+  const href = el.localName === "a" ? el.getAttribute("href") : el.querySelector("a[href]")?.getAttribute("href");
+  return href != null && isSameSite(href, content.siteHost);
+}
+
+function childElements(el: Element): Element[] {
+  const children: Element[] = [];
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) children.push(child);
+  return children;
+}
+
+function text(el: Element): string {
+  return collapseWhitespace(el.textContent ?? "");
+}

@@ -1,0 +1,28 @@
+import { attribute } from "./elements.ts";
+
+/**
+ * Words of class, id, role and itemprop values that name a part of a news page which is not the article's
+ * text: related and most-read lists, tags, share and subscription prompts, captions and credits, author
+ * boxes, comments and the date-and-views line. A name is one signal: the cleaner also asks for the element
+ * to be small, link-dense or after the body (`content-cleaning.ts`), because `class="author-text"` may wrap
+ * a column and `class="tags-and-body"` a whole article.
+ */
+const NON_ARTICLE_WORDS: ReadonlySet<string> = new Set([
+  "related", "similar", "seealso", "readmore", "readalso", "morenews", "recommended", "recommend", "teaser",
+  "teasers", "mostread", "popular", "trending", "tags", "tag", "taglist", "keywords", "topics", "rubrics",
+  "share", "sharing", "social", "socials", "subscribe", "subscription", "newsletter", "follow", "author", "authors",
+  "byline", "comments", "comment", "discussion", "promo", "caption", "credit", "credits", "photo", "rating",
+  "meta", "dateline", "date", "views", "counter", "donate", "paywall", "partners",
+]);
+
+/** Word boundaries within a name: separators, and the lower-to-upper step of camelCase. */
+const NAME_BREAK = /[\s_\-:.]+|(?<=[a-z])(?=[A-Z])/;
+
+/** Whether an element's class, id, role or itemprop names a part of a page that is not the article. */
+export function hasNonArticleName(el: Element): boolean {
+  const names = ["class", "id", "role", "itemprop"].map((name) => attribute(el, name) ?? "").join(" ");
+  if (names.trim() === "") return false;
+  const words = names.split(NAME_BREAK).map((word) => word.toLowerCase());
+  // Compounds are written as one word or two ("readmore", "read-more", "readMore").
+  return words.some((word, i) => NON_ARTICLE_WORDS.has(word) || NON_ARTICLE_WORDS.has(word + (words[i + 1] ?? "")));
+}
