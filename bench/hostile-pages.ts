@@ -92,7 +92,7 @@ async function healthUntil(url: string, done: Promise<unknown>): Promise<number[
 
 async function send(url: string, page: Hostile, body: Buffer): Promise<{ status: number; answer: string; ms: number }> {
   const started = performance.now();
-  const response = await fetch(`${url}${page.route}`, { method: "POST", headers: { authorization: `Bearer ${KEY}`, "content-type": page.contentType }, body });
+  const response = await fetch(`${url}${page.route}`, { method: "POST", headers: { authorization: `Bearer ${KEY}`, "content-type": page.contentType }, body: new Uint8Array(body) });
   const answer = await response.text();
   return { status: response.status, answer, ms: performance.now() - started };
 }
