@@ -1,5 +1,7 @@
 import type Database from "better-sqlite3";
 import type { PolicyRules, PolicyStore } from "./policy-store.ts";
+import { rulesOf } from "./policy-store.ts";
+import { DEFAULT_POLICY } from "../core/policy/schema.ts";
 
 /** The policy's rules in the CopyQuota SQLite database: one JSON document under a settings key. */
 export class SqlitePolicyStore implements PolicyStore {
@@ -15,7 +17,8 @@ export class SqlitePolicyStore implements PolicyStore {
 
   async get(): Promise<PolicyRules | null> {
     const value = this.stmts.get.get() as string | undefined;
-    return value === undefined ? null : (JSON.parse(value) as PolicyRules);
+    // Rules stored before a field existed take its default.
+    return value === undefined ? null : { ...rulesOf(DEFAULT_POLICY), ...(JSON.parse(value) as Partial<PolicyRules>) };
   }
 
   async put(rules: PolicyRules): Promise<void> {

@@ -77,7 +77,8 @@ export function createEngine(store: SourceStore, overrides: Partial<DetectionOpt
         .map((source) => {
           const tokens = tokenize(source.protectedText);
           // Aligned again on fresh tokens: passages need their character offsets.
-          return { source, tokens, alignments: align(wordSequence(tokens), candidateWords, options) };
+          const alignments = align(wordSequence(tokens), candidateWords, options).filter((a) => sourceChars(a, tokens) >= policy.minPassageChars);
+          return { source, tokens, alignments };
         })
         .filter((a) => a.alignments.length > 0);
 
@@ -135,6 +136,11 @@ export function createEngine(store: SourceStore, overrides: Partial<DetectionOpt
 function mayHaveCopiedFrom(candidatePublished: string | null, referencePublished: string | null): boolean {
   if (!candidatePublished || !referencePublished) return true;
   return Date.parse(referencePublished) <= Date.parse(candidatePublished);
+}
+
+/** Source characters an alignment's passage spans. */
+function sourceChars(alignment: Alignment, tokens: readonly Token[]): number {
+  return tokens[alignment.pairs[alignment.pairs.length - 1]!.source]!.end - tokens[alignment.pairs[0]!.source]!.start;
 }
 
 function candidateSpans(alignments: readonly Alignment[], tokens: readonly Token[]) {

@@ -251,6 +251,7 @@ export const PolicyRulesSchema = z
   .looseObject({
     maxShare: z.number(),
     maxChars: z.number().nullable(),
+    minPassageChars: z.number().int().describe("source characters a passage must span to count; 0 counts every passage"),
     link: z.looseObject({ required: z.boolean(), target: z.enum(["article", "domain"]), indexable: z.boolean() }),
     excludeQuotations: z.boolean(),
     publisherDomains: z.array(z.string()),

@@ -17,6 +17,7 @@ describe("DEFAULT_POLICY", () => {
     expect(DEFAULT_POLICY).toEqual({
       maxShare: 0.3,
       maxChars: null,
+      minPassageChars: 0,
       link: { required: true, target: "article", indexable: false },
       licenses: [],
       excludeQuotations: false,
@@ -45,6 +46,7 @@ describe("parsePolicy", () => {
       {
         maxShare: 0.5,
         maxChars: 1000,
+        minPassageChars: 200,
         link: { indexable: true },
         excludeQuotations: true,
         publisherDomains: ["WWW.Stepnoy-Vestnik.KZ", "пример.рф"],
@@ -55,6 +57,7 @@ describe("parsePolicy", () => {
     expect(policy).toEqual({
       maxShare: 0.5,
       maxChars: 1000,
+      minPassageChars: 200,
       link: { required: true, target: "article", indexable: true },
       licenses: [],
       excludeQuotations: true,
@@ -77,6 +80,9 @@ describe("parsePolicy", () => {
     expect(errorOf({ maxShare: -0.1 }).message).toBe("policy.json: maxShare: must be between 0 and 1 (got -0.1)");
     expect(errorOf({ maxChars: 99.5 }).message).toBe("policy.json: maxChars: must be a whole number of characters or null (got 99.5)");
     expect(errorOf({ maxChars: -1 }).message).toBe("policy.json: maxChars: must not be negative (got -1)");
+    expect(errorOf({ minPassageChars: "200" }).message).toBe('policy.json: minPassageChars: must be a whole number of characters (got "200")');
+    expect(errorOf({ minPassageChars: 80.5 }).message).toBe("policy.json: minPassageChars: must be a whole number of characters (got 80.5)");
+    expect(errorOf({ minPassageChars: -1 }).message).toBe("policy.json: minPassageChars: must not be negative (got -1)");
     expect(errorOf({ link: { target: "page" } }).message).toBe('policy.json: link.target: must be one of "article", "domain" (got "page")');
     expect(errorOf({ link: { required: "да" } }).message).toBe('policy.json: link.required: must be true or false (got "да")');
     expect(errorOf({ excludeQuotations: 1 }).message).toBe("policy.json: excludeQuotations: must be true or false (got 1)");

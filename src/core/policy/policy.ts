@@ -23,6 +23,11 @@ export interface Policy {
   maxShare: number;
   /** Highest number of characters a reuser may take, or null for no absolute cap. */
   maxChars: number | null;
+  /**
+   * Source characters a passage must span to count: a shorter one (a sentence quoted in passing) is ignored,
+   * as if not found, so it neither adds to the share nor opens a case for a missing link. 0 counts every one.
+   */
+  minPassageChars: number;
   link: {
     required: boolean;
     /** `article`: the link must point to the reused article; `domain`: any page of the publisher will do. */

@@ -7,7 +7,7 @@ import { normalizeHost, normalizeUrl, registrableDomain } from "../links/normali
  * errors, so a typo (`maxshare`) is reported instead of silently leaving the default in force.
  *
  * ```json
- * { "maxShare": "30%", "maxChars": null,
+ * { "maxShare": "30%", "maxChars": null, "minPassageChars": 0,
  *   "link": { "required": true, "target": "article", "indexable": false },
  *   "licenses": [{ "domain": "partner.kz", "from": "2024-01-01", "until": "2024-12-31",
  *                  "articles": ["https://kapital.kz/economic/"], "lifts": ["cap"] }],
@@ -24,12 +24,15 @@ import { normalizeHost, normalizeUrl, registrableDomain } from "../links/normali
  * The seed outlet's policy (Kapital.kz: "лишь 30% текста с обязательной гиперссылкой на источник"):
  * a 30% cap, no absolute character cap, a mandatory link to the source article that may be nofollow (the notice
  * says nothing of indexing), no licenses, quotations counted.
+ * `minPassageChars` is 0, every passage the alignment finds counting (it already needs several words in a row,
+ * see `minMatched`): the notice sets no minimum, and a higher default would change what the evaluation measures.
  * `fixDeadlineDays` is 3: the notice names no deadline, and 3 days is the only one the surveyed outlets state
  * (docs/policies.md) — long enough to edit a page, short enough that the copy does not outrank the source.
  */
 export const DEFAULT_POLICY: Policy = deepFreeze({
   maxShare: 0.3,
   maxChars: null,
+  minPassageChars: 0,
   link: { required: true, target: "article", indexable: false },
   licenses: [],
   excludeQuotations: false,
@@ -75,6 +78,7 @@ export function parsePolicy(json: unknown, origin: string): Policy {
   return {
     maxShare: doc.maxShare ?? DEFAULT_POLICY.maxShare,
     maxChars: doc.maxChars === undefined ? DEFAULT_POLICY.maxChars : doc.maxChars,
+    minPassageChars: doc.minPassageChars ?? DEFAULT_POLICY.minPassageChars,
     link: {
       required: doc.link?.required ?? DEFAULT_POLICY.link.required,
       target: doc.link?.target ?? DEFAULT_POLICY.link.target,
@@ -123,6 +127,13 @@ const MaxChars = z
   .int({ error: wholeChars })
   .min(0, { error: (issue) => `must not be negative (got ${describe(issue.input)})` })
   .nullable();
+
+const passageChars = (issue: { input?: unknown }): string => `must be a whole number of characters (got ${describe(issue.input)})`;
+
+const MinPassageChars = z
+  .number({ error: passageChars })
+  .int({ error: passageChars })
+  .min(0, { error: (issue) => `must not be negative (got ${describe(issue.input)})` });
 
 const Domain = z.string().transform((value, ctx) => {
   const host = normalizeHost(value);
@@ -190,6 +201,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const PolicyJson = z.strictObject({
   maxShare: MaxShare.optional(),
   maxChars: MaxChars.optional(),
+  minPassageChars: MinPassageChars.optional(),
   link: LinkJson.optional(),
   licenses: z.array(LicenseJson).optional(),
   excludeQuotations: z.boolean().optional(),
