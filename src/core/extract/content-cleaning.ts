@@ -1,7 +1,7 @@
 import { elementsInOrder } from "./elements.ts";
 import { isDateLine } from "./date-line.ts";
 import { hostOf, isLinkBlock, isSameSite, readLinkList } from "./link-blocks.ts";
-import { hasNonArticleName } from "./non-article-names.ts";
+import { hasNonArticleName, nonArticleTexts } from "./non-article-names.ts";
 import { isCommentsHeading, isRelatedHeading, MAX_HEADING_CHARS, opensWithRelatedHeading } from "./related-headings.ts";
 import { textStats, type TextStats } from "./text-stats.ts";
 import { collapseWhitespace } from "./text.ts";
@@ -23,7 +23,7 @@ const PROSE_LINK_SHARE = 0.3;
  * subscription prompt are a sentence or two. A longer element with such a name must also be link-dense or
  * after the body.
  */
-const SMALL_BLOCK_CHARS = 500;
+export const SMALL_BLOCK_CHARS = 500;
 /** An element holding this share of the content's text wraps the article, whatever its name says. */
 const WRAPPER_SHARE = 0.5;
 /**
@@ -43,6 +43,20 @@ interface Content {
   /** The last paragraph of the body, or null when the content has none. */
   lastProse: Element | null;
   order: ReadonlyMap<Element, number>;
+  /** Texts of the small elements of the original page whose names say they are not the article (`nonArticleTexts`). */
+  namedTexts: ReadonlySet<string>;
+}
+
+/** What the page said of itself before Readability rewrote it. */
+export interface PageFacts {
+  /** Where the page was found (or its canonical URL): its host is the site whose other articles are not this one. */
+  pageUrl: string | null;
+  namedTexts: ReadonlySet<string>;
+}
+
+/** Reads `PageFacts` from the document; must run before Readability. */
+export function readPageFacts(doc: Document, pageUrl: string | null): PageFacts {
+  return { pageUrl, namedTexts: doc.body ? nonArticleTexts(doc.body, SMALL_BLOCK_CHARS) : new Set() };
 }
 
 /**
@@ -50,15 +64,16 @@ interface Content {
  * links to other articles with their headings, tag lists, author boxes, prompts, comments and date lines.
  * Decided from the DOM: link density, whether lists are of headline links to the site (`pageUrl`'s host),
  * headings that introduce link blocks, class and id names as one signal among others, and position after
- * the last paragraph of the body. Links and lists inside the body's paragraphs stay.
+ * the last paragraph of the body. `facts` are read from the page before Readability (`readPageFacts`). Links and lists inside the body's paragraphs stay.
  */
-export function removeNonArticle(content: Element, pageUrl: string | null): void {
+export function removeNonArticle(content: Element, facts: PageFacts): void {
   const elements = elementsInOrder(content);
   const stats = textStats(elements);
   const totalChars = stats(content).chars;
   const order = new Map(elements.map((el, i) => [el, i]));
   const lastProse = elements.findLast((el) => isProse(el, stats(el)) && !hasNamedAncestor(el, content)) ?? null;
-  const context: Content = { stats, totalChars, siteHost: pageUrl ? hostOf(pageUrl) : null, lastProse, order };
+  const siteHost = facts.pageUrl ? hostOf(facts.pageUrl) : null;
+  const context: Content = { stats, totalChars, siteHost, lastProse, order, namedTexts: facts.namedTexts };
 
   const doomed = new Set<Element>();
   const stack: Element[] = [...childElements(content)].reverse();
@@ -88,7 +103,8 @@ function isNonArticle(el: Element, content: Content): boolean {
   if (tag === "figure") return el.querySelector("table, blockquote, pre, ol, ul") === null;
   const afterBody = isAfterBody(el, content);
   const small = s.chars <= SMALL_BLOCK_CHARS || isLinkBlock(s, 1) || afterBody;
-  if (hasNonArticleName(el) && s.chars < WRAPPER_SHARE * content.totalChars && small) return true;
+  const named = hasNonArticleName(el) || (s.chars <= SMALL_BLOCK_CHARS && content.namedTexts.has(text(el)));
+  if (named && s.chars < WRAPPER_SHARE * content.totalChars && small) return true;
   if (tag === "ul" || tag === "ol") {
     const list = readLinkList(childElements(el).filter((item) => item.localName === "li"), stats, content.siteHost);
     return list.headlines && (list.sameSite || afterBody || isRelatedHeadingElement(el.previousElementSibling));

@@ -1,5 +1,5 @@
 import { Readability } from "@mozilla/readability";
-import { removeNonArticle } from "./content-cleaning.ts";
+import { readPageFacts, removeNonArticle } from "./content-cleaning.ts";
 import { elementsInOrder } from "./elements.ts";
 
 /** Attribute naming elements of the original document so they can be recognised in Readability's output. */
@@ -31,6 +31,7 @@ export function readMainContent(doc: Document, watched: Iterable<Element>, pageU
     numbers.set(el, number);
     el.setAttribute(MARK, number);
   }
+  const facts = readPageFacts(doc, pageUrl);
   // Class names are kept: they are one of the signals `removeNonArticle` weighs.
   const article = new Readability(doc, { serializer: (node: Node) => node as Element, keepClasses: true }).parse();
   const content = article?.content ?? null;
@@ -40,7 +41,7 @@ export function readMainContent(doc: Document, watched: Iterable<Element>, pageU
     const number = el.getAttribute(MARK);
     if (number !== null) keptNumbers.add(number);
   }
-  if (content) removeNonArticle(content, pageUrl);
+  if (content) removeNonArticle(content, facts);
   return {
     title: article?.title ?? null,
     content,

@@ -1,4 +1,5 @@
-import { attribute } from "./elements.ts";
+import { attribute, elementsInOrder } from "./elements.ts";
+import { collapseWhitespace } from "./text.ts";
 
 /**
  * Words of class, id, role and itemprop values that name a part of a news page which is not the article's
@@ -12,7 +13,7 @@ const NON_ARTICLE_WORDS: ReadonlySet<string> = new Set([
   "teasers", "mostread", "popular", "trending", "tags", "tag", "taglist", "keywords", "topics", "rubrics",
   "share", "sharing", "social", "socials", "subscribe", "subscription", "newsletter", "follow", "author", "authors",
   "byline", "comments", "comment", "discussion", "promo", "caption", "credit", "credits", "photo", "rating",
-  "meta", "dateline", "date", "views", "counter", "donate", "paywall", "partners",
+  "meta", "dateline", "date", "views", "counter", "donate", "paywall", "partners", "copyright", "info",
 ]);
 
 /** Word boundaries within a name: separators, and the lower-to-upper step of camelCase. */
@@ -25,4 +26,19 @@ export function hasNonArticleName(el: Element): boolean {
   const words = names.split(NAME_BREAK).map((word) => word.toLowerCase());
   // Compounds are written as one word or two ("readmore", "read-more", "readMore").
   return words.some((word, i) => NON_ARTICLE_WORDS.has(word) || NON_ARTICLE_WORDS.has(word + (words[i + 1] ?? "")));
+}
+
+/**
+ * The texts, up to `maxChars` long, of the elements of `root` whose names say they are not the article. Read
+ * before Readability runs: it replaces a `<div>` holding only text with a new `<p>` that has none of the
+ * div's attributes, so a credit or a prompt in such a div can only be recognised again by its text.
+ */
+export function nonArticleTexts(root: Element, maxChars: number): Set<string> {
+  const texts = new Set<string>();
+  for (const el of elementsInOrder(root)) {
+    if (!hasNonArticleName(el)) continue;
+    const text = collapseWhitespace(el.textContent ?? "");
+    if (text !== "" && text.length <= maxChars) texts.add(text);
+  }
+  return texts;
 }
