@@ -44,7 +44,7 @@ describe("the SSRF guard", () => {
     const error = await fetchFailure(fetcherWith()(`http://${host}:${site.port}/news`));
     expect(error.reason).toBe("private_address");
     expect(error.message).toContain(cidr);
-    expect(error.message).toContain("allowPrivate");
+    expect(error.message).toContain("--allow-private");
     expect(site.connections).toBe(0);
   });
 
@@ -55,7 +55,7 @@ describe("the SSRF guard", () => {
     expect(performance.now() - start).toBeLessThan(1_000);
     expect(error.reason).toBe("private_address");
     expect(error.message).toBe(
-      "Fetching http://10.0.0.1/internal failed: 10.0.0.1 is not public: it lies in 10.0.0.0/8, private (RFC 1918); private addresses are refused unless allowPrivate is set",
+      "Fetching http://10.0.0.1/internal failed: 10.0.0.1 is not public: it lies in 10.0.0.0/8, private (RFC 1918); private addresses are refused without --allow-private",
     );
   });
 

@@ -14,7 +14,7 @@ export class PrivateAddressError extends Error {
     readonly range: NonPublicRange,
   ) {
     const via = hostname === address ? address : `${hostname} resolves to ${address}, which`;
-    super(`${via} is not public: it lies in ${range.cidr}, ${range.label}; private addresses are refused unless allowPrivate is set`);
+    super(`${via} is not public: it lies in ${range.cidr}, ${range.label}; private addresses are refused without --allow-private`);
   }
 }
 
