@@ -3,6 +3,8 @@
  * state-changing requests carry the session's CSRF token, which the UI keeps in memory only.
  */
 
+import { t } from "./language.ts";
+
 /** A failed API request, with the server's message (which names the input or field) and per-field issues. */
 export class ApiFailure extends Error {
   readonly status: number;
@@ -47,7 +49,7 @@ async function request<T>(method: string, path: string, body?: unknown, init: { 
   if (!response.ok) {
     const error = (json ?? {}) as { message?: string; issues?: { path: string; message: string }[] };
     if (response.status === 401 && path !== "/api/session") onUnauthorized();
-    throw new ApiFailure(response.status, error.message ?? `${method} ${path} failed with HTTP ${response.status}`, error.issues ?? []);
+    throw new ApiFailure(response.status, error.message ?? t().common.requestFailed(`${method} ${path}`, response.status), error.issues ?? []);
   }
   return json as T;
 }

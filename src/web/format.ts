@@ -17,6 +17,13 @@ export function formatTime(iso: string | null | undefined): string {
   return new Date(time).toLocaleString(currentLocale(), { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
 }
 
+/** A bare day (`2024-03-14`) as a chart's axis names it: day and short month ("14 Mar", "14 мар."). */
+export function formatAxisDay(day: string): string {
+  const time = Date.parse(day);
+  if (Number.isNaN(time)) return day;
+  return new Date(time).toLocaleDateString(currentLocale(), { day: "numeric", month: "short", timeZone: "UTC" });
+}
+
 /** A timestamp's day in the reader's zone, or a bare day (`2024-03-14`) as it is written; "—" when absent. */
 export function formatDay(iso: string | null | undefined): string {
   if (!iso) return "—";

@@ -145,6 +145,18 @@ describe("the Watchlist page", () => {
     await page.screenshot({ path: path.join(browser.shotsDir, "watchlist.png"), fullPage: true });
   });
 
+  it("fits a phone: the table of sites and failures scrolls in its own box, never the page", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.reload();
+      await page.waitForSelector("tr.failures");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+      expect(await page.$eval("table.watchlist", (table) => getComputedStyle(table).overflowX)).toBe("auto");
+    } finally {
+      await page.setViewportSize({ width: 1360, height: 900 });
+    }
+  });
+
   it("changes a site's schedule, and refuses a bad one in its row", async () => {
     const id = await siteId(news.site.url("/"));
     const row = `tr.site[data-site="${id}"]`;

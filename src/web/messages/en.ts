@@ -21,6 +21,7 @@ export const en = {
     remove: "Remove",
     language: "Language",
     titleSuffix: "CopyQuota",
+    requestFailed: (request: string, status: number) => `${request} failed with HTTP ${status}`,
   },
   nav: {
     dashboard: "Dashboard",

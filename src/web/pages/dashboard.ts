@@ -2,7 +2,7 @@ import type { Case, CaseStats } from "../../cases/case.ts";
 import type { Violation } from "../../core/types.ts";
 import { h, mount, svg } from "../dom.ts";
 import { api } from "../api.ts";
-import { formatDay } from "../format.ts";
+import { formatAxisDay, formatDay } from "../format.ts";
 import { t } from "../language.ts";
 import { CASE_STATUSES } from "../../cases/case.ts";
 import { caseTable } from "./cases.ts";
@@ -73,7 +73,7 @@ export function newCasesChart(series: readonly { day: string; count: number }[])
   const labels = series
     .map((d, i) => ({ d, i }))
     .filter(({ i }) => i % 7 === 0 || (i === last && last % 7 >= 4))
-    .map(({ d, i }) => svg("text", { x: CHART.left + i * step + step / 2, y: CHART.height - 6, class: "axis", "text-anchor": "middle" }, d.day.slice(5)));
+    .map(({ d, i }) => svg("text", { x: CHART.left + i * step + step / 2, y: CHART.height - 6, class: "axis", "text-anchor": "middle" }, formatAxisDay(d.day)));
   return svg(
     "svg",
     { viewBox: `0 0 ${CHART.width} ${CHART.height}`, class: "chart", role: "img", "aria-label": t().dashboard.chartAria(max) },
