@@ -8,8 +8,13 @@ import { collapseWhitespace } from "./text.ts";
 
 /** Elements judged whole as a block of links: a list has a rule of its own, a table of data keeps its links. */
 const BLOCK_CONTAINERS: ReadonlySet<string> = new Set(["div", "section", "p", "dl", "aside", "footer", "header", "nav", "span"]);
-/** Elements that may carry a heading or a one-line teaser. */
-const LINE_TAGS: ReadonlySet<string> = new Set(["p", "div", "h2", "h3", "h4", "h5", "h6", "header", "strong", "b", "span"]);
+/**
+ * Elements that may carry a heading, a date line or a one-line teaser. The inline ones count only where they
+ * stand as a line of their own: the cleaner never looks inside a paragraph (`TEXT_BLOCKS`).
+ */
+const LINE_TAGS: ReadonlySet<string> = new Set(["p", "div", "h2", "h3", "h4", "h5", "h6", "header", "strong", "b", "span", "time", "em", "i", "small", "a"]);
+/** Blocks of running text: their links, bold words and dates are the text's own, judged with the block or not at all. */
+const TEXT_BLOCKS: ReadonlySet<string> = new Set(["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "td", "th", "pre", "figcaption", "caption"]);
 /** Elements that hold a paragraph of the body. */
 const PROSE_TAGS: ReadonlySet<string> = new Set(["p", "li", "blockquote", "pre", "dd", "td"]);
 /**
@@ -43,6 +48,8 @@ interface Content {
   /** The last paragraph of the body, or null when the content has none. */
   lastProse: Element | null;
   order: ReadonlyMap<Element, number>;
+  /** The body's paragraphs with their texts: what a pull quote repeats. */
+  paragraphs: ReadonlyArray<readonly [Element, string]>;
   /** Texts of the small elements of the original page whose names say they are not the article (`nonArticleTexts`). */
   namedTexts: ReadonlySet<string>;
 }
@@ -73,7 +80,8 @@ export function removeNonArticle(content: Element, facts: PageFacts): void {
   const order = new Map(elements.map((el, i) => [el, i]));
   const lastProse = elements.findLast((el) => isProse(el, stats(el)) && !hasNamedAncestor(el, content)) ?? null;
   const siteHost = facts.pageUrl ? hostOf(facts.pageUrl) : null;
-  const context: Content = { stats, totalChars, siteHost, lastProse, order, namedTexts: facts.namedTexts };
+  const paragraphs = elements.filter((el) => isProse(el, stats(el))).map((el) => [el, quoteless(text(el))] as const);
+  const context: Content = { stats, totalChars, siteHost, lastProse, order, paragraphs, namedTexts: facts.namedTexts };
 
   const doomed = new Set<Element>();
   const stack: Element[] = [...childElements(content)].reverse();
@@ -88,7 +96,7 @@ export function removeNonArticle(content: Element, facts: PageFacts): void {
       doomed.add(el);
       continue;
     }
-    stack.push(...[...childElements(el)].reverse());
+    if (!TEXT_BLOCKS.has(el.localName)) stack.push(...[...childElements(el)].reverse());
   }
   for (const el of doomed) el.remove();
 }
@@ -99,6 +107,7 @@ function isNonArticle(el: Element, content: Content): boolean {
   const s = stats(el);
   if (s.chars === 0) return false;
   if (tag === "figcaption") return true;
+  if (QUOTE_TAGS.has(tag) && isPullQuote(el, content)) return true;
   // A figure's own text is its caption, unless the figure holds a table, a quotation or a listing.
   if (tag === "figure") return el.querySelector("table, blockquote, pre, ol, ul") === null;
   const afterBody = isAfterBody(el, content);
@@ -123,6 +132,23 @@ function isNonArticle(el: Element, content: Content): boolean {
 
 /** A line opening with "Читайте также" is a teaser when its links are this share of it (the heading is the rest). */
 const LINK_LINE_SHARE = 0.4;
+
+/** Elements that set a quotation apart, which a pull quote is made of. */
+const QUOTE_TAGS: ReadonlySet<string> = new Set(["blockquote", "figure", "aside"]);
+/** Shortest pull quote recognised: a shorter repeat (a name, a figure) may well be quoted in the body twice. */
+const MIN_PULL_QUOTE_CHARS = 40;
+
+/** A quotation that repeats words of a paragraph elsewhere in the body, set apart to catch the eye: said once already. */
+function isPullQuote(el: Element, content: Content): boolean {
+  const quote = quoteless(text(el));
+  if (quote.length < MIN_PULL_QUOTE_CHARS) return false;
+  return content.paragraphs.some(([paragraph, words]) => !el.contains(paragraph) && words.includes(quote));
+}
+
+/** A text without quotation marks and the punctuation closing it, as a pull quote may add or drop them. */
+function quoteless(line: string): string {
+  return line.replace(/["«»“”„'‘’]/g, "").replace(/[\s.,;:!?…—–-]+$/u, "");
+}
 
 function isProse(el: Element, s: TextStats): boolean {
   return PROSE_TAGS.has(el.localName) && s.chars >= PROSE_CHARS && s.linkChars < PROSE_LINK_SHARE * s.chars;

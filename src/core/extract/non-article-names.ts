@@ -13,7 +13,7 @@ const NON_ARTICLE_WORDS: ReadonlySet<string> = new Set([
   "teasers", "mostread", "popular", "trending", "tags", "tag", "taglist", "keywords", "topics", "rubrics",
   "share", "sharing", "social", "socials", "subscribe", "subscription", "newsletter", "follow", "author", "authors",
   "byline", "comments", "comment", "discussion", "promo", "caption", "credit", "credits", "photo", "rating",
-  "meta", "dateline", "date", "views", "counter", "donate", "paywall", "partners", "copyright", "info",
+  "meta", "dateline", "date", "views", "counter", "signoff", "donate", "paywall", "partners", "copyright", "info",
 ]);
 
 /** Word boundaries within a name: separators, and the lower-to-upper step of camelCase. */
