@@ -7,6 +7,7 @@ import type { NewEvidence } from "../cases/evidence.ts";
 import type { CliContext } from "./context.ts";
 import { withEngine } from "./open-engine.ts";
 import { UsageError } from "./context.ts";
+import { asDatabaseFileError } from "./database-file.ts";
 
 /** What `check` runs each candidate through: the engine alone, or the case service that also records it. */
 export interface Checker {
@@ -48,7 +49,12 @@ export async function withChecker<T>(context: CliContext, options: { openCases: 
       import("../cases/sqlite-policy-store.ts"),
       import("../cases/evidence.ts"),
     ]);
-  const store = new SqliteSourceStore(openDatabase(file));
+  let store: InstanceType<typeof SqliteSourceStore>;
+  try {
+    store = new SqliteSourceStore(openDatabase(file));
+  } catch (error) {
+    throw asDatabaseFileError(error, file);
+  }
   try {
     const db = store.db;
     const service = createCaseService({

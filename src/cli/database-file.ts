@@ -20,8 +20,19 @@ export function requireDatabase(context: CliContext): void {
   if (context.postgresUrl() !== null) return;
   const file = context.dbFile();
   if (existsSync(file) && statSync(file).isFile()) return;
+  if (existsSync(file)) throw new UsageError(`${file} is a directory, not a database file`);
   const named = context.defaultDatabase() ? " (the default: give --db FILE or set COPYQUOTA_DB)" : "";
   throw new UsageError(`no database at ${file}${named} (create one with \`copyquota sources add …\`)`);
+}
+
+/**
+ * SQLite refusing to open `file` (not a database, or not readable) as a usage error naming the file; any other
+ * error as it is.
+ */
+export function asDatabaseFileError(error: unknown, file: string): unknown {
+  const code = error instanceof Error && error.name === "SqliteError" && "code" in error ? error.code : null;
+  if (code !== "SQLITE_NOTADB" && code !== "SQLITE_CANTOPEN") return error;
+  return new UsageError(`${file}: cannot be opened as a CopyQuota database (SQLite: ${(error as Error).message})`, { cause: error });
 }
 
 /**
@@ -32,7 +43,7 @@ export function requireCreatableDatabase(context: CliContext): void {
   if (context.postgresUrl() !== null) return;
   const file = context.dbFile();
   if (existsSync(file)) {
-    if (statSync(file).isDirectory()) throw new UsageError(`${file}: is a directory, not a database file`);
+    if (statSync(file).isDirectory()) throw new UsageError(`${file} is a directory, not a database file`);
     return;
   }
   const directory = path.dirname(file);

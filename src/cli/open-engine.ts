@@ -4,6 +4,7 @@ import type { CliContext } from "./context.ts";
 import { UsageError } from "./context.ts";
 import { SqliteSourceStore } from "../io/store/sqlite-source-store.ts";
 import { busyMessage, isDatabaseBusy } from "../io/store/sqlite-busy.ts";
+import { asDatabaseFileError } from "./database-file.ts";
 
 /**
  * Opens the database named by the global options — a SQLite file, or a PostgreSQL database given as a URL — for
@@ -20,7 +21,7 @@ export async function withSourceStore<T>(context: CliContext, work: (store: Sour
     }
   } catch (error) {
     if (isDatabaseBusy(error)) throw new UsageError(busyMessage(context.dbFile()), { cause: error });
-    throw error;
+    throw context.postgresUrl() === null ? asDatabaseFileError(error, context.dbFile()) : error;
   }
 }
 

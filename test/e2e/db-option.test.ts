@@ -1,7 +1,7 @@
 import path from "node:path";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { REPO, cli, tempDir } from "./support.ts";
+import { REPO, cli, tempDir, write } from "./support.ts";
 
 /** Each test spawns the CLI several times, each spawn seconds of tsx on a loaded two-core machine. */
 const SPAWNING = { timeout: 300_000 };
@@ -47,6 +47,20 @@ describe("--db: reading commands never create a database", () => {
       expect(existsSync(typo), args.join(" ")).toBe(false);
     }
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("a file that is not a database, or a directory: exit 2 naming it, no stack, the file untouched", SPAWNING, async () => {
+    const notes = write(tempDir("not-a-db"), "notes.txt", "не база данных\n");
+    for (const args of [["check", REPRINT], ["check", "--open-cases", "--url", "https://stepnews.example/copy", REPRINT], ["sources", "list"], ["cases", "list"]]) {
+      const run = await cli(["--db", notes, ...args], NO_DB_ENV, dir);
+      expect(run.code, args.join(" ")).toBe(2);
+      expect(run.stderr, args.join(" ")).toContain(`${notes}: cannot be opened as a CopyQuota database`);
+      expect(run.stderr).not.toMatch(STACK_LINE);
+    }
+    expect(readFileSync(notes, "utf8")).toBe("не база данных\n");
+    const folder = await cli(["--db", dir, "sources", "list"], NO_DB_ENV, dir);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain(`${dir} is a directory, not a database file`);
   });
 
   it("compare needs no database and creates none", SPAWNING, async () => {

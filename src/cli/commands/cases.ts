@@ -5,7 +5,7 @@ import type { Violation } from "../../core/types.ts";
 import { UsageError } from "../context.ts";
 import { CASE_STATUSES, OPEN_STATUSES } from "../../cases/case.ts";
 import { parsePositiveInt } from "../options.ts";
-import { requireDatabase } from "../database-file.ts";
+import { asDatabaseFileError, requireDatabase } from "../database-file.ts";
 
 const VIOLATIONS: readonly Violation[] = ["over_quota", "over_char_cap", "missing_link", "link_not_to_article", "link_not_indexable"];
 
@@ -28,7 +28,12 @@ export function registerCases(program: Command, context: CliContext): void {
         throw new UsageError(`--violation ${JSON.stringify(opts.violation)}: must be one of ${VIOLATIONS.join(", ")}`);
       }
       const [{ openDatabase }, { SqliteCaseStore }] = await Promise.all([import("../../io/store/sqlite-source-store.ts"), import("../../cases/sqlite-case-store.ts")]);
-      const db = openDatabase(file);
+      let db: ReturnType<typeof openDatabase>;
+      try {
+        db = openDatabase(file);
+      } catch (error) {
+        throw asDatabaseFileError(error, file);
+      }
       try {
         const store = new SqliteCaseStore(db);
         const { total, items } = await store.listCases({ status, violation: opts.violation as Violation | undefined, domain: opts.domain }, { limit: opts.limit, offset: 0 });
