@@ -1,5 +1,7 @@
 import type { WordSequence } from "../types.ts";
 import { hashCodes } from "../fingerprint/hash.ts";
+import { EDGE_WORDS, growPairs } from "./grow.ts";
+import { wholeSentenceMayCount, wholeSentenceRule } from "./whole-sentence.ts";
 
 /** A source token aligned to a candidate token, by their indices. */
 export interface TokenPair {
@@ -36,6 +38,9 @@ interface Chain {
  * both sides, so a changed, deleted or inserted word does not split a passage, while reordered
  * sentences become separate passages. A gap may cross into the next source sentence but never skip a
  * whole one: a sentence the reuser left out is not counted as reused.
+ * Shared words that seeds cannot anchor are then added where the passage already agrees (see `growPairs`).
+ * A passage is reported from `minMatched` aligned words, or when it reuses a whole short sentence of a
+ * short source (see `wholeSentenceRule`).
  * Each candidate word explains at most one source word: longer passages claim words first.
  */
 export function align(source: WordSequence, candidate: WordSequence, options: AlignOptions): Alignment[] {
@@ -53,7 +58,9 @@ export function align(source: WordSequence, candidate: WordSequence, options: Al
     for (const s of positions) if (sameWords(source.codes, s, candidate.codes, c, n)) extendOrStart(active, source, s, c, n, options.maxGap);
   }
   done.push(...active);
-  return claimCandidateTokens(done, options.minMatched);
+  const grown = done.map((chain) => growPairs(chain.pairs, source, candidate));
+  const wholeSentence = wholeSentenceRule(grown, source, candidate);
+  return claimCandidateTokens(grown, (pairs) => pairs.length >= options.minMatched || wholeSentence(pairs));
 }
 
 /** The hashes of a candidate's seed n-grams, computed once and tested against many sources by `mayAlign`. */
@@ -64,13 +71,15 @@ export function seedHashes(candidate: WordSequence, seedLength: number): Set<num
 }
 
 /**
- * A cheap necessary condition for `align` to find a passage: every seed adds at most `seedLength` words
- * to a passage, at a new source position, so a passage of `minMatched` words needs that many source
- * positions whose n-gram the candidate holds. A check tests this against every candidate source, most of
- * which share only a fingerprint or two with the candidate by chance, and aligns only those that pass.
+ * A cheap necessary condition for `align` to find a passage: every passage starts from a seed, at a source
+ * position whose n-gram the candidate holds. One seed grows by at most `EDGE_WORDS` words at each end, so
+ * a passage longer than that takes two seed positions; only a whole sentence of a short source may count
+ * from one. A check tests this against every candidate source, most of which share only a fingerprint with
+ * the candidate by chance, and aligns only those that pass.
  */
 export function mayAlign(source: WordSequence, candidateSeeds: ReadonlySet<number>, options: AlignOptions): boolean {
-  const needed = Math.ceil(options.minMatched / options.seedLength);
+  const oneSeedSuffices = options.minMatched <= options.seedLength + 2 * EDGE_WORDS || wholeSentenceMayCount(source.codes.length);
+  const needed = oneSeedSuffices ? 1 : 2;
   let hits = 0;
   for (let s = 0; s + options.seedLength <= source.codes.length; s++) {
     if (candidateSeeds.has(hashCodes(source.codes, s, options.seedLength)) && ++hits >= needed) return true;
@@ -130,13 +139,13 @@ function skipsSentence(source: WordSequence, from: number, to: number): boolean 
   return source.sentences[to]! - source.sentences[from]! > 1;
 }
 
-function claimCandidateTokens(chains: Chain[], minMatched: number): Alignment[] {
+function claimCandidateTokens(chains: TokenPair[][], reportable: (pairs: readonly TokenPair[]) => boolean): Alignment[] {
   const claimed = new Set<number>();
   const out: Alignment[] = [];
-  const bySize = chains.filter((ch) => ch.pairs.length >= minMatched).sort((a, b) => b.pairs.length - a.pairs.length);
+  const bySize = chains.filter(reportable).sort((a, b) => b.length - a.length);
   for (const chain of bySize) {
-    const pairs = chain.pairs.filter((p) => !claimed.has(p.candidate));
-    if (pairs.length < minMatched) continue;
+    const pairs = chain.filter((p) => !claimed.has(p.candidate));
+    if (!reportable(pairs)) continue;
     for (const p of pairs) claimed.add(p.candidate);
     out.push({ pairs });
   }

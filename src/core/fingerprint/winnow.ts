@@ -1,5 +1,6 @@
 import type { KeyCode } from "../types.ts";
 import { hashCodes } from "./hash.ts";
+import { WHOLE_SENTENCE_SOURCE_WORDS } from "../align/whole-sentence.ts";
 
 /** A selected n-gram hash and the index of its first token. */
 export interface Fingerprint {
@@ -11,7 +12,10 @@ export interface Fingerprint {
  * Winnowing (Schleimer, Wilkerson, Aiken 2003) over word n-grams: hash every `k`-gram of key codes and keep
  * the minimum hash of each window of `w` consecutive hashes (rightmost on ties, so a run of equal
  * minima yields one fingerprint). Any run of `w + k - 1` shared keys is guaranteed to share a
- * fingerprint. Texts shorter than one window keep their minimum hash, so short texts are still found.
+ * fingerprint. Texts of at most `WHOLE_SENTENCE_SOURCE_WORDS` words keep every n-gram: one sentence of
+ * such a text may count alone (see `wholeSentenceRule`), and a sentence of five or six words holds too few
+ * n-grams for winnowing to be sure to keep one of them; those texts are few and short, so the index grows
+ * little.
  */
 export function winnow(codes: ArrayLike<KeyCode>, k: number, w: number): Fingerprint[] {
   const grams = codes.length - k + 1;
@@ -19,7 +23,7 @@ export function winnow(codes: ArrayLike<KeyCode>, k: number, w: number): Fingerp
   const hashes = new Array<number>(grams);
   for (let i = 0; i < grams; i++) hashes[i] = hashCodes(codes, i, k);
   const out: Fingerprint[] = [];
-  const window = Math.min(w, grams);
+  const window = codes.length <= WHOLE_SENTENCE_SOURCE_WORDS ? 1 : Math.min(w, grams);
   let last = -1;
   for (let start = 0; start + window <= grams; start++) {
     let min = start;
