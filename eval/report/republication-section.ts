@@ -12,8 +12,8 @@ export interface RepublicationSectionInput {
   variant: { label: string; summary: RepublicationSummary } | null;
 }
 
-const errorRow = (name: string, e: ErrorStats) => [name, e.pages, pp(e.mae), pp(e.bias), pp(e.p90), pp(e.max), pp(e.maeHull)];
-const ERROR_HEADER = ["", "pages", "MAE", "bias (engine − truth)", "p90 |error|", "max |error|", "MAE vs hull share"];
+const errorRow = (name: string, e: ErrorStats) => [name, e.pages, pp(e.mae), pp(e.bias), pp(e.p90), pp(e.max), pp(e.maeEmbedded)];
+const ERROR_HEADER = ["", "pages", "MAE", "bias (engine − truth)", "p90 |error|", "max |error|", "MAE vs embedded-only share"];
 
 export function republicationSection(input: RepublicationSectionInput): string {
   const { run, summary: s } = input;
@@ -28,8 +28,8 @@ export function republicationSection(input: RepublicationSectionInput): string {
       "Each page goes through `decodeBody` → `extractPage` → `createEngine(store).check` with the suite policy (30% cap, link to the article required and indexable).",
   );
   out.push(
-    "**True share** = characters of the source's protected text that the page embeds ÷ the protected text's length, on the engine's own definition (stretches between counted words holding no letter or digit count too; text also in an earlier reference document does not). " +
-      "Words the reuser deleted are *not* embedded, so they do not count. The engine counts a passage from its first to its last aligned word, deleted words included; the **hull share** column shows the error against that reading (every embedded sentence counted from its first to its last embedded word), which isolates alignment error from this definitional difference.",
+    "**True share** = characters of the source's protected text that the page reuses ÷ the protected text's length, on the product's definition (README): every embedded sentence counts from its first to its last embedded word, so a word the reuser deleted or changed inside a reused sentence counts, and a sentence left out does not; stretches between counted text holding no letter or digit count too; text also in an earlier reference document does not. " +
+      "The **embedded-only share** column shows the error against a stricter reading that counts only the words the page still carries (deleted words not), which is how the truth was defined before issue 12.",
   );
   out.push(table(ERROR_HEADER, [errorRow("**all pages**", s.overall)]));
   out.push("By obfuscation:");
@@ -64,7 +64,7 @@ export function republicationSection(input: RepublicationSectionInput): string {
   out.push("Largest errors (page number, obfuscation, scenario, true → engine share):");
   out.push(
     table(
-      ["page", "obfuscation", "link", "scenario", "layout", "true share", "hull share", "engine share", "expected verdict", "engine verdict"],
+      ["page", "obfuscation", "link", "scenario", "layout", "true share", "embedded-only share", "engine share", "expected verdict", "engine verdict"],
       s.worst.map((o) => [
         o.page.spec.index,
         o.page.spec.obfuscation,
@@ -72,7 +72,7 @@ export function republicationSection(input: RepublicationSectionInput): string {
         o.page.spec.scenario,
         o.page.spec.site.layout,
         pct(o.page.truth.share),
-        pct(o.page.truth.hullShare),
+        pct(o.page.truth.embeddedShare),
         pct(o.share),
         o.page.expectedVerdict,
         o.verdict,

@@ -19,7 +19,7 @@ export function summarySection(input: SummaryInput): string {
   const heavy = labelRow(input.essays, GROUPS[1]!.name, (f) => GROUPS[1]!.test(f.labels));
   const both = overall(input.essays);
   const rows: string[][] = [
-    ["Republication: share MAE", "≤ 2 pp", pp(r.overall.mae), verdictOnTarget(r.overall.mae, 2, "pp", true)],
+    ["Republication: share MAE", "≤ 1 pp", pp(r.overall.mae), verdictOnTarget(r.overall.mae, 1, "pp", true)],
     ["Republication: verdict accuracy away from the cap", "≥ 99%", pct(r.verdict.accuracy), verdictOnTarget(r.verdict.accuracy, 0.99, "pct")],
     ["Republication: link findings", "100%", pct(r.link.accuracy), verdictOnTarget(r.link.accuracy, 1, "pct")],
     ["Republication: detection recall, true share ≥ 5%", "≥ 99%", pct(r.recall.recall), verdictOnTarget(r.recall.recall, 0.99, "pct")],

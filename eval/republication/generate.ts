@@ -3,7 +3,7 @@ import type { NewsArticle } from "../data/ru-news.ts";
 import { Rng } from "./prng.ts";
 import { sentencesOf } from "./source-text.ts";
 import { chooseSentences } from "./excerpt.ts";
-import { embeddedWords, excerptParagraphs, obfuscate, OBFUSCATIONS, type Obfuscation } from "./obfuscate.ts";
+import { embeddedWords, excerptParagraphs, obfuscate, OBFUSCATIONS, sentenceHulls, type Obfuscation } from "./obfuscate.ts";
 import { EXPIRED_LICENSE_SITE, LICENSED_SITE, LINK_VARIANTS, renderPage, REUSER_SITES, type LinkVariant, type ReuserSite } from "./page.ts";
 import { trueReuse, type CharRange, type TrueReuse } from "./true-share.ts";
 import { expectedLink, expectedVerdict, type ExpectedLink, type SourceVerdict } from "./expected.ts";
@@ -59,12 +59,14 @@ export interface GeneratedPage {
   /** The excerpt's paragraphs as embedded (after obfuscation). */
   excerpt: string[];
   /**
-   * `hullShare` is a diagnostic, not the truth: the share if every embedded sentence counted from its first
-   * to its last embedded word, deleted words included, which is what a gap-tolerant aligner reports.
-   * `longestSentenceWords`: source words kept in the longest embedded sentence (an aligner with a minimum
-   * passage length cannot find an excerpt whose sentences are all shorter, unless they stay adjacent).
+   * The truth is the product's definition of the share (README): each embedded sentence counts from its
+   * first to its last embedded word, the words the reuser deleted or changed inside it included, and a
+   * sentence left out does not count. `embeddedShare` counts only the words embedded (deleted ones not), a
+   * secondary reading. `longestSentenceWords`: source words kept in the longest embedded sentence (an
+   * aligner with a minimum passage length cannot find an excerpt whose sentences are all shorter, unless
+   * they stay adjacent or count as whole sentences).
    */
-  truth: TrueReuse & { embeddedWords: number; hullShare: number; longestSentenceWords: number };
+  truth: TrueReuse & { embeddedShare: number; embeddedWords: number; longestSentenceWords: number };
   expectedLink: ExpectedLink;
   expectedVerdict: SourceVerdict;
 }
@@ -165,12 +167,8 @@ export function buildPage(spec: PageSpec, protectedText: string, seed: number): 
   const embedded = obfuscate(protectedText, chosen, spec.obfuscation, rng);
   const words = embeddedWords(embedded);
   const referenceRanges = locate(protectedText, spec.referenceParagraphs);
-  const truth = trueReuse(protectedText, words, referenceRanges);
-  const hulls = embedded.flatMap((e) => {
-    const w = e.pieces.flatMap((p) => (p.word ? [p.word] : []));
-    return w.length ? [{ start: Math.min(...w.map((x) => x.start)), end: Math.max(...w.map((x) => x.end)) }] : [];
-  });
-  const hullShare = trueReuse(protectedText, hulls, referenceRanges).share;
+  const truth = trueReuse(protectedText, sentenceHulls(embedded), referenceRanges);
+  const embeddedShare = trueReuse(protectedText, words, referenceRanges).share;
 
   const hostParagraphs = trimTo(paragraphsOf(spec.host.text), HOST_CHARS);
   const split = Math.min(hostParagraphs.length, rng.between(1, 2));
@@ -205,7 +203,7 @@ export function buildPage(spec: PageSpec, protectedText: string, seed: number): 
     bytes,
     contentType: spec.index % 2 === 0 ? `text/html; charset=${charset}` : "text/html",
     excerpt: content.excerpt,
-    truth: { ...truth, embeddedWords: words.length, hullShare, longestSentenceWords: Math.max(0, ...embedded.map((e) => e.pieces.filter((p) => p.word).length)) },
+    truth: { ...truth, embeddedShare, embeddedWords: words.length, longestSentenceWords: Math.max(0, ...embedded.map((e) => e.pieces.filter((p) => p.word).length)) },
     expectedLink: link,
     expectedVerdict: expectedVerdict({
       share: truth.share,

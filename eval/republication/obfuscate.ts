@@ -146,6 +146,14 @@ export function embeddedWords(sentences: readonly EmbeddedSentence[]): Word[] {
   return sentences.flatMap((s) => s.pieces.flatMap((p) => (p.word ? [p.word] : [])));
 }
 
+/** Each embedded sentence's stretch of the source, from its first to its last embedded word (in source order). */
+export function sentenceHulls(sentences: readonly EmbeddedSentence[]): Word[] {
+  return sentences.flatMap((s) => {
+    const words = s.pieces.flatMap((p) => (p.word ? [p.word] : []));
+    return words.length ? [{ start: Math.min(...words.map((w) => w.start)), end: Math.max(...words.map((w) => w.end)) }] : [];
+  });
+}
+
 /** The excerpt's paragraphs as plain text. */
 export function excerptParagraphs(sentences: readonly EmbeddedSentence[]): string[] {
   const paragraphs: string[][] = [];

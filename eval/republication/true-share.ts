@@ -3,11 +3,11 @@
  * as the engine's `measureReuse` (src/core/share/measure.ts) but implemented independently here so a bug
  * there cannot hide itself:
  * - the denominator is the length of the source's whole protected text;
- * - the numerator counts the characters of embedded source words, where a stretch between two counted
- *   words (or between a counted word and the text's edge) that holds no letter or digit (spaces,
- *   punctuation, paragraph breaks) counts too: copying a whole text is 100%, not 99.x%;
- * - a word the reuser deleted is not embedded and does not count (the stretch around it then holds a
- *   letter and is not closed); a word whose ending or case was changed was embedded and counts;
+ * - the numerator counts the characters of each embedded sentence from its first to its last embedded
+ *   word (the README's definition: a word deleted or changed inside a reused sentence counts, a sentence
+ *   left out does not), where a stretch between two counted ranges (or between one and the text's edge)
+ *   that holds no letter or digit (spaces, punctuation, paragraph breaks) counts too: copying a whole
+ *   text is 100%, not 99.x%;
  * - text also found in a reference document published earlier (a press release the publisher itself
  *   took) does not count.
  */
@@ -90,11 +90,12 @@ export interface TrueReuse {
 
 /**
  * @param text the source's protected text
- * @param embeddedWords offsets (into `text`) of every source word the page embeds
+ * @param embedded ranges of `text` the page embeds: each embedded sentence's, from its first to its last
+ *   embedded word (or, for the embedded-only reading, each embedded word)
  * @param referenceRanges ranges of `text` that an earlier reference document also holds
  */
-export function trueReuse(text: string, embeddedWords: readonly CharRange[], referenceRanges: readonly CharRange[] = []): TrueReuse {
-  const covered = closeGaps(text, embeddedWords);
+export function trueReuse(text: string, embedded: readonly CharRange[], referenceRanges: readonly CharRange[] = []): TrueReuse {
+  const covered = closeGaps(text, embedded);
   const excluded = intersect(covered, closeGaps(text, intersect(covered, referenceRanges)));
   const counted = intersect(closeGaps(text, subtract(covered, excluded)), covered);
   const reusedChars = length(counted);

@@ -15,8 +15,8 @@ export interface ErrorStats {
   bias: number;
   p90: number;
   max: number;
-  /** MAE against the hull share (deleted words counted), percentage points. */
-  maeHull: number;
+  /** MAE against the embedded-only share (deleted words not counted), percentage points. */
+  maeEmbedded: number;
 }
 
 export interface RepublicationSummary {
@@ -51,7 +51,7 @@ export function errorStats(outcomes: readonly PageOutcome[]): ErrorStats {
     bias: mean(errors),
     p90: quantile(abs, 0.9),
     max: abs.length ? Math.max(...abs) : NaN,
-    maeHull: mean(outcomes.map((o) => Math.abs(o.share - o.page.truth.hullShare) * 100)),
+    maeEmbedded: mean(outcomes.map((o) => Math.abs(o.share - o.page.truth.embeddedShare) * 100)),
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { trueReuse, closeGaps } from "../../eval/republication/true-share.ts";
-import { sentencesOf } from "../../eval/republication/source-text.ts";
-import { obfuscate, embeddedWords, excerptParagraphs } from "../../eval/republication/obfuscate.ts";
+import { sentencesOf, type Word } from "../../eval/republication/source-text.ts";
+import { obfuscate, embeddedWords, excerptParagraphs, sentenceHulls, type EmbeddedSentence } from "../../eval/republication/obfuscate.ts";
 import { Rng } from "../../eval/republication/prng.ts";
 import { planSuite, buildPage } from "../../eval/republication/generate.ts";
 import { readFixtureArticles } from "../../eval/data/fixture-articles.ts";
@@ -26,6 +26,15 @@ describe("true share", () => {
     const kept = first.words.filter((w) => TEXT.slice(w.start, w.end) !== "конкурс");
     // The stretch " конкурс " now holds a word, so neither of its spaces is closed either.
     expect(trueReuse(TEXT, kept).reusedChars).toBe(trueReuse(TEXT, first.words).reusedChars - " конкурс ".length);
+  });
+  it("as the truth, counts a deleted word inside an embedded sentence but not a sentence left out (issue 12, item 5)", () => {
+    const [first, , third] = sentencesOf(TEXT);
+    const embed = (words: readonly Word[]): EmbeddedSentence => ({ paragraph: 0, pieces: words.map((w) => ({ text: TEXT.slice(w.start, w.end), word: w })) });
+    const kept = first!.words.filter((w) => TEXT.slice(w.start, w.end) !== "конкурс");
+    expect(trueReuse(TEXT, sentenceHulls([embed(kept)])).reusedChars).toBe(trueReuse(TEXT, first!.words).reusedChars);
+    const skipped = trueReuse(TEXT, sentenceHulls([embed(first!.words), embed(third!.words)]));
+    // From the text's start to "моста", and from "Подрядчик" to the text's end: the second sentence is out.
+    expect(skipped.reusedChars).toBe(TEXT.indexOf("моста") + "моста".length + TEXT.length - TEXT.indexOf("Подрядчик"));
   });
   it("excludes text an earlier reference document holds", () => {
     const ref = [{ start: 0, end: TEXT.indexOf("Работы") - 1 }];
