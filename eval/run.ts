@@ -19,6 +19,8 @@ import { republicationSection } from "./report/republication-section.ts";
 import { falseMatchesSection, type MinMatchedRecall } from "./report/false-matches-section.ts";
 import { summarySection } from "./report/summary-section.ts";
 import { findingsSection } from "./report/findings-section.ts";
+import { extractionSection } from "./report/extraction-section.ts";
+import { runExtraction } from "./tasks/extraction.ts";
 
 /** Alignment options tried on the essays (tuned on essay 1, read on essay 2). */
 const ESSAY_SWEEP = { seedLength: [2, 3], minMatched: [6, 8], maxGap: [4, 8, 12] };
@@ -168,6 +170,7 @@ async function main(): Promise<void> {
     paraphraseSection(paraphrase),
     republicationSection({ run: republication, summary, variant }),
     falseMatchesSection(falseMatches, minMatchedRecall, passagesFile),
+    extractionSection(runExtraction()),
   ].join("\n\n");
   const file = path.join(repoRoot, "docs", "EVALUATION.md");
   mkdirSync(path.dirname(file), { recursive: true });

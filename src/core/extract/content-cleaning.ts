@@ -1,4 +1,4 @@
-import { elementsInOrder } from "./elements.ts";
+import { elementsInOrder, pushChildren } from "./elements.ts";
 import { isDateLine } from "./date-line.ts";
 import { hostOf, isLinkBlock, isSameSite, readLinkList } from "./link-blocks.ts";
 import { hasNonArticleName, nonArticleTexts } from "./non-article-names.ts";
@@ -123,7 +123,8 @@ function isNonArticle(el: Element, content: Content): boolean {
   // Headings, teasers and date lines are short: longer text is not read again.
   if (!LINE_TAGS.has(tag) || s.chars > TEASER_MAX_CHARS) return false;
   const line = text(el);
-  if (isDateLine(line)) return true;
+  // A date line may carry the rubric or the author as a link.
+  if (isDateLine(line) || (s.links > 0 && isDateLine(textOutsideLinks(el)))) return true;
   if (isRelatedHeading(line)) return afterBody || introducesLinks(el.nextElementSibling, content);
   if (s.links === 0) return false;
   if (opensWithRelatedHeading(line) && s.linkChars >= LINK_LINE_SHARE * s.chars) return true;
@@ -187,6 +188,18 @@ function childElements(el: Element): Element[] {
   const children: Element[] = [];
   for (let child = el.firstElementChild; child; child = child.nextElementSibling) children.push(child);
   return children;
+}
+
+/** The text of an element less that of its links. */
+function textOutsideLinks(el: Element): string {
+  let out = "";
+  const stack: Node[] = [el];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) out += node.nodeValue ?? "";
+    else if (node.nodeType === 1 && !((node as Element).localName === "a" && (node as Element).hasAttribute("href"))) pushChildren(stack, node);
+  }
+  return collapseWhitespace(out);
 }
 
 function text(el: Element): string {
