@@ -8,6 +8,7 @@ import type { CliContext } from "./context.ts";
 import { withEngine } from "./open-engine.ts";
 import { UsageError } from "./context.ts";
 import { asDatabaseFileError } from "./database-file.ts";
+import { busyMessage, isDatabaseBusy } from "../io/store/sqlite-busy.ts";
 
 /** What `check` runs each candidate through: the engine alone, or the case service that also records it. */
 export interface Checker {
@@ -38,6 +39,16 @@ export async function withChecker<T>(context: CliContext, options: { openCases: 
     return withEngine(context, (engine, store) => work({ policy, store, check: async (input, address) => ({ result: await engine.check(input.doc, policy, { foundAt: address }), recorded: null }) }));
   }
   const file = context.dbFile();
+  try {
+    return await withRecordingChecker(file, options.givenPolicy, work);
+  } catch (error) {
+    if (isDatabaseBusy(error)) throw new UsageError(busyMessage(file), { cause: error });
+    throw asDatabaseFileError(error, file);
+  }
+}
+
+/** `withChecker` with `openCases`, on the SQLite file `file`. */
+async function withRecordingChecker<T>(file: string, givenPolicy: Policy | undefined, work: (checker: Checker) => Promise<T>): Promise<T> {
   const [{ openDatabase, SqliteSourceStore }, { createEngine }, { createCaseService }, { SqliteCaseStore }, { SqliteEvidenceStore }, { SqliteLicenseStore }, { SqlitePolicyStore }, { evidenceOf }] =
     await Promise.all([
       import("../io/store/sqlite-source-store.ts"),
@@ -49,12 +60,7 @@ export async function withChecker<T>(context: CliContext, options: { openCases: 
       import("../cases/sqlite-policy-store.ts"),
       import("../cases/evidence.ts"),
     ]);
-  let store: InstanceType<typeof SqliteSourceStore>;
-  try {
-    store = new SqliteSourceStore(openDatabase(file));
-  } catch (error) {
-    throw asDatabaseFileError(error, file);
-  }
+  const store = new SqliteSourceStore(openDatabase(file));
   try {
     const db = store.db;
     const service = createCaseService({
@@ -64,7 +70,7 @@ export async function withChecker<T>(context: CliContext, options: { openCases: 
       licenses: new SqliteLicenseStore(db),
       policies: new SqlitePolicyStore(db),
       fetcher: null,
-      policy: options.givenPolicy,
+      policy: givenPolicy,
     });
     const policy = await service.policy();
     return await work({
