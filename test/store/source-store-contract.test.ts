@@ -132,6 +132,8 @@ describe.each(backends.map((b) => [b.name, b] as const))("%s source store", (_na
       expect((await store.listSources({ limit: 10, offset: 0, query: "SPORT" })).map((s) => s.url)).toEqual([urls[1]]);
       expect((await store.listSources({ limit: 10, offset: 0, query: "Заметка 13" })).map((s) => s.url)).toEqual([urls[2]]);
       expect(await store.listSources({ limit: 10, offset: 0, query: "нет такой" })).toEqual([]);
+      // A search's count is of what it finds, whatever page of it is asked for.
+      expect([await store.countSources(), await store.countSources("SPORT"), await store.countSources("zarechye.example/n/"), await store.countSources("нет такой")]).toEqual([3, 1, 2, 0]);
     });
   });
 
