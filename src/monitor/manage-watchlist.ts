@@ -60,3 +60,17 @@ export async function removeWatch(deps: Pick<MonitorDeps, "watchlist" | "queue" 
     return site;
   });
 }
+
+/**
+ * Makes a watched site due now ("check now"): its next pass moves to `now`; its URL, listings, interval and
+ * last pass stay. The watchlist's `add` of the site as it is does exactly that.
+ * @returns the site, or null when no site has this id.
+ */
+export async function makeDueNow(deps: Pick<MonitorDeps, "watchlist" | "now" | "atomically">, id: number): Promise<WatchedSite | null> {
+  return deps.atomically(async () => {
+    const site = await deps.watchlist.get(id);
+    if (site === null) return null;
+    const { url, kind, listings, intervalMs, since } = site;
+    return (await deps.watchlist.add({ url, kind, listings, intervalMs, since }, new Date(deps.now()).toISOString())).site;
+  });
+}

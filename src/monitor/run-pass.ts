@@ -2,6 +2,7 @@ import type { MonitorEvent, PassSummary } from "./events.ts";
 import type { Job } from "./job-queue.ts";
 import type { JobContext } from "./job-context.ts";
 import type { MonitorDeps } from "./monitor-deps.ts";
+import type { WatchedSite } from "./watchlist.ts";
 import { countEvent, emptySummary } from "./events.ts";
 import { LeaseLostError, recordFailure } from "./job-context.ts";
 import { handleDiscover } from "./handle-discover.ts";
@@ -21,6 +22,8 @@ export interface PassSettings {
   /** Aborting stops claiming new jobs; the jobs in hand finish. */
   signal?: AbortSignal;
   onEvent?(event: MonitorEvent): void;
+  /** The pass started (at `startedAt`) reading these sites, whose jobs are queued. */
+  onScheduled?(startedAt: string, sites: readonly WatchedSite[]): void;
 }
 
 /** Concurrent jobs: several hosts fetched at once while one page is extracted and checked. */
@@ -51,7 +54,10 @@ export async function runPass(deps: MonitorDeps, settings: PassSettings): Promis
   }
   const policy = await deps.policy();
   const listings = new ListingBudget();
-  Object.assign(summary, await scheduleDue(deps, { recheckAfterMs: settings.recheckAfterMs }));
+  const { sites, rechecksQueued } = await scheduleDue(deps, { recheckAfterMs: settings.recheckAfterMs });
+  summary.sitesDue = sites.length;
+  summary.rechecksQueued = rechecksQueued;
+  settings.onScheduled?.(startedAt, sites);
 
   let busy = 0;
   let wake: (() => void) | null = null;

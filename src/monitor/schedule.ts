@@ -1,6 +1,7 @@
 import { OPEN_STATUSES } from "../cases/case.ts";
 import type { NewJob } from "./job-queue.ts";
 import type { MonitorDeps } from "./monitor-deps.ts";
+import type { WatchedSite } from "./watchlist.ts";
 import { urlKey } from "./url-key.ts";
 
 /** Open cases read per page while looking for those due: bounded memory however many are open. */
@@ -11,8 +12,9 @@ const CASES_PAGE = 500;
  * (a feed or sitemap), moving the site's next pass one interval on in the same transaction; and a re-check
  * of each open case's page last seen — and last tried — more than `recheckAfterMs` ago (one job per page,
  * however many of its cases are open).
+ * @returns the sites due, and how many re-checks were queued.
  */
-export async function scheduleDue(deps: MonitorDeps, options: { recheckAfterMs: number }): Promise<{ sitesDue: number; rechecksQueued: number }> {
+export async function scheduleDue(deps: MonitorDeps, options: { recheckAfterMs: number }): Promise<{ sites: WatchedSite[]; rechecksQueued: number }> {
   const now = deps.now();
   const at = new Date(now).toISOString();
   const sites = await deps.watchlist.due(at);
@@ -44,5 +46,5 @@ export async function scheduleDue(deps: MonitorDeps, options: { recheckAfterMs: 
     if (items.length < CASES_PAGE) break;
   }
   const rechecksQueued = await deps.atomically(() => deps.queue.enqueue([...rechecks.values()], { again: true }));
-  return { sitesDue: sites.length, rechecksQueued };
+  return { sites, rechecksQueued };
 }

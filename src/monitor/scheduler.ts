@@ -5,6 +5,9 @@ import type { MonitorOptions } from "./open-monitor.ts";
 import type { PassSettings } from "./run-pass.ts";
 import { openMonitor } from "./open-monitor.ts";
 import { DEFAULT_CONCURRENCY, DEFAULT_LEASE_MS, runPass } from "./run-pass.ts";
+import { openDatabase } from "../io/store/sqlite-source-store.ts";
+import { SqliteMonitorStatus } from "./sqlite-monitor-status.ts";
+import { StatusRecorder } from "./status-recorder.ts";
 
 /**
  * Open cases are re-checked daily: a republisher fixing a page (adding the link, trimming the text) usually
@@ -25,13 +28,19 @@ const MIN_PAUSE_MS = 1_000;
 
 export interface LoopSettings extends Omit<PassSettings, "signal"> {
   idleMs: number;
-  onPass?(summary: PassSummary): void;
+  /** A pass finished; the loop looks at the schedule again at `nextLookAt` (or when woken). */
+  onPass?(summary: PassSummary, nextLookAt: Date): void;
   /** A pass that failed as a whole (the database unreachable, say); the loop goes on after the idle time. */
-  onError?(error: unknown): void;
+  onError?(error: unknown, nextLookAt: Date): void;
 }
 
 /** A running scheduler. */
 export interface Scheduler {
+  /**
+   * Looks at the schedule now instead of at the end of its sleep (a site was added or made due in this
+   * process); during a pass, right after it, since the pass may have queued its due sites already.
+   */
+  wake(): void;
   /** Stops claiming new jobs, lets the jobs in hand finish, closes what it opened; resolves when done. */
   stop(): Promise<void>;
   /** Resolves when the loop has ended (after `stop`). */
@@ -40,27 +49,38 @@ export interface Scheduler {
 
 /**
  * Runs passes until stopped: a pass, then a sleep until the next site pass or job retry is due (at most
- * `idleMs`), and again.
+ * `idleMs`, cut short by `wake`), and again.
  */
 export function runLoop(deps: MonitorDeps, settings: LoopSettings): Scheduler {
   const controller = new AbortController();
+  let sleeping = new AbortController();
+  let wokenDuringPass = false;
   const done = (async () => {
     while (!controller.signal.aborted) {
+      wokenDuringPass = false;
       let wakeAt = deps.now() + settings.idleMs;
       try {
-        settings.onPass?.(await runPass(deps, { ...settings, signal: controller.signal }));
+        const summary = await runPass(deps, { ...settings, signal: controller.signal });
         const nextSite = await deps.watchlist.nextDue();
         const nextJob = await deps.queue.nextDueAt();
         if (nextSite !== null) wakeAt = Math.min(wakeAt, Date.parse(nextSite));
         if (nextJob !== null) wakeAt = Math.min(wakeAt, nextJob);
+        if (wokenDuringPass) wakeAt = deps.now();
+        settings.onPass?.(summary, new Date(Math.max(wakeAt, deps.now() + MIN_PAUSE_MS)));
       } catch (error) {
-        settings.onError?.(error);
+        settings.onError?.(error, new Date(wakeAt));
       }
-      await sleep(Math.max(MIN_PAUSE_MS, wakeAt - deps.now()), undefined, { signal: controller.signal }).catch(() => undefined);
+      sleeping = new AbortController();
+      const signal = AbortSignal.any([controller.signal, sleeping.signal]);
+      await sleep(Math.max(MIN_PAUSE_MS, wakeAt - deps.now()), undefined, { signal }).catch(() => undefined);
     }
   })();
   return {
     done,
+    wake() {
+      wokenDuringPass = true;
+      sleeping.abort();
+    },
     async stop() {
       controller.abort();
       await done;
@@ -81,24 +101,45 @@ export interface SchedulerOptions extends MonitorOptions, Partial<LoopSettings> 
 
 /**
  * Starts the monitor in the background of a running process (the server): it opens its own connection to
- * the database and its own fetcher, runs passes on the watchlist's schedule, and re-checks open cases.
- * `stop()` ends it and closes both.
+ * the database and its own fetcher, runs passes on the watchlist's schedule, and re-checks open cases. It
+ * records its status in the database (see `MonitorStatus`), on a connection of its own so that a status
+ * write never joins a pass's transaction. `stop()` ends it, forgets its status and closes what it opened.
  * @throws on invalid fetcher options, naming them.
  */
 export function startScheduler(options: SchedulerOptions): Scheduler {
   const monitor = openMonitor(options.file, { ...options, workers: options.workers ?? DEFAULT_SCHEDULER_WORKERS });
+  const statusDb = openDatabase(options.file);
+  const status = new StatusRecorder(new SqliteMonitorStatus(statusDb), monitor.now);
   const loop = runLoop(monitor, {
     concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
     leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
     recheckAfterMs: options.recheckAfterMs ?? DEFAULT_RECHECK_AFTER_MS,
     idleMs: options.idleMs ?? DEFAULT_IDLE_MS,
-    onEvent: options.onEvent,
-    onPass: options.onPass,
-    onError: options.onError,
+    onScheduled(startedAt, sites) {
+      status.passStarted(startedAt, sites);
+      options.onScheduled?.(startedAt, sites);
+    },
+    onEvent(event) {
+      status.noteEvent(event);
+      options.onEvent?.(event);
+    },
+    onPass(summary, nextLookAt) {
+      status.passFinished(summary, nextLookAt);
+      options.onPass?.(summary, nextLookAt);
+    },
+    onError(error, nextLookAt) {
+      status.passFailed(error, nextLookAt);
+      options.onError?.(error, nextLookAt);
+    },
   });
-  const done = loop.done.finally(() => monitor.close());
+  const done = loop.done.finally(async () => {
+    await status.forget();
+    statusDb.close();
+    await monitor.close();
+  });
   return {
     done,
+    wake: () => loop.wake(),
     async stop() {
       await loop.stop();
       await done;

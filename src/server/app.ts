@@ -23,6 +23,7 @@ import { policyRoutes } from "./routes/policy.ts";
 import { statsRoutes } from "./routes/stats.ts";
 import { keyRoutes } from "./routes/keys.ts";
 import { watchlistRoutes } from "./routes/watchlist.ts";
+import type { Scheduler } from "../monitor/scheduler.ts";
 
 export interface ServerOptions {
   /** Log each request (pino, to stdout); errors are logged either way. */
@@ -33,6 +34,8 @@ export interface ServerOptions {
   webUi?: boolean;
   /** Host names besides `localhost` and IP addresses that requests may name in `Host` (see `AllowedHosts`). */
   allowedHosts?: readonly string[];
+  /** The background monitor of this process, woken when a site is added or made due (absent: it runs elsewhere). */
+  monitor?: MonitorWakeup;
 }
 
 /** The largest request body accepted: the one limit on any input's size, unpacked or not. */
@@ -79,7 +82,7 @@ export async function buildServer(stores: AppStores, options: ServerOptions = {}
     if (!reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
     reply.header("x-content-type-options", "nosniff");
   });
-  const deps: RouteDeps = { stores, secureCookies: options.secureCookies ?? false, keys, failures };
+  const deps: RouteDeps = { stores, secureCookies: options.secureCookies ?? false, keys, failures, monitor: options.monitor ?? null };
   await app.register(healthRoutes, deps);
   await app.register(sessionRoutes, deps);
   await app.register(checkRoutes, deps);
@@ -103,4 +106,9 @@ export interface RouteDeps {
   keys: KeyVerifier;
   /** Failed authentications per client, shared by the API's key check and the UI's login. */
   failures: FailedAttempts;
+  /** This process's background monitor, or null when none runs here (it then notices changes at its next look). */
+  monitor: MonitorWakeup | null;
 }
+
+/** What the API may ask of the monitor: look at the schedule now. */
+export type MonitorWakeup = Pick<Scheduler, "wake">;

@@ -9,6 +9,7 @@ import { ensureAdminKey } from "./auth/admin-key.ts";
 import { createFetcher } from "../io/fetch/http-fetcher.ts";
 import { rulesOf } from "../cases/policy-store.ts";
 import { loadDemo } from "../demo/load-demo.ts";
+import type { Scheduler } from "../monitor/scheduler.ts";
 import { startScheduler } from "../monitor/scheduler.ts";
 
 /** Defaults of `npm start` / `copyquota serve`: what the README promises. */
@@ -60,6 +61,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const dbFile = path.resolve(options.dbFile ?? path.join(dataDir, DATABASE_FILE));
   const fetcher = createFetcher({ allowPrivate: options.allowPrivate ?? false });
   const stores = openAppStores(dbFile, { fetcher });
+  let monitor: Scheduler | null = null;
   try {
     const generatedKey = await ensureAdminKey(stores.auth, options.apiKey);
     if (options.initialPolicy && (await stores.policies.get()) === null) {
@@ -70,7 +72,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       options.print("Empty database: loading the demo content…");
       await loadDemo(stores, { sharedDir: options.sharedDir, log: options.print });
     }
-    const app = await buildServer(stores, { logger: options.logger ?? false, allowedHosts: options.allowedHosts, secureCookies: options.secureCookies });
+    // The monitor: watched sites read on their schedule, open cases re-checked (see src/monitor/scheduler.ts).
+    // Started before the routes, which wake it when a site is added or made due.
+    monitor = startScheduler({ file: dbFile, fetcher: { allowPrivate: options.allowPrivate ?? false }, onError: (error) => options.print(`monitor: a pass failed: ${(error as Error).message}`) });
+    const app = await buildServer(stores, { logger: options.logger ?? false, allowedHosts: options.allowedHosts, secureCookies: options.secureCookies, monitor });
     await app.listen({ port: options.port, host: options.host });
     const address = app.server.address();
     const port = typeof address === "object" && address !== null ? address.port : options.port;
@@ -82,21 +87,20 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     }
     // The address comes last, where the eye lands when the server is up (and where scripts wait for it).
     options.print(`CopyQuota is serving on ${url}  (API docs: ${url}/api/docs; database: ${dbFile})`);
-    // The monitor: watched sites read on their schedule, open cases re-checked (see src/monitor/scheduler.ts).
-    const monitor = startScheduler({ file: dbFile, fetcher: { allowPrivate: options.allowPrivate ?? false }, onError: (error) => options.print(`monitor: a pass failed: ${(error as Error).message}`) });
     return {
       app,
       stores,
       url,
       generatedKey,
       close: async () => {
-        await monitor.stop();
+        await monitor?.stop();
         await app.close();
         await fetcher.close();
         await stores.close();
       },
     };
   } catch (error) {
+    await monitor?.stop();
     await fetcher.close();
     await stores.close();
     throw error;

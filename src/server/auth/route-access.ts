@@ -41,6 +41,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = Object.freeze({
   "GET /api/watchlist/:id/failures": "reader",
   "POST /api/watchlist": "editor",
   "PUT /api/watchlist/:id/schedule": "editor",
+  "POST /api/watchlist/:id/check": "editor",
+  "GET /api/monitor": "reader",
   "DELETE /api/watchlist/:id": "editor",
 
   "GET /api/licenses": "reader",

@@ -3,7 +3,10 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { RouteDeps } from "../app.ts";
 import { ErrorResponse, IdParams, Pagination, WatchedSiteSchema, WatchFailureSchema, WatchRequest, WatchScheduleRequest } from "../api-schemas.ts";
-import { addWatch, removeWatch, WatchError } from "../../monitor/manage-watchlist.ts";
+import { addWatch, makeDueNow, removeWatch, WatchError } from "../../monitor/manage-watchlist.ts";
+import { SqliteMonitorStatus } from "../../monitor/sqlite-monitor-status.ts";
+import { MonitorOverviewSchema } from "../monitor-status-schema.ts";
+import { monitorOverview } from "../monitor-status-view.ts";
 import { ListingError } from "../../monitor/listing.ts";
 import { FetchError } from "../../io/fetch/errors.ts";
 import { ApiError, notFound } from "../errors.ts";
@@ -16,12 +19,14 @@ const URL_FIELD = "body.url";
 /**
  * The watchlist over HTTP, as `copyquota watch add|list|remove` on the command line: adding a site goes
  * through the monitor's own `addWatch` (the same fetch, discovery of feeds and sitemaps, and validation),
- * removing one through `removeWatch`. The server's background monitor reads what is due at its next look.
+ * removing one through `removeWatch`. A site added, rescheduled or checked now wakes this process's
+ * background monitor; a monitor in another process sharing the database notices it at its next look.
  */
-export const watchlistRoutes: FastifyPluginAsync<RouteDeps> = async (app, { stores }) => {
+export const watchlistRoutes: FastifyPluginAsync<RouteDeps> = async (app, { stores, monitor }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["watchlist"];
   const { watch } = stores;
+  const statuses = new SqliteMonitorStatus(stores.db);
 
   async function view(id: number) {
     const site = await watch.watchlist.get(id);
@@ -68,6 +73,7 @@ export const watchlistRoutes: FastifyPluginAsync<RouteDeps> = async (app, { stor
       const { url, interval, since } = request.body;
       try {
         const { site, replaced } = await addWatch({ ...watch, fetcher, now: Date.now }, url, { intervalMs: interval, since: since ?? null });
+        monitor?.wake();
         return reply.code(replaced ? 200 : 201).send({ site: await view(site.id), replaced });
       } catch (error) {
         return refuseWatch(reply, error);
@@ -90,8 +96,46 @@ export const watchlistRoutes: FastifyPluginAsync<RouteDeps> = async (app, { stor
     async (request) => {
       const site = await rescheduleWatch(watch, request.params.id, request.body.interval, Date.now());
       if (site === null) throw notFound(`watched site ${request.params.id}`);
+      monitor?.wake();
       return view(site.id);
     },
+  );
+
+  api.post(
+    "/api/watchlist/:id/check",
+    {
+      schema: {
+        summary: "Read a watched site now",
+        description:
+          "Makes the site due now and wakes the monitor of the server process that answers; a monitor in another process " +
+          "sharing the database reads it at its next look, within a minute. Answers 202 with the site: its `nextPassAt` is now, " +
+          "and `GET /api/monitor` tells when the pass starts and ends.",
+        tags,
+        params: IdParams,
+        response: { 202: WatchedSiteSchema, 404: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const site = await makeDueNow({ ...watch, now: Date.now }, request.params.id);
+      if (site === null) throw notFound(`watched site ${request.params.id}`);
+      monitor?.wake();
+      return reply.code(202).send(await view(site.id));
+    },
+  );
+
+  api.get(
+    "/api/monitor",
+    {
+      schema: {
+        summary: "The background monitors reading the watchlist: running or idle, current and last pass, next look, last error",
+        description:
+          "One entry per server process whose monitor runs on this database (`thisProcess` marks the answering one's), as each " +
+          "last recorded it; an empty list means no monitor runs, and watched sites are read only by `copyquota monitor`.",
+        tags,
+        response: { 200: MonitorOverviewSchema },
+      },
+    },
+    async () => monitorOverview(statuses, watch.watchlist),
   );
 
   api.get(
