@@ -139,6 +139,9 @@ async function run(options: Readonly<FuzzOptions>): Promise<Summary> {
     }
     if (failed) failedBatches++;
     else rmSync(batchDir, { recursive: true, force: true });
+    summary.seconds = (performance.now() - started) / 1000;
+    // Written after every batch, so a run stopped early still leaves its figures.
+    if (options.json) writeFileSync(options.json, `${JSON.stringify(summary, null, 2)}\n`);
     log(`batch ${summary.batches}: ${summary.inputs}/${options.count} inputs, ${summary.crashes} crashes, ${summary.hangs} hangs (${summary.slowBatches} slow runs split), ${summary.unnamed} unnamed`);
   }
   summary.seconds = (performance.now() - started) / 1000;
