@@ -10,6 +10,7 @@ import { openDatabase } from "../../src/io/store/sqlite-source-store.ts";
 import { SqliteMonitorStatus } from "../../src/monitor/sqlite-monitor-status.ts";
 import { thisProcess } from "../../src/monitor/monitor-status.ts";
 import { KEY } from "./support.ts";
+import { until } from "./until.ts";
 import { startNewsSite } from "../monitor/news-site.ts";
 import type { NewsSite } from "../monitor/news-site.ts";
 import { HTML, RSS, serve, startSite } from "../monitor/site-server.ts";
@@ -138,14 +139,3 @@ describe("the background monitor of the server", () => {
     expect(printed.some((line) => line.startsWith("monitor:"))).toBe(false);
   });
 });
-
-/** Reads until the answer satisfies `done`; the monitor works in the background, on its own time. */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for the monitor; last answer: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
