@@ -11,3 +11,10 @@ export async function collect(items: AsyncIterable<InputItem>): Promise<{ loaded
   }
   return { loaded, failed };
 }
+
+/** Drains a loader, keeping its items in the order it gave them. */
+export async function inOrder(items: AsyncIterable<InputItem>): Promise<InputItem[]> {
+  const all: InputItem[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}

@@ -7,7 +7,7 @@ import { InputError } from "../../src/io/inputs/input-error.ts";
 import { loadInputs } from "../../src/io/inputs/load-inputs.ts";
 import { jsonlDocuments } from "../../src/io/inputs/jsonl.ts";
 import type { LoadOptions } from "../../src/io/inputs/types.ts";
-import { collect } from "./collect.ts";
+import { collect, inOrder } from "./collect.ts";
 import { encoded, PNG_BYTES, pagesDir } from "./local-server.ts";
 
 const page = (name: string) => path.join(pagesDir, name);
@@ -134,19 +134,19 @@ describe("JSON Lines", () => {
     expect(error.message).toMatch(/--url names one document/);
   });
 
-  it("reports bad lines before the first document in order, and refuses text with no JSON object", () => {
+  it("reports bad lines before the first document in order, and refuses text with no JSON object", async () => {
     // Called directly: the loader only takes a file for JSON Lines when its first line is an object.
     const options = { purpose: "source" as const, published: null, baseUrl: "file:///archive.jsonl" };
     const raw = (text: string) => ({ origin: "archive.jsonl", bytes: new Uint8Array(), text, charset: "utf-8" });
     const good = JSON.stringify({ url: "https://priozersk-vesti.example/news/2024/02/most", title: "Мост", text: "В Приозерске открыли пешеходный мост через реку." });
-    const items = [...jsonlDocuments(raw(["{oops", "", "[1, 2]", good, "null"].join("\r\n")), options)];
+    const items = await inOrder(jsonlDocuments(raw(["{oops", "", "[1, 2]", good, "null"].join("\r\n")), options));
     expect(items.map((item) => ("error" in item ? item.error.message.replace(/ \(.*/, "") : item.doc.url))).toEqual([
       "archive.jsonl:1: is not valid JSON",
       "archive.jsonl:3: is not a JSON object",
       "https://priozersk-vesti.example/news/2024/02/most",
       "archive.jsonl:5: is not a JSON object",
     ]);
-    expect(() => [...jsonlDocuments(raw("[1]\n\"text\"\n"), options)]).toThrow(/^archive\.jsonl: is not JSON Lines of documents: no line is a JSON object$/);
+    await expect(inOrder(jsonlDocuments(raw("[1]\n\"text\"\n"), options))).rejects.toThrow(/^archive\.jsonl: is not JSON Lines of documents: no line is a JSON object$/);
   });
 
   it("refuses a JSON document that is not JSON Lines", async () => {

@@ -147,7 +147,7 @@ describe("hostile pages through POST /api/check", () => {
   });
 });
 
-describe("compressed bodies", () => {
+describe("uploads and compressed bodies", () => {
   /** The issue's upload: 45 MB of markup, gzip-compressed to 68 KB. */
   const bomb = gzipSync(Buffer.alloc(45 * 1024 * 1024, "<p>a</p>"));
 
@@ -171,6 +171,22 @@ describe("compressed bodies", () => {
     });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error: "bad_request", message: `deep.html: is refused: nesting depth 10,003 exceeds the limit of ${MAX_PAGE_DEPTH}` });
+  });
+
+  it("reports a JSON Lines record whose page is past a cap by file:line, and adds the other records", async () => {
+    const lines = [
+      { url: "https://vestnik-delovoy.example/news/deep-record", title: "Глубоко", html: nested(2_000) },
+      { url: "https://vestnik-delovoy.example/news/plain-record", title: "Обычно", html: `<html><body><article><p>${SOURCE.paragraphs[2]}</p></article></body></html>` },
+    ];
+    const response = await fetch(`${server.url}/api/sources/upload?filename=archive.jsonl`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${KEY}`, "content-type": "application/x-ndjson" },
+      body: lines.map((line) => JSON.stringify(line)).join("\n"),
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { added: Array<{ url: string }>; errors: Array<{ input: string; message: string }> };
+    expect(body.added.map((added) => added.url)).toEqual(["https://vestnik-delovoy.example/news/plain-record"]);
+    expect(body.errors).toEqual([{ input: "archive.jsonl:1", message: `archive.jsonl:1: is refused: nesting depth 2,003 exceeds the limit of ${MAX_PAGE_DEPTH}` }]);
   });
 
   it("does not unpack a request body sent with Content-Encoding: gzip", async () => {

@@ -54,7 +54,7 @@ export async function* feedDocuments(
         return await options.loadPage(link, { title: item.title, published: item.isoDate ?? null });
       }
       const doc = /<[a-z][^>]*>/i.test(full)
-        ? pageDocument(articleWrapper(item.title ?? "", full), { origin, pageUrl: link, url: link, title: item.title, published })
+        ? await pageDocument(articleWrapper(item.title ?? "", full), { origin, pageUrl: link, url: link, title: item.title, published })
         : plainTextDocument(linesToBlocks(full), { url: link, title: item.title, fallbackTitle: link, published, purpose: options.purpose });
       return { origin, doc };
     } catch (error) {

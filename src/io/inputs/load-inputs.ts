@@ -7,7 +7,7 @@ import { feedDocuments } from "./feed.ts";
 import type { PageLoader } from "./feed.ts";
 import { InputError } from "./input-error.ts";
 import { jsonlDocuments } from "./jsonl.ts";
-import { pageDocumentOffThread } from "./page-document.ts";
+import { pageDocument } from "./page-document.ts";
 import { plainTextDocument } from "./plain-text.ts";
 import { fetchInput, isHttpUrl, readFileInput } from "./read-input.ts";
 import type { RawInput } from "./read-input.ts";
@@ -80,7 +80,7 @@ async function singleDocument(
 ): Promise<TextDocument> {
   const fileUrl = raw.path && options.purpose === "candidate" ? pathToFileURL(raw.path).href : undefined;
   if (kind === "html") {
-    return pageDocumentOffThread(raw.text, {
+    return pageDocument(raw.text, {
       origin: raw.origin,
       pageUrl: raw.url ?? options.url,
       url: options.url,

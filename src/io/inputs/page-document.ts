@@ -1,4 +1,3 @@
-import { extractPage } from "../../core/extract/html.ts";
 import { PageRefusedError } from "../../core/extract/page-refused.ts";
 import type { ExtractedPage, IsoDate, TextDocument } from "../../core/types.ts";
 import { extractPageOffThread } from "../threads/page-extractor.ts";
@@ -23,36 +22,19 @@ export interface PageContext {
 
 /**
  * A document from an HTML page: its main text and links, the URL from the context's override, the page's
- * canonical URL, where it was found, or the fallback, in that order. Extracted in this thread, within the
- * page caps but with no time budget: for pieces of a larger input (a JSON Lines record, a feed item).
- * @throws InputError naming the input: no text, no URL, or a page past a cap.
+ * canonical URL, where it was found, or the fallback, in that order. The page is extracted in an extraction
+ * thread, held to the page caps and time budget, so that a hostile one neither blocks the server's event
+ * loop nor runs unbounded.
+ * @throws InputError naming the input: no text, no URL, or a page refused (past a cap, over the budget).
  */
-export function pageDocument(html: string, context: PageContext): TextDocument {
-  let page: ExtractedPage;
-  try {
-    page = extractPage(html, context.pageUrl);
-  } catch (error) {
-    throw inputRefusal(error, context);
-  }
-  return documentOf(page, context);
-}
-
-/**
- * `pageDocument` extracted in an extraction thread, held to the page time budget: for an input that is a
- * page, so that a hostile one neither blocks the server's event loop nor runs unbounded.
- */
-export async function pageDocumentOffThread(html: string, context: PageContext): Promise<TextDocument> {
+export async function pageDocument(html: string, context: PageContext): Promise<TextDocument> {
   let page: ExtractedPage;
   try {
     page = await extractPageOffThread(html, context.pageUrl);
   } catch (error) {
-    throw inputRefusal(error, context);
+    throw error instanceof PageRefusedError ? new InputError(context.origin, `is refused: ${error.message}`) : error;
   }
   return documentOf(page, context);
-}
-
-function inputRefusal(error: unknown, context: PageContext): unknown {
-  return error instanceof PageRefusedError ? new InputError(context.origin, `is refused: ${error.message}`) : error;
 }
 
 function documentOf(page: ExtractedPage, context: PageContext): TextDocument {
