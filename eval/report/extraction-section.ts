@@ -49,7 +49,7 @@ export function extractionSection(run: ExtractionRun): string {
       run.pages.map((p) => {
         const a = prf([p.ours.score]);
         const b = prf([p.readability.score]);
-        return [p.name, num(a.precision), num(a.recall), num(a.f), num(p.ours.charRatio), num(b.precision), num(b.recall), num(b.f), num(p.readability.charRatio), p.metadataOk ? "as expected" : "**differ**"];
+        return [p.name, num(a.precision), num(a.recall), num(a.f), num(p.ours.charRatio), num(b.precision), num(b.recall), num(b.f), num(p.readability.charRatio), p.metadataOk ? "as expected" : `**differ**${p.knownDifference ? ` (known: ${p.knownDifference})` : ""}`];
       }),
     ),
     `Pages whose title, date and URL all come out as \`expected.json\` says: ${pct(run.pages.filter((p) => p.metadataOk).length / run.pages.length)}.`,

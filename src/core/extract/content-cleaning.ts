@@ -1,3 +1,4 @@
+import { BLOCK_TAGS } from "./blocks.ts";
 import { elementsInOrder, pushChildren } from "./elements.ts";
 import { isDateLine } from "./date-line.ts";
 import { hostOf, isLinkBlock, isSameSite, readLinkList } from "./link-blocks.ts";
@@ -52,6 +53,9 @@ interface Content {
   paragraphs: ReadonlyArray<readonly [Element, string]>;
   /** Texts of the small elements of the original page whose names say they are not the article (`nonArticleTexts`). */
   namedTexts: ReadonlySet<string>;
+  documentTitle: string;
+  /** The first paragraph of the body: the headline comes before it. */
+  firstProse: Element | null;
 }
 
 /** What the page said of itself before Readability rewrote it. */
@@ -59,11 +63,17 @@ export interface PageFacts {
   /** Where the page was found (or its canonical URL): its host is the site whose other articles are not this one. */
   pageUrl: string | null;
   namedTexts: ReadonlySet<string>;
+  /** The document's `<title>`, which holds the headline, often with the site's name. */
+  documentTitle: string;
 }
 
 /** Reads `PageFacts` from the document; must run before Readability. */
 export function readPageFacts(doc: Document, pageUrl: string | null): PageFacts {
-  return { pageUrl, namedTexts: doc.body ? nonArticleTexts(doc.body, SMALL_BLOCK_CHARS) : new Set() };
+  return {
+    pageUrl,
+    namedTexts: doc.body ? nonArticleTexts(doc.body, SMALL_BLOCK_CHARS) : new Set(),
+    documentTitle: collapseWhitespace(doc.querySelector("title")?.textContent ?? ""),
+  };
 }
 
 /**
@@ -81,14 +91,15 @@ export function removeNonArticle(content: Element, facts: PageFacts): void {
   const lastProse = elements.findLast((el) => isProse(el, stats(el)) && !hasNamedAncestor(el, content)) ?? null;
   const siteHost = facts.pageUrl ? hostOf(facts.pageUrl) : null;
   const paragraphs = elements.filter((el) => isProse(el, stats(el))).map((el) => [el, quoteless(text(el))] as const);
-  const context: Content = { stats, totalChars, siteHost, lastProse, order, paragraphs, namedTexts: facts.namedTexts };
+  const firstProse = paragraphs[0]?.[0] ?? null;
+  const context: Content = { stats, totalChars, siteHost, lastProse, order, paragraphs, namedTexts: facts.namedTexts, documentTitle: facts.documentTitle, firstProse };
 
   const doomed = new Set<Element>();
   const stack: Element[] = [...childElements(content)].reverse();
   while (stack.length > 0) {
     const el = stack.pop()!;
     if (doomed.has(el)) continue;
-    if (LINE_TAGS.has(el.localName) && stats(el).chars <= MAX_HEADING_CHARS && isCommentsHeading(text(el))) {
+    if (LINE_TAGS.has(tagOf(el)) && stats(el).chars <= MAX_HEADING_CHARS && isCommentsHeading(text(el))) {
       for (let next: Element | null = el; next; next = next.nextElementSibling) doomed.add(next);
       continue;
     }
@@ -96,14 +107,16 @@ export function removeNonArticle(content: Element, facts: PageFacts): void {
       doomed.add(el);
       continue;
     }
-    if (!TEXT_BLOCKS.has(el.localName)) stack.push(...[...childElements(el)].reverse());
+    const children = childElements(el);
+    // A table-layout page's cell, or a list item, may hold the blocks of a page rather than a line of text.
+    if (!TEXT_BLOCKS.has(tagOf(el)) || children.some((child) => BLOCK_TAGS.has(tagOf(child)))) stack.push(...children.reverse());
   }
   for (const el of doomed) el.remove();
 }
 
 function isNonArticle(el: Element, content: Content): boolean {
   const { stats } = content;
-  const tag = el.localName;
+  const tag = tagOf(el);
   const s = stats(el);
   if (s.chars === 0) return false;
   if (tag === "figcaption") return true;
@@ -115,7 +128,7 @@ function isNonArticle(el: Element, content: Content): boolean {
   const named = hasNonArticleName(el) || (s.chars <= SMALL_BLOCK_CHARS && content.namedTexts.has(text(el)));
   if (named && s.chars < WRAPPER_SHARE * content.totalChars && small) return true;
   if (tag === "ul" || tag === "ol") {
-    const list = readLinkList(childElements(el).filter((item) => item.localName === "li"), stats, content.siteHost);
+    const list = readLinkList(childElements(el).filter((item) => tagOf(item) === "li"), stats, content.siteHost);
     return list.headlines && (list.sameSite || afterBody || isRelatedHeadingElement(el.previousElementSibling));
   }
   if (BLOCK_CONTAINERS.has(tag) && isLinkBlock(s, 2)) return true;
@@ -123,12 +136,26 @@ function isNonArticle(el: Element, content: Content): boolean {
   // Headings, teasers and date lines are short: longer text is not read again.
   if (!LINE_TAGS.has(tag) || s.chars > TEASER_MAX_CHARS) return false;
   const line = text(el);
+  if (!isAfterBody(el, content) && isHeadline(el, line, content)) return true;
   // A date line may carry the rubric or the author as a link.
   if (isDateLine(line) || (s.links > 0 && isDateLine(textOutsideLinks(el)))) return true;
   if (isRelatedHeading(line)) return afterBody || introducesLinks(el.nextElementSibling, content);
   if (s.links === 0) return false;
   if (opensWithRelatedHeading(line) && s.linkChars >= LINK_LINE_SHARE * s.chars) return true;
   return s.links === 1 && s.linkChars >= TEASER_LINK_SHARE * s.chars && linksToSite(el, content);
+}
+
+/** Fewest words of a line taken for the headline because the `<title>` holds it: "Главная" or a rubric is in many titles. */
+const MIN_HEADLINE_WORDS = 3;
+
+/**
+ * The headline printed above the body, as plain text where the page has no `<h1>` (table layouts print it
+ * in `<font>` or `<b>`): a line before the first paragraph that the document's title contains.
+ */
+function isHeadline(el: Element, line: string, content: Content): boolean {
+  const { firstProse, order, documentTitle } = content;
+  if (firstProse === null || (order.get(el) ?? 0) > (order.get(firstProse) ?? 0)) return false;
+  return line.split(" ").length >= MIN_HEADLINE_WORDS && documentTitle.toLowerCase().includes(line.toLowerCase());
 }
 
 /** A line opening with "Читайте также" is a teaser when its links are this share of it (the heading is the rest). */
@@ -152,7 +179,9 @@ function quoteless(line: string): string {
 }
 
 function isProse(el: Element, s: TextStats): boolean {
-  return PROSE_TAGS.has(el.localName) && s.chars >= PROSE_CHARS && s.linkChars < PROSE_LINK_SHARE * s.chars;
+  if (!PROSE_TAGS.has(tagOf(el)) || s.chars < PROSE_CHARS || s.linkChars >= PROSE_LINK_SHARE * s.chars) return false;
+  // A table-layout cell holding the paragraphs is the page, not one of its paragraphs.
+  return !childElements(el).some((child) => BLOCK_TAGS.has(tagOf(child)));
 }
 
 /** Whether an element comes after the last paragraph of the body (and is not inside it). */
@@ -171,16 +200,16 @@ function hasNamedAncestor(el: Element, root: Element): boolean {
 function introducesLinks(next: Element | null, content: Content): boolean {
   if (next === null) return false;
   const s = content.stats(next);
-  if (next.localName === "ul" || next.localName === "ol") return readLinkList(childElements(next), content.stats, content.siteHost).headlines;
+  if (tagOf(next) === "ul" || tagOf(next) === "ol") return readLinkList(childElements(next), content.stats, content.siteHost).headlines;
   return isLinkBlock(s, 1);
 }
 
 function isRelatedHeadingElement(el: Element | null): boolean {
-  return el !== null && LINE_TAGS.has(el.localName) && isRelatedHeading(text(el));
+  return el !== null && LINE_TAGS.has(tagOf(el)) && isRelatedHeading(text(el));
 }
 
 function linksToSite(el: Element, content: Content): boolean {
-  const href = el.localName === "a" ? el.getAttribute("href") : el.querySelector("a[href]")?.getAttribute("href");
+  const href = tagOf(el) === "a" ? el.getAttribute("href") : el.querySelector("a[href]")?.getAttribute("href");
   return href != null && isSameSite(href, content.siteHost);
 }
 
@@ -200,6 +229,11 @@ function textOutsideLinks(el: Element): string {
     else if (node.nodeType === 1 && !((node as Element).localName === "a" && (node as Element).hasAttribute("href"))) pushChildren(stack, node);
   }
   return collapseWhitespace(out);
+}
+
+/** An element's tag in lower case: Readability retags elements it creates in upper case ("DIV", "SPAN"), which linkedom keeps. */
+function tagOf(el: Element): string {
+  return el.localName.toLowerCase();
 }
 
 function text(el: Element): string {
