@@ -14,7 +14,7 @@ describe("the fuzzer's judge", () => {
     const stderr = [
       "copyquota: skipped /tmp/b/000002-jsonl.jsonl:3: \"url\" is not a valid URL: \"\"",
       "copyquota: /tmp/b/000001-html.html: has no extractable text (no article found in the page)",
-      "copyquota: /tmp/b/000001-html.html item 2 («Мост»): has no link to its page",
+      'copyquota: /tmp/b/000001-html.html item 2 ("Мост"): has no link to its page',
       "copyquota: http://10.0.0.5/p/1: fetch failed: 10.0.0.5 is not public",
       "copyquota: warning: 2 of 3 documents have no publication date",
       "sources: 1 added, 0 replaced, 2 failed",

@@ -172,6 +172,14 @@ describe("feed files", () => {
     expect(choir!.links).toEqual([expect.objectContaining({ href: "https://oblkultura.example/granty", mainContent: true })]);
   });
 
+  it("names an item without a link by its title on one line, with bidi controls escaped", async () => {
+    const file = path.join(tmp, "no-link.rss");
+    writeFileSync(file, '<?xml version="1.0"?><rss version="2.0"><channel><title>Лента</title><item><title>Мост\n через &#x202e;реку</title><description>Мост откроют осенью.</description></item></channel></rss>');
+    const { loaded, failed } = await collect(loadInputs(file, { purpose: "source" }));
+    expect(loaded).toEqual([]);
+    expect(failed.map((f) => f.error.message)).toEqual([`${file} item 1 ("Мост через \\u202eреку"): has no link to its page`]);
+  });
+
   it("refuses a malformed feed, saying where", async () => {
     const error = await loadError(page("feed-malformed.rss"), { purpose: "source" });
     expect(error.message).toMatch(/is a malformed feed: .*Line: 7/);

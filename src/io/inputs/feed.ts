@@ -2,7 +2,7 @@ import Parser from "rss-parser";
 import { resolveHttpUrl } from "../../core/extract/metadata.ts";
 import type { IsoDate } from "../../core/types.ts";
 import { mapAhead } from "./ahead.ts";
-import { asFailure, InputError } from "./input-error.ts";
+import { asFailure, InputError, quoted } from "./input-error.ts";
 import { pageDocument } from "./page-document.ts";
 import { linesToBlocks, plainTextDocument } from "./plain-text.ts";
 import type { RawInput } from "./read-input.ts";
@@ -45,7 +45,7 @@ export async function* feedDocuments(
   const items = feed.items.map((item, index) => ({ item, index }));
   yield* mapAhead(items, FETCH_WIDTH, async ({ item, index }): Promise<InputItem> => {
     const link = resolveHttpUrl(item.link ?? item.guid ?? "", base);
-    const origin = link ?? `${raw.origin} item ${index + 1}${item.title ? ` («${item.title}»)` : ""}`;
+    const origin = link ?? `${raw.origin} item ${index + 1}${item.title ? ` (${quoted(item.title.replace(/\s+/g, " ").trim())})` : ""}`;
     try {
       if (!link) throw new InputError(origin, "has no link to its page");
       const published = options.published ?? item.isoDate ?? null;
