@@ -57,8 +57,9 @@ async function go(route: string, ready: string): Promise<void> {
   await page.waitForSelector(ready, { state: "attached" });
 }
 
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(browser.shotsDir, `${name}.png`), fullPage: true });
+/** A screenshot of the whole page, or only of what the window shows (a phone's screenful). */
+async function shot(name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: path.join(browser.shotsDir, `${name}.png`), fullPage });
 }
 
 /** How far the page reaches past the window's right edge: 0 when nothing makes it scroll sideways. */
@@ -158,6 +159,7 @@ describe("the UI in Russian and English, on a laptop and a phone", () => {
           await page.click("#top .menu-toggle");
           expect(await page.isVisible("#top nav")).toBe(true);
           expect(await page.getAttribute("#top .menu-toggle", "aria-expanded")).toBe("true");
+          if (language === "ru") await shot("phone-menu-ru", false);
           await page.click("#top nav a[href='#/cases']");
           await page.waitForSelector("table.cases tbody tr");
           expect(await page.isVisible("#top nav")).toBe(false);
@@ -165,7 +167,7 @@ describe("the UI in Russian and English, on a laptop and a phone", () => {
       }
       if (language === "ru") {
         await go(`/cases/${quoteCase}`, ".text[data-side=candidate] mark.excluded");
-        await shot("case-phone-ru");
+        await shot("phone-case-ru", false);
       }
       await page.setViewportSize(LAPTOP);
     });

@@ -117,7 +117,7 @@ export const en = {
       "CopyQuota compares other sites' pages with your own articles, so it first needs your archive: HTML pages, text files, a JSON Lines export or your RSS feed and sitemap.",
     startUpload: "Upload files on the Sources page",
     startCli: "Or, for a large archive, from the command line on the server:",
-    startWatch: "Then add the sites to watch on the Watchlist page.",
+    startWatch: "Then add the sites to watch:",
   },
   cases: {
     title: "Cases",
@@ -139,6 +139,8 @@ export const en = {
     older: "Older →",
     range: (first: number, last: number, total: number) => ` ${n(first)}–${n(last)} of ${n(total)} `,
     id: "Case",
+    numberHeader: "#",
+    number: (id: number) => `#${id}`,
     page: "Page",
     source: "Source",
     share: "Share",

@@ -60,8 +60,8 @@ export const ru: Catalogue = {
     statusActions: {
       new: "Открыть заново",
       confirmed: "Подтвердить нарушение",
-      notified: "Претензия направлена",
-      resolved: "Урегулировано",
+      notified: "Отметить: претензия направлена",
+      resolved: "Закрыть как урегулированное",
       dismissed: "Отклонить",
     },
     verdicts: {
@@ -114,7 +114,7 @@ export const ru: Catalogue = {
       "CopyQuota сравнивает страницы других сайтов с вашими статьями, поэтому сначала ей нужен архив редакции: HTML-страницы, текстовые файлы, выгрузка в JSON Lines или ваши RSS-лента и карта сайта.",
     startUpload: "Загрузить файлы на странице «Источники»",
     startCli: "Большой архив удобнее загрузить из командной строки на сервере:",
-    startWatch: "Затем добавьте сайты для проверки на странице «Мониторинг».",
+    startWatch: "Затем добавьте сайты, которые нужно проверять:",
   },
   cases: {
     title: "Дела",
@@ -136,6 +136,8 @@ export const ru: Catalogue = {
     older: "Старше →",
     range: (first, last, total) => ` ${n(first)}–${n(last)} из ${n(total)} `,
     id: "Дело",
+    numberHeader: "№",
+    number: (id) => `№ ${id}`,
     page: "Страница",
     source: "Источник",
     share: "Доля",

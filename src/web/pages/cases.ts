@@ -92,7 +92,7 @@ export function caseTable(cases: readonly Case[], options: { compact?: boolean }
       h(
         "tr",
         {},
-        h("th", {}, "№"),
+        h("th", {}, words.numberHeader),
         h("th", {}, words.page),
         options.compact ? null : h("th", {}, words.source),
         h("th", { class: "num" }, words.share),
@@ -108,7 +108,7 @@ export function caseTable(cases: readonly Case[], options: { compact?: boolean }
         h(
           "tr",
           { "data-case": c.id },
-          h("td", { class: "case-id", "data-label": words.id }, h("a", { href: `#/cases/${c.id}` }, `№ ${c.id}`)),
+          h("td", { class: "case-id", "data-label": words.id }, h("a", { href: `#/cases/${c.id}` }, words.number(c.id))),
           h("td", { "data-label": words.page }, h("a", { href: `#/cases/${c.id}`, class: "case-link" }, c.candidate.title || c.candidate.url), h("div", { class: "muted small" }, c.candidate.domain)),
           options.compact ? null : h("td", { "data-label": words.source }, c.source.title || c.source.url),
           h("td", { class: `num${c.share > c.maxShare ? " over" : ""}`, "data-label": words.share }, percent(c.share), h("div", { class: "muted small" }, t().share.cap(percent(c.maxShare)))),
