@@ -129,3 +129,10 @@ export function generateInput(random: Random, kind: InputKind): GeneratedInput {
   const bytes = iconv.encode(content, charset, { addBOM: random.chance(0.1) });
   return { kind, extension: random.pick(EXTENSIONS[kind]), bytes: new Uint8Array(bytes) };
 }
+
+/** JSON Lines of `count` well-formed, dated articles, for a database to check against. */
+export function cleanArchive(random: Random, count: number): string {
+  return Array.from({ length: count }, (_, i) =>
+    JSON.stringify({ url: `https://fuzz-vestnik.example/seed/${i}`, title: sentence(random), published: "2024-01-15", text: paragraphs(random).join("\n\n") }),
+  ).join("\n");
+}
