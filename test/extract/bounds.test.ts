@@ -60,6 +60,14 @@ describe("measurePageShape", () => {
     expect(measurePageShape(html)).toEqual(treeShape(html));
   });
 
+  it("is not fooled where the parser reads markup that looks hidden, or hides markup that looks read", () => {
+    const html = [
+      "<html><body><!--><div><div><!---><div><xmp><div><div></xmp><script/><div><div></script>",
+      `<math>${"<mi/>".repeat(20)}</math><svg><desc>${"<div/>".repeat(20)}</desc>${"<g/>".repeat(20)}</svg></body></html>`,
+    ].join("");
+    expect(measurePageShape(html)).toEqual(treeShape(html));
+  });
+
   it("counts the chains hostile pages are made of, deep or long", () => {
     expect(measurePageShape(nested(100_000)).depth).toBe(100_003);
     expect(measurePageShape("<b>".repeat(50_000)).depth).toBe(50_000);

@@ -9,28 +9,27 @@ export interface PageShape {
  * refused before the parser and Readability, whose cost grows with depth faster than linearly, ever see it.
  * It follows the rules of htmlparser2 (what linkedom parses with) that change the shape of the tree: void
  * elements, tags that close open ones (`<p>`, `<li>`, `<td>`…), end tags that close everything above their
- * element or are ignored, `/>` honoured only inside SVG and MathML, and the raw text of `<script>`, `<style>`,
- * `<title>` and `<textarea>`. Its figures are therefore those of the tree to within a few elements, never an
+ * element or are ignored, `/>` honoured only in SVG and MathML (less their HTML islands), short comments
+ * (`<!-->`), and the raw text of `<script>`, `<style>`, `<title>`, `<textarea>` and `<xmp>`. Its figures are therefore those of the tree to within a few elements, never an
  * order of magnitude off, whatever the page is made of.
  */
 export function measurePageShape(html: string): PageShape {
   const stack: string[] = [];
   /** How many elements of each name are on the stack: an end tag with none open is ignored without a search. */
   const open = new Map<string, number>();
-  let foreign = 0;
+  /** htmlparser2's `foreignContext`, innermost last: whether `/>` closes the element it ends. */
+  const foreign: boolean[] = [false];
   let elements = 0;
   let depth = 0;
 
   const push = (name: string): void => {
     stack.push(name);
     open.set(name, (open.get(name) ?? 0) + 1);
-    if (FOREIGN.has(name)) foreign++;
     if (stack.length > depth) depth = stack.length;
   };
   const pop = (): string => {
     const name = stack.pop()!;
     open.set(name, open.get(name)! - 1);
-    if (FOREIGN.has(name)) foreign--;
     return name;
   };
 
@@ -42,6 +41,8 @@ export function measurePageShape(html: string): PageShape {
     if (next === SLASH && isLetter(html.charCodeAt(lt + 2))) {
       const tag = readTag(html, lt + 2);
       at = tag.end;
+      // As in htmlparser2, whether or not the element is open.
+      if (FOREIGN.has(tag.name) || INTEGRATION.has(tag.name)) foreign.pop();
       if ((open.get(tag.name) ?? 0) > 0) {
         while (pop() !== tag.name);
       } else if (tag.name === "p" || tag.name === "br") {
@@ -54,14 +55,20 @@ export function measurePageShape(html: string): PageShape {
       elements++;
       const closes = IMPLIED_CLOSES.get(tag.name);
       if (closes) while (stack.length > 0 && closes.has(stack[stack.length - 1]!)) pop();
-      if (VOID.has(tag.name) || (tag.selfClosing && foreign > 0)) continue;
-      if (RAW_TEXT.has(tag.name)) {
+      if (VOID.has(tag.name)) continue;
+      // The context is pushed before `/>` is read, and not popped when `/>` closes the element (htmlparser2's way).
+      if (FOREIGN.has(tag.name)) foreign.push(true);
+      else if (INTEGRATION.has(tag.name)) foreign.push(false);
+      if (tag.selfClosing && foreign[foreign.length - 1] === true) continue;
+      if (RAW_TEXT.has(tag.name) && !tag.selfClosing) {
+        depth = Math.max(depth, stack.length + 1);
         at = endOfRawText(html, tag.name, at);
         continue;
       }
       push(tag.name);
     } else if (html.startsWith("<!--", lt)) {
-      const close = html.indexOf("-->", lt + 4);
+      // From the comment's own dashes: `<!-->` and `<!--->` are whole comments.
+      const close = html.indexOf("-->", lt + 2);
       at = close < 0 ? html.length : close + 3;
     } else if (next === BANG || next === QUESTION || next === SLASH) {
       const close = html.indexOf(">", lt + 2);
@@ -134,11 +141,14 @@ const VOID: ReadonlySet<string> = new Set([
   "link", "meta", "param", "source", "track", "wbr",
 ]);
 
-/** Elements whose content is text up to their end tag, never markup. */
-const RAW_TEXT: ReadonlySet<string> = new Set(["script", "style", "title", "textarea"]);
+/** Elements whose content is text up to their end tag, never markup (in SVG too, as htmlparser2 reads it). */
+const RAW_TEXT: ReadonlySet<string> = new Set(["script", "style", "title", "textarea", "xmp"]);
 
 /** Elements in which `/>` closes the element it ends. */
 const FOREIGN: ReadonlySet<string> = new Set(["svg", "math"]);
+
+/** Elements of SVG and MathML whose content is HTML again, where `/>` is ignored. */
+const INTEGRATION: ReadonlySet<string> = new Set(["mi", "mo", "mn", "ms", "mtext", "annotation-xml", "foreignobject", "desc", "title"]);
 
 const P: ReadonlySet<string> = new Set(["p"]);
 const FORM: ReadonlySet<string> = new Set(["input", "option", "optgroup", "select", "button", "datalist", "textarea"]);
