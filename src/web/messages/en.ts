@@ -301,7 +301,6 @@ export const en = {
     submit: "Check",
     result: "Result ",
     noReuse: "Your text does not reuse any of our articles.",
-    figures: (reused: number, total: number) => `${n(reused)} of ${n(total)} characters.`,
     reusedPassages: "Reused passages in your text",
     advice: {
       violation: "As it stands, publishing this would break our reuse policy: cut the reused text or fix the link as shown below.",
@@ -347,12 +346,26 @@ export const en = {
     fetching: "Fetching it and looking for its feeds and sitemaps…",
     listings: (value: number) => `, reading ${count(value, "feed and sitemap", "feeds and sitemaps")} it announces`,
     added: (replaced: boolean, url: string, kind: string, interval: string, listings: string) =>
-      `${replaced ? "Updated" : "Watching"} ${url} (${kind}, every ${interval})${listings}. The monitor reads it at its next look.`,
+      `${replaced ? "Updated" : "Watching"} ${url} (${kind}, every ${interval})${listings}. The monitor reads it now.`,
     urlHelp: "A site's home page (its feeds and sitemaps are found), an RSS/Atom feed or a sitemap.",
     interval: "Every",
     intervalHelp: "30m, 6h, 1d… (1h when empty)",
     sinceLabel: "Items since",
     sinceHelp: "Empty: every item listed, however old.",
+    monitorTitle: "Monitor",
+    monitorNone: "No server runs a monitor on this database: watched sites are read only while copyquota monitor runs.",
+    monitorProcess: (process: string, self: boolean) => (self ? `This server (${process})` : `Server ${process}`),
+    monitorRunning: (sites: number, time: string) => `pass running since ${time}: ${count(sites, "site", "sites")}`,
+    monitorIdle: "idle",
+    monitorLastPass: (finished: string, checked: number, failed: number, opened: number) =>
+      `Last pass ended ${finished}: ${count(checked, "page", "pages")} checked, ${n(failed)} failed, ${count(opened, "case", "cases")} opened`,
+    monitorNoPass: "No pass has finished yet",
+    monitorNextLook: (time: string) => `next look ${time}`,
+    monitorLastError: (time: string, message: string) => `Last error (${time}): ${message}`,
+    readingNow: "reading now…",
+    checkNow: "Check now",
+    checkNowAria: (url: string) => `Check ${url} now`,
+    checkQueued: (url: string) => `${url} is due now: the monitor reads it in a moment.`,
   },
 };
 

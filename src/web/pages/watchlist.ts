@@ -1,10 +1,12 @@
 import type { WatchedSiteView, WatchFailureView } from "../../server/watched-site-view.ts";
+import type { MonitorOverview } from "../../server/monitor-status-view.ts";
 import { h, mount, externalLink } from "../dom.ts";
 import { api, ApiFailure, query } from "../api.ts";
 import { formatDay, formatTime } from "../format.ts";
 import { empty, errorBox, loading, pageTitle } from "../widgets.ts";
 import { t } from "../language.ts";
 import type { PageContext } from "../router.ts";
+import { monitorPanel } from "./monitor-panel.ts";
 
 /**
  * Failed URLs listed under a site: the latest problems at a glance (a site failing everywhere shows the pattern
@@ -25,7 +27,8 @@ export async function watchlistPage({ root }: PageContext): Promise<void> {
 /** Loads the watchlist, and the failures of each site that has some, and shows them; `notice` says what was just done. */
 async function render(root: HTMLElement, notice: string | null): Promise<void> {
   const words = t().watchlist;
-  const { items } = await api.get<{ items: WatchedSiteView[] }>("/api/watchlist");
+  const [{ items }, overview] = await Promise.all([api.get<{ items: WatchedSiteView[] }>("/api/watchlist"), api.get<MonitorOverview>("/api/monitor")]);
+  const reading = new Set(overview.monitors.flatMap((monitor) => monitor.currentPass?.sites ?? []));
   const failures = new Map(
     await Promise.all(
       items
@@ -39,19 +42,21 @@ async function render(root: HTMLElement, notice: string | null): Promise<void> {
     pageTitle(words.title, h("span", { class: "muted" }, words.watched(items.length))),
     h("p", { class: "muted" }, words.help),
     notice !== null ? h("p", { class: "ok", role: "status" }, notice) : null,
+    monitorPanel(overview),
     items.length > 0
       ? h(
           "table",
           { class: "watchlist" },
           h("thead", {}, h("tr", {}, h("th", {}, words.columnWatched), h("th", {}, words.schedule), h("th", {}, words.lastPass), h("th", {}, words.urls), h("th", {}, ""))),
-          h("tbody", {}, ...items.flatMap((site) => siteRows(site, failures.get(site.id) ?? null, root, reload))),
+          h("tbody", {}, ...items.flatMap((site) => siteRows(site, failures.get(site.id) ?? null, reading.has(site.id), root, reload))),
         )
       : empty(words.none),
     h("section", { class: "card" }, h("h2", {}, words.add), watchForm(reload)),
   );
 }
 
-function siteRows(site: WatchedSiteView, failures: Failures | null, root: HTMLElement, reload: (message: string | null) => Promise<void>): HTMLElement[] {
+/** The site's row (`reading`: a monitor's pass is reading it now), and the row of its failed URLs when it has some. */
+function siteRows(site: WatchedSiteView, failures: Failures | null, reading: boolean, root: HTMLElement, reload: (message: string | null) => Promise<void>): HTMLElement[] {
   const words = t().watchlist;
   const row = h(
     "tr",
@@ -68,9 +73,14 @@ function siteRows(site: WatchedSiteView, failures: Failures | null, root: HTMLEl
       site.since ? h("div", { class: "small muted" }, words.since(formatDay(site.since.slice(0, 10)))) : null,
     ),
     h("td", { class: "schedule" }, scheduleForm(site, reload)),
-    h("td", {}, site.lastPassAt ? formatTime(site.lastPassAt) : h("span", { class: "muted" }, words.never)),
+    h(
+      "td",
+      {},
+      site.lastPassAt ? formatTime(site.lastPassAt) : h("span", { class: "muted" }, words.never),
+      reading ? h("div", { class: "small ok reading" }, words.readingNow) : null,
+    ),
     h("td", { class: "counts" }, urlCounts(site)),
-    h("td", { class: "remove" }, removeButton(site, root, reload)),
+    h("td", { class: "remove" }, checkNowButton(site, root, reload), " ", removeButton(site, root, reload)),
   );
   if (failures === null) return [row];
   return [row, h("tr", { class: "failures", "data-site": site.id }, h("td", { colspan: 5 }, failureList(failures)))];
@@ -160,6 +170,28 @@ function scheduleForm(site: WatchedSiteView, reload: (message: string | null) =>
     error,
   );
   return form;
+}
+
+/** Makes the site due now and wakes the monitor; the page then shows it due (and, reloaded, read). */
+function checkNowButton(site: WatchedSiteView, root: HTMLElement, reload: (message: string | null) => Promise<void>): HTMLElement {
+  const words = t().watchlist;
+  return h(
+    "button",
+    {
+      type: "button",
+      class: "check-now",
+      "aria-label": words.checkNowAria(site.url),
+      onclick: async () => {
+        try {
+          const checked = await api.post<WatchedSiteView>(`/api/watchlist/${site.id}/check`);
+          await reload(words.checkQueued(checked.url));
+        } catch (error) {
+          root.prepend(errorBox(error));
+        }
+      },
+    },
+    words.checkNow,
+  );
 }
 
 function removeButton(site: WatchedSiteView, root: HTMLElement, reload: (message: string | null) => Promise<void>): HTMLElement {
