@@ -38,6 +38,6 @@ function monitorState(monitor: MonitorStatusView): HTMLElement {
       lastPass !== null ? words.monitorLastPass(formatTime(lastPass.finishedAt), lastPass.events.checked, lastPass.events.failed, lastPass.casesOpened) : words.monitorNoPass,
       currentPass === null && monitor.nextLookAt !== null ? ` · ${words.monitorNextLook(formatTime(monitor.nextLookAt))}` : null,
     ),
-    lastError !== null ? h("p", { class: "small warning last-error" }, words.monitorLastError(formatTime(lastError.at), lastError.message)) : null,
+    lastError !== null ? h("p", { class: "small warning last-error url" }, words.monitorLastError(formatTime(lastError.at), lastError.message)) : null,
   );
 }
