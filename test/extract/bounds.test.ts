@@ -68,6 +68,27 @@ describe("measurePageShape", () => {
     expect(measurePageShape(html)).toEqual(treeShape(html));
   });
 
+  it("never counts fewer elements or levels than the parser builds, and at most one more, on random token soup", () => {
+    const tokens = [
+      "<div>", "</div>", "<p>", "</p>", "<li>", "<ul>", "</ul>", "<svg>", "</svg>", "<math>", "<mi/>", "<g/>", "<div/>", "<!--", "-->",
+      "<!-->", "<script>", "</script>", "<style>", "</style>", "<title>", "</title>", "<xmp>", "<br/>", "</br>", "<td>", "<tr>", "<table>",
+      "</table>", "text", '"', "'", '<a href="', '">', ">", "<", "</", "<!x>", "<?x>", "<desc>", "</desc>", "<b>", "</i>", "<textarea>",
+      "</textarea>", "<select>", "<option>", "<h1>", "<SCRIPT>", "</Script >",
+    ];
+    let seed = 7;
+    const random = (below: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % below;
+    };
+    for (let page = 0; page < 1_000; page++) {
+      const soup = Array.from({ length: 5 + random(60) }, () => tokens[random(tokens.length)]).join("");
+      const html = `<html><body>${soup}</body></html>`;
+      const measured = measurePageShape(html);
+      const built = treeShape(html);
+      expect.soft([measured.elements - built.elements, measured.depth - built.depth].every((over) => over === 0 || over === 1), html).toBe(true);
+    }
+  });
+
   it("counts the chains hostile pages are made of, deep or long", () => {
     expect(measurePageShape(nested(100_000)).depth).toBe(100_003);
     expect(measurePageShape("<b>".repeat(50_000)).depth).toBe(50_000);
