@@ -1,5 +1,6 @@
 import type { CaseStatus } from "../cases/case.ts";
-import type { LinkFinding, Violation } from "../core/types.ts";
+import type { ExcludedPassage, LinkFinding, Match, Violation } from "../core/types.ts";
+import type { ExcludedMark } from "./highlight.ts";
 import { h } from "./dom.ts";
 import { ApiFailure } from "./api.ts";
 import { percent } from "./format.ts";
@@ -37,6 +38,24 @@ export function shareBar(share: number, cap: number): HTMLElement {
     h("span", { class: "share-track" }, fill, marker),
     h("span", { class: "share-label" }, t().share.label(percent(share), percent(cap))),
   );
+}
+
+/**
+ * "X of Y characters reused", and how many more were reused but excluded and why, so the share on screen can be
+ * checked by hand.
+ */
+export function shareFigures(reused: number, total: number, match: Pick<Match, "excludedChars" | "excluded"> | null): string {
+  const words = t().caseDetail;
+  const figures = words.figures(reused, total);
+  if (!match || match.excludedChars === 0) return figures;
+  const reasons = [...new Set(match.excluded.map((e) => e.reason))].map((reason) => t().labels.excludedReasons[reason]);
+  return `${figures}${words.excludedFigures(match.excludedChars, reasons.join(", "))}`;
+}
+
+/** A match's excluded spans on one side, as highlights that say why they do not count. */
+export function excludedMarks(excluded: readonly ExcludedPassage[], side: "source" | "candidate"): ExcludedMark[] {
+  const words = t().caseDetail;
+  return excluded.map((e) => ({ start: e[side].start, end: e[side].end, reason: e.reason, title: words.excludedMarkTitle(t().labels.excludedReasons[e.reason]) }));
 }
 
 /** What the candidate's link back to the source amounts to, in words. */

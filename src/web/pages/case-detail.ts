@@ -1,13 +1,13 @@
 import type { Case, CaseEvent, CaseStatus, Observation } from "../../cases/case.ts";
 import type { EvidenceCapture } from "../../cases/evidence.ts";
 import type { ExcludedPassage, Match } from "../../core/types.ts";
-import type { ExcludedMark, Mark } from "../highlight.ts";
+import type { Mark } from "../highlight.ts";
 import { externalLink, h, mount } from "../dom.ts";
 import { api } from "../api.ts";
 import { highlightedText } from "../highlight.ts";
 import { formatDay, formatNumber, formatTime, percent } from "../format.ts";
 import { t } from "../language.ts";
-import { errorBox, linkFindings, loading, pageTitle, shareBar, statusBadge, violationTags } from "../widgets.ts";
+import { errorBox, excludedMarks, linkFindings, loading, pageTitle, shareBar, shareFigures, statusBadge, violationTags } from "../widgets.ts";
 import type { PageContext } from "../router.ts";
 
 /** The case detail as `GET /api/cases/:id` answers it. */
@@ -35,9 +35,7 @@ function render(root: HTMLElement, detail: CaseDetail): void {
   const excluded = detail.match?.excluded ?? [];
   const sourceMarks: Mark[] = passages.map((p, i) => ({ start: p.source.start, end: p.source.end, passage: i }));
   const candidateMarks: Mark[] = passages.map((p, i) => ({ start: p.candidate.start, end: p.candidate.end, passage: i }));
-  const excludedMarks = (side: "source" | "candidate"): ExcludedMark[] =>
-    excluded.map((e) => ({ start: e[side].start, end: e[side].end, reason: e.reason, title: words.excludedMarkTitle(t().labels.excludedReasons[e.reason]) }));
-  const highlightOptions = (side: "source" | "candidate") => ({ excluded: excludedMarks(side), passageTitle: words.passageTitle });
+  const highlightOptions = (side: "source" | "candidate") => ({ excluded: excludedMarks(excluded, side), passageTitle: words.passageTitle });
   mount(
     root,
     pageTitle(words.title(c.id), statusBadge(c.status)),
@@ -81,15 +79,6 @@ function render(root: HTMLElement, detail: CaseDetail): void {
       h("section", { class: "card" }, h("h2", {}, words.observations), observationTable(detail.observations)),
     ),
   );
-}
-
-/** "X of Y characters reused", and what was left out of X and why, so the share on screen can be checked by hand. */
-function shareFigures(reused: number, total: number, match: Match | null): string {
-  const words = t().caseDetail;
-  const figures = words.figures(reused, total);
-  if (!match || match.excludedChars === 0) return figures;
-  const reasons = [...new Set(match.excluded.map((e) => e.reason))].map((reason) => t().labels.excludedReasons[reason]);
-  return `${figures}${words.excludedFigures(match.excludedChars, reasons.join(", "))}`;
 }
 
 /** What the two highlight styles mean; the excluded one only when the case has excluded text. */

@@ -4,7 +4,7 @@ import { externalLink, h, mount } from "../dom.ts";
 import { api } from "../api.ts";
 import { highlightedText } from "../highlight.ts";
 import { t } from "../language.ts";
-import { empty, errorBox, linkSummary, loading, pageTitle, shareBar, verdictBadge, violationTags } from "../widgets.ts";
+import { empty, errorBox, excludedMarks, linkSummary, loading, pageTitle, shareBar, shareFigures, verdictBadge, violationTags } from "../widgets.ts";
 import type { PageContext } from "../router.ts";
 
 interface SelfCheckResponse {
@@ -53,6 +53,7 @@ function showResults(root: HTMLElement, { result, candidateText, policy }: SelfC
   const words = t().selfCheck;
   const own = result.matches.filter((m) => !m.source.reference);
   const marks: Mark[] = own.flatMap((m, i) => m.passages.map((p) => ({ start: p.candidate.start, end: p.candidate.end, passage: i })));
+  const excluded = own.flatMap((m) => excludedMarks(m.excluded, "candidate"));
   mount(
     root,
     h(
@@ -74,12 +75,12 @@ function showResults(root: HTMLElement, { result, candidateText, policy }: SelfC
                 verdictBadge(m.verdict),
                 h("div", {}, externalLink(m.source.url)),
                 shareBar(m.share, policy.maxShare),
-                h("p", { class: "small" }, words.figures(m.reusedChars, m.sourceChars), " ", linkSummary(m.link)),
+                h("p", { class: "small" }, `${shareFigures(m.reusedChars, m.sourceChars, m)}.`, " ", linkSummary(m.link)),
                 m.violations.length > 0 ? violationTags(m.violations) : h("span", { class: "ok" }, t().labels.verdicts[m.verdict]),
               ),
             ),
           ),
     ),
-    own.length > 0 ? h("section", { class: "card" }, h("h2", {}, words.reusedPassages), highlightedText(candidateText, marks, "candidate", { passageTitle: t().caseDetail.passageTitle })) : null,
+    own.length > 0 ? h("section", { class: "card" }, h("h2", {}, words.reusedPassages), highlightedText(candidateText, marks, "candidate", { excluded, passageTitle: t().caseDetail.passageTitle })) : null,
   );
 }
