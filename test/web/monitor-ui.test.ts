@@ -97,6 +97,19 @@ describe("the Watchlist page with the server's monitor", () => {
     expect(await page.textContent("[role=status]")).toBe(`${before!.url} is due now: the monitor reads it in a moment.`);
     await until(watched, (sites) => sites[0]!.lastPassAt !== before!.lastPassAt && sites[0]!.counts.queued === 0);
     expect(news.site.hits("/rss.xml")).toBeGreaterThan(feedReads);
+  });
+
+  it("says it in Russian with the language switch", async () => {
+    const [site] = await watched();
+    // The switch shows the page afresh: once the pass is over, it shows the last pass and the next look.
+    await until(monitorStatus, (overview) => overview.monitors[0]!.state === "idle");
+    await page.click("#top button[data-language=ru]");
+    await page.waitForFunction(() => document.querySelector("section.monitor-status h2")?.textContent === "Монитор");
+    expect(await page.textContent("section.monitor-status")).toContain(`Этот сервер (${thisProcess()})`);
+    expect(await page.textContent("section.monitor-status .last-pass")).toMatch(/^Последний обход закончен .+: страниц проверено — \d+, ошибок — 0, новых дел — \d+ · следующая проверка расписания .+$/);
+    const button = `tr.site[data-site="${site!.id}"] button.check-now`;
+    expect(await page.textContent(button)).toBe("Проверить сейчас");
+    expect(await page.getAttribute(button, "aria-label")).toBe(`Проверить ${site!.url} сейчас`);
     expect(browser.errors).toEqual([]);
   });
 });
