@@ -4,6 +4,7 @@ import { isDateLine } from "./date-line.ts";
 import { hostOf, isLinkBlock, isSameSite, readLinkList } from "./link-blocks.ts";
 import { hasNonArticleName, nonArticleTexts } from "./non-article-names.ts";
 import { isCommentsHeading, isRelatedHeading, MAX_HEADING_CHARS, opensWithRelatedHeading } from "./related-headings.ts";
+import { smallTexts } from "./small-texts.ts";
 import { textStats, type TextStats } from "./text-stats.ts";
 import { collapseWhitespace } from "./text.ts";
 
@@ -49,8 +50,10 @@ interface Content {
   /** The last paragraph of the body, or null when the content has none. */
   lastProse: Element | null;
   order: ReadonlyMap<Element, number>;
-  /** The body's paragraphs with their texts: what a pull quote repeats. */
-  paragraphs: ReadonlyArray<readonly [Element, string]>;
+  /** An element's text, whitespace collapsed. */
+  text: (el: Element) => string;
+  /** The body's paragraphs with their texts: what a pull quote repeats (read only when the page has a quotation). */
+  paragraphTexts: () => ReadonlyArray<readonly [Element, string]>;
   /** Texts of the small elements of the original page whose names say they are not the article (`nonArticleTexts`). */
   namedTexts: ReadonlySet<string>;
   documentTitle: string;
@@ -90,9 +93,14 @@ export function removeNonArticle(content: Element, facts: PageFacts): void {
   const order = new Map(elements.map((el, i) => [el, i]));
   const lastProse = elements.findLast((el) => isProse(el, stats(el)) && !hasNamedAncestor(el, content)) ?? null;
   const siteHost = facts.pageUrl ? hostOf(facts.pageUrl) : null;
-  const paragraphs = elements.filter((el) => isProse(el, stats(el))).map((el) => [el, quoteless(text(el))] as const);
-  const firstProse = paragraphs[0]?.[0] ?? null;
-  const context: Content = { stats, totalChars, siteHost, lastProse, order, paragraphs, namedTexts: facts.namedTexts, documentTitle: facts.documentTitle, firstProse };
+  const small = smallTexts(elements, SMALL_BLOCK_CHARS);
+  const text = (el: Element) => collapseWhitespace(small(el) ?? el.textContent ?? "");
+  const prose = elements.filter((el) => isProse(el, stats(el)));
+  let paragraphs: Array<readonly [Element, string]> | null = null;
+  const paragraphTexts = () => (paragraphs ??= prose.map((el) => [el, quoteless(text(el))] as const));
+  const firstProse = prose[0] ?? null;
+  const { namedTexts, documentTitle } = facts;
+  const context: Content = { stats, text, totalChars, siteHost, lastProse, order, paragraphTexts, namedTexts, documentTitle, firstProse };
 
   const doomed = new Set<Element>();
   const stack: Element[] = [...childElements(content)].reverse();
@@ -125,17 +133,17 @@ function isNonArticle(el: Element, content: Content): boolean {
   if (tag === "figure") return el.querySelector("table, blockquote, pre, ol, ul") === null;
   const afterBody = isAfterBody(el, content);
   const small = s.chars <= SMALL_BLOCK_CHARS || isLinkBlock(s, 1) || afterBody;
-  const named = hasNonArticleName(el) || (s.chars <= SMALL_BLOCK_CHARS && content.namedTexts.has(text(el)));
+  const named = hasNonArticleName(el) || (s.chars <= SMALL_BLOCK_CHARS && content.namedTexts.size > 0 && content.namedTexts.has(content.text(el)));
   if (named && s.chars < WRAPPER_SHARE * content.totalChars && small) return true;
   if (tag === "ul" || tag === "ol") {
     const list = readLinkList(childElements(el).filter((item) => tagOf(item) === "li"), stats, content.siteHost);
-    return list.headlines && (list.sameSite || afterBody || isRelatedHeadingElement(el.previousElementSibling));
+    return list.headlines && (list.sameSite || afterBody || isRelatedHeadingElement(el.previousElementSibling, content));
   }
   if (BLOCK_CONTAINERS.has(tag) && isLinkBlock(s, 2)) return true;
   if (afterBody && BLOCK_CONTAINERS.has(tag) && s.links > 0 && s.linkChars >= TRAILING_LINK_SHARE * s.chars) return true;
   // Headings, teasers and date lines are short: longer text is not read again.
   if (!LINE_TAGS.has(tag) || s.chars > TEASER_MAX_CHARS) return false;
-  const line = text(el);
+  const line = content.text(el);
   if (!isAfterBody(el, content) && isHeadline(el, line, content)) return true;
   // A date line may carry the rubric or the author as a link.
   if (isDateLine(line) || (s.links > 0 && isDateLine(textOutsideLinks(el)))) return true;
@@ -168,9 +176,9 @@ const MIN_PULL_QUOTE_CHARS = 40;
 
 /** A quotation that repeats words of a paragraph elsewhere in the body, set apart to catch the eye: said once already. */
 function isPullQuote(el: Element, content: Content): boolean {
-  const quote = quoteless(text(el));
+  const quote = quoteless(content.text(el));
   if (quote.length < MIN_PULL_QUOTE_CHARS) return false;
-  return content.paragraphs.some(([paragraph, words]) => !el.contains(paragraph) && words.includes(quote));
+  return content.paragraphTexts().some(([paragraph, words]) => !el.contains(paragraph) && words.includes(quote));
 }
 
 /** A text without quotation marks and the punctuation closing it, as a pull quote may add or drop them. */
@@ -204,8 +212,8 @@ function introducesLinks(next: Element | null, content: Content): boolean {
   return isLinkBlock(s, 1);
 }
 
-function isRelatedHeadingElement(el: Element | null): boolean {
-  return el !== null && LINE_TAGS.has(tagOf(el)) && isRelatedHeading(text(el));
+function isRelatedHeadingElement(el: Element | null, content: Content): boolean {
+  return el !== null && LINE_TAGS.has(tagOf(el)) && content.stats(el).chars <= MAX_HEADING_CHARS && isRelatedHeading(content.text(el));
 }
 
 function linksToSite(el: Element, content: Content): boolean {
@@ -236,6 +244,3 @@ function tagOf(el: Element): string {
   return el.localName.toLowerCase();
 }
 
-function text(el: Element): string {
-  return collapseWhitespace(el.textContent ?? "");
-}

@@ -1,4 +1,5 @@
 import { attribute, elementsInOrder } from "./elements.ts";
+import { smallTexts } from "./small-texts.ts";
 import { collapseWhitespace } from "./text.ts";
 
 /**
@@ -21,6 +22,7 @@ const NAME_BREAK = /[\s_\-:.]+|(?<=[a-z])(?=[A-Z])/;
 
 /** Whether an element's class, id, role or itemprop names a part of a page that is not the article. */
 export function hasNonArticleName(el: Element): boolean {
+  if (!el.hasAttributes()) return false;
   const names = ["class", "id", "role", "itemprop"].map((name) => attribute(el, name) ?? "").join(" ");
   if (names.trim() === "") return false;
   const words = names.split(NAME_BREAK).map((word) => word.toLowerCase());
@@ -34,10 +36,14 @@ export function hasNonArticleName(el: Element): boolean {
  * div's attributes, so a credit or a prompt in such a div can only be recognised again by its text.
  */
 export function nonArticleTexts(root: Element, maxChars: number): Set<string> {
+  const elements = elementsInOrder(root);
+  const named = elements.filter(hasNonArticleName);
   const texts = new Set<string>();
-  for (const el of elementsInOrder(root)) {
-    if (!hasNonArticleName(el)) continue;
-    const text = collapseWhitespace(el.textContent ?? "");
+  if (named.length === 0) return texts;
+  const textOf = smallTexts(elements, maxChars);
+  for (const el of named) {
+    const raw = textOf(el);
+    const text = raw === null ? "" : collapseWhitespace(raw);
     if (text !== "" && text.length <= maxChars) texts.add(text);
   }
   return texts;
