@@ -64,7 +64,7 @@ describe("copyquota serve and copyquota cases list", () => {
   it("generates an admin key on first start and prints it once, and serves checks", SPAWNING, async () => {
     db = path.join(dir, "served.db");
     const first = await serve(["--db", db]);
-    const key = /^\s+(cq_[A-Za-z0-9_-]{43})$/m.exec(first.output())?.[1];
+    const key = /^\s+(cq_[A-Za-z0-9_-]{11}\.[A-Za-z0-9_-]{43})$/m.exec(first.output())?.[1];
     expect(key).toBeDefined();
     const auth = { authorization: `Bearer ${key}`, "content-type": "application/json" };
     expect((await fetch(`${first.url}/api/health`)).status).toBe(200);
