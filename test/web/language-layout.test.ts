@@ -141,6 +141,16 @@ describe("the UI in Russian and English, on a laptop and a phone", () => {
     await shot("case-excluded-ru");
   });
 
+  it("marks the same quote excluded when the page's text is self-checked as a draft", async () => {
+    const { body } = await server.call<{ candidate: { text: string } }>("GET", `/api/cases/${quoteCase}`);
+    await go("/self-check", "#draft");
+    await page.fill("#draft", body.candidate.text);
+    await page.click("form.card button[type=submit]");
+    await page.waitForSelector("#self-check-results li.match");
+    expect(await page.textContent("#self-check-results li.match")).toMatch(/еще [\d\s]+ не учтено \(есть в первоисточнике\)/);
+    expect(await page.textContent("#self-check-results mark.excluded[data-excluded=reference]")).toContain("Мы видим");
+  });
+
   for (const language of ["ru", "en"] as const) {
     it(`fits every page at 1366 px and 390 px in ${language === "ru" ? "Russian" : "English"}, the menu folded on the phone`, async () => {
       await go("/", ".cards");
