@@ -26,7 +26,8 @@ export function extractionSection(run: ExtractionRun): string {
       "subscription and share prompts, author boxes, comments, pull quotes, and in-article lists and tables that must stay. " +
       "**Ours** is the protected text as the engine computes it for a source or a candidate: `extractPage` (Readability, then `removeNonArticle`), then the built-in boilerplate patterns (one page has no domain history). " +
       "**Readability** is `@mozilla/readability`'s `textContent` with nothing removed after it. " +
-      "Scores are bag-of-tokens (words and numbers, case-folded) precision, recall and F1 against `expected.txt`, micro-averaged over all tokens; the character ratio is the text's length without whitespace over the expected text's (`sourceChars` over the article's own length).",
+      "Scores are bag-of-tokens (words and numbers, case-folded) precision, recall and F1 against `expected.txt`, micro-averaged over all tokens; the character ratio is the text's length without whitespace over the expected text's (`sourceChars` over the article's own length). " +
+      "`npm run eval` writes this section with the rest; `npx tsx eval/report/extraction-only.ts` rewrites it alone in seconds.",
     table(
       ["target", "goal", "measured", "status"],
       [
