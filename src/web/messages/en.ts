@@ -16,7 +16,6 @@ export const en = {
   common: {
     loading: "Loading…",
     untitled: "(untitled)",
-    none: "—",
     save: "Save",
     remove: "Remove",
     language: "Language",

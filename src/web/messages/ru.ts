@@ -14,7 +14,6 @@ export const ru: Catalogue = {
   common: {
     loading: "Загрузка…",
     untitled: "(без заголовка)",
-    none: "—",
     save: "Сохранить",
     remove: "Удалить",
     language: "Язык",
