@@ -38,7 +38,8 @@ export interface LoopSettings extends Omit<PassSettings, "signal"> {
 export interface Scheduler {
   /**
    * Looks at the schedule now instead of at the end of its sleep (a site was added or made due in this
-   * process); during a pass, right after it, since the pass may have queued its due sites already.
+   * process). During a pass it does nothing: the schedule is looked at after each pass, and a site made due
+   * meanwhile is due then.
    */
   wake(): void;
   /** Stops claiming new jobs, lets the jobs in hand finish, closes what it opened; resolves when done. */
@@ -54,10 +55,8 @@ export interface Scheduler {
 export function runLoop(deps: MonitorDeps, settings: LoopSettings): Scheduler {
   const controller = new AbortController();
   let sleeping = new AbortController();
-  let wokenDuringPass = false;
   const done = (async () => {
     while (!controller.signal.aborted) {
-      wokenDuringPass = false;
       let wakeAt = deps.now() + settings.idleMs;
       try {
         const summary = await runPass(deps, { ...settings, signal: controller.signal });
@@ -65,7 +64,6 @@ export function runLoop(deps: MonitorDeps, settings: LoopSettings): Scheduler {
         const nextJob = await deps.queue.nextDueAt();
         if (nextSite !== null) wakeAt = Math.min(wakeAt, Date.parse(nextSite));
         if (nextJob !== null) wakeAt = Math.min(wakeAt, nextJob);
-        if (wokenDuringPass) wakeAt = deps.now();
         settings.onPass?.(summary, new Date(Math.max(wakeAt, deps.now() + MIN_PAUSE_MS)));
       } catch (error) {
         settings.onError?.(error, new Date(wakeAt));
@@ -77,10 +75,7 @@ export function runLoop(deps: MonitorDeps, settings: LoopSettings): Scheduler {
   })();
   return {
     done,
-    wake() {
-      wokenDuringPass = true;
-      sleeping.abort();
-    },
+    wake: () => sleeping.abort(),
     async stop() {
       controller.abort();
       await done;

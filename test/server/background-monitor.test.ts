@@ -41,6 +41,8 @@ beforeAll(async () => {
   slow.route("/robots.txt", serve("User-agent: *\nDisallow: /news/closed\n", "text/plain"));
   slow.route("/feed.xml", serve(rssFeed(slow.url("/"), [{ url: slow.url("/news/slow") }, { url: slow.url("/news/closed") }]), RSS));
   slow.route("/news/slow", (request, response) => void released.then(() => page(request, response)));
+  slow.route("/other.xml", serve(rssFeed(slow.url("/"), [{ url: slow.url("/news/other") }]), RSS));
+  slow.route("/news/other", page);
   server = await startServer({ port: 0, host: "127.0.0.1", dataDir: dir, apiKey: KEY, demo: false, sharedDir: null, allowPrivate: true, print: (line) => void printed.push(line) });
   await indexVestnik(server.stores.engine);
 });
@@ -91,20 +93,27 @@ describe("the background monitor of the server", () => {
     expect(status.nextPassAt).toBe(site.nextPassAt);
   });
 
-  it("shows the pass in progress with its site, then the last pass and the URL that failed", async () => {
+  it("shows the pass in progress with its site, then the last pass and the URL that failed; a site added meanwhile is read right after", async () => {
     const added = await call<{ site: WatchedSiteView }>("POST", "/api/watchlist", { url: slow.url("/feed.xml") });
     expect(added.status).toBe(201);
     const id = added.body.site.id;
     const running = await until(monitorStatus, (overview) => overview.monitors[0]!.state === "running");
     expect(running.monitors[0]!.currentPass?.sites).toEqual([id]);
+    const other = await call<{ site: WatchedSiteView }>("POST", "/api/watchlist", { url: slow.url("/other.xml") });
+    expect(other.status).toBe(201);
     releaseSlowPage();
-    const idle = await until(monitorStatus, (overview) => overview.monitors[0]!.state === "idle");
-    const monitor = idle.monitors[0]!;
-    expect(monitor.currentPass).toBeNull();
+    const passStarted = running.monitors[0]!.currentPass!.startedAt;
+    // The pass's end is on record until the next pass (reading the site added meanwhile) ends.
+    const ended = await until(monitorStatus, (overview) => overview.monitors[0]!.lastPass?.startedAt === passStarted);
+    const monitor = ended.monitors[0]!;
+    expect(monitor.currentPass?.sites ?? []).not.toContain(id);
     expect(monitor.lastPass).toMatchObject({ sitesDue: 1, casesOpened: 0 });
     expect(monitor.lastPass!.events).toMatchObject({ checked: 1, failed: 1 });
     expect(monitor.lastError?.message).toContain(slow.url("/news/closed"));
     expect(Date.parse(monitor.nextLookAt!)).toBeGreaterThan(Date.parse(monitor.lastPass!.finishedAt));
+    // Due since it was added, it is read by the next pass, a pause after this one rather than the idle minute.
+    await until(() => watchedSite(other.body.site.id), (view) => view.lastPassAt !== null && view.counts.queued === 0);
+    expect(slow.hits("/news/other")).toBe(1);
   });
 
   it("checks a site now: due at once (202), read again by the monitor", async () => {
@@ -124,7 +133,7 @@ describe("the background monitor of the server", () => {
     const missing = await call<{ error: string; message: string }>("POST", "/api/watchlist/999/check");
     expect(missing.status).toBe(404);
     expect(missing.body.message).toContain("watched site 999");
-    expect((await call<{ items: WatchedSiteView[] }>("GET", "/api/watchlist")).body.items).toHaveLength(2);
+    expect((await call<{ items: WatchedSiteView[] }>("GET", "/api/watchlist")).body.items).toHaveLength(3);
   });
 
   it("forgets its status when the server stops", async () => {
