@@ -28,7 +28,7 @@ afterAll(async () => {
 
 const ARTICLE = "Приозёрский городской совет утвердил план ремонта набережной: работы начнутся в мае и продлятся до конца сентября.";
 
-async function upload(query: string, body: string | Uint8Array) {
+async function upload(query: string, body: string) {
   const response = await fetch(`${server.url}/api/sources/upload?${query}`, {
     method: "POST",
     headers: { authorization: `Bearer ${KEY}`, "content-type": "application/octet-stream" },
