@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { MonitorStatusView } from "./monitor-status-view.ts";
 
-/**
- * The monitors' statuses as `GET /api/monitor` documents them. Kept apart from `api-schemas.ts` for one
- * route's shapes; documented, not filtered, like every response there.
- */
+// The monitors' statuses as `GET /api/monitor` documents them: one route's shapes, kept apart from
+// `api-schemas.ts`, and like every response there documented, not filtered.
+
+/** A finished pass: when, and what its URLs came to (`PassSummary`). */
 const PassSchema = z.looseObject({
   startedAt: z.string(),
   finishedAt: z.string(),
