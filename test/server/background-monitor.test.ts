@@ -136,6 +136,18 @@ describe("the background monitor of the server", () => {
     expect((await call<{ items: WatchedSiteView[] }>("GET", "/api/watchlist")).body.items).toHaveLength(3);
   });
 
+  it("is in the OpenAPI document; a reader sees the monitor, only an editor checks a site now", async () => {
+    const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
+    expect(Object.keys(doc.paths["/api/monitor"]!)).toEqual(["get"]);
+    expect(Object.keys(doc.paths["/api/watchlist/{id}/check"]!)).toEqual(["post"]);
+    expect(doc.components.schemas).toHaveProperty("MonitorStatus");
+    expect((await fetch(`${server.url}/api/monitor`)).status).toBe(401);
+    const { key } = (await call<{ key: string }>("POST", "/api/keys", { name: "reader.aigerim", role: "reader" })).body;
+    const asReader = (method: string, route: string) => fetch(`${server.url}${route}`, { method, headers: { authorization: `Bearer ${key}` } });
+    expect((await asReader("GET", "/api/monitor")).status).toBe(200);
+    expect((await asReader("POST", `/api/watchlist/${newsId}/check`)).status).toBe(403);
+  });
+
   it("forgets its status when the server stops", async () => {
     await server.close();
     closed = true;
