@@ -176,6 +176,19 @@ describe("web UI", () => {
     await page.waitForSelector("[data-field=maxShare] .field-error:not(:empty)");
     expect(await page.textContent("[data-field=maxShare] .field-error")).toMatch(/between 0% and 100%/);
     await shot("policy");
+
+    // A setting the form shows is kept when another is saved (it was reset when the form did not send it).
+    const before = (await server.call<{ rules: Record<string, unknown> }>("GET", "/api/policy")).body.rules;
+    await page.fill("#policy-maxShare", "30%");
+    await page.fill("#policy-minPassageChars", "80");
+    await page.click("form.policy-form button[type=submit]");
+    await page.waitForSelector("form.policy-form .ok");
+    expect((await server.call<{ rules: { minPassageChars: number } }>("GET", "/api/policy")).body.rules.minPassageChars).toBe(80);
+    await page.fill("#policy-fixDeadlineDays", "5");
+    await page.click("form.policy-form button[type=submit]");
+    await page.waitForFunction(() => (document.querySelector("#policy-fixDeadlineDays") as HTMLInputElement | null)?.value === "5");
+    expect((await server.call<{ rules: { minPassageChars: number; fixDeadlineDays: number } }>("GET", "/api/policy")).body.rules).toMatchObject({ minPassageChars: 80, fixDeadlineDays: 5 });
+    expect((await server.call("PUT", "/api/policy", before)).status).toBe(200);
   });
 
   it("shows hostile page text as text: no script runs, no element is created from it", async () => {

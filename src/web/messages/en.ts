@@ -276,6 +276,8 @@ export const en = {
     maxShareHelp: 'The most of an article a reuser may take: "30%" or 0.3.',
     maxChars: "Character cap",
     maxCharsHelp: "The most characters a reuser may take; empty for none.",
+    minPassage: "Shortest passage counted",
+    minPassageHelp: "Source characters a reused passage must span to count; 0 counts every passage (a sentence quoted in passing is about 80).",
     linkRequired: "Link required",
     linkRequiredHelp: "A hyperlink back is mandatory.",
     linkTarget: "The link must point to",

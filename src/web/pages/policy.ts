@@ -22,6 +22,7 @@ function render(root: HTMLElement, view: PolicyView, saved = false): void {
     h("div", { class: "field", "data-field": name }, h("label", { for: `policy-${name}` }, label), input, h("p", { class: "muted small" }, help), h("p", { class: "field-error" }));
   const maxShare = h("input", { id: "policy-maxShare", name: "maxShare", value: `${+(r.maxShare * 100).toFixed(2)}%` });
   const maxChars = h("input", { id: "policy-maxChars", name: "maxChars", type: "number", min: 0, value: r.maxChars ?? "" });
+  const minPassage = h("input", { id: "policy-minPassageChars", name: "minPassageChars", type: "number", min: 0, value: r.minPassageChars });
   const linkRequired = h("input", { id: "policy-link.required", type: "checkbox" });
   linkRequired.checked = r.link.required;
   const linkTarget = h("select", { id: "policy-link.target" }, h("option", { value: "article" }, words.articleTarget), h("option", { value: "domain" }, words.domainTarget));
@@ -45,6 +46,7 @@ function render(root: HTMLElement, view: PolicyView, saved = false): void {
         const body = {
           maxShare: maxShare.value.trim().endsWith("%") ? maxShare.value.trim() : Number(maxShare.value),
           maxChars: maxChars.value === "" ? null : Number(maxChars.value),
+          minPassageChars: minPassage.value === "" ? 0 : Number(minPassage.value),
           link: { required: linkRequired.checked, target: linkTarget.value, indexable: indexable.checked },
           excludeQuotations: quotations.checked,
           publisherDomains: domains.value.split("\n").map((s) => s.trim()).filter(Boolean),
@@ -60,6 +62,7 @@ function render(root: HTMLElement, view: PolicyView, saved = false): void {
     },
     field("maxShare", words.maxShare, maxShare, words.maxShareHelp),
     field("maxChars", words.maxChars, maxChars, words.maxCharsHelp),
+    field("minPassageChars", words.minPassage, minPassage, words.minPassageHelp),
     field("link.required", words.linkRequired, linkRequired, words.linkRequiredHelp),
     field("link.target", words.linkTarget, linkTarget, ""),
     field("link.indexable", words.indexable, indexable, words.indexableHelp),
