@@ -111,4 +111,14 @@ describe("what is the article", () => {
       "</article></body></html>";
     expect(protectedTextOf(html, "https://gazeta.example/news/2024/03/most")).toContain("ранее писала наша газета");
   });
+
+  it("keeps a closing sentence that links to the document it reports on", () => {
+    const html =
+      "<html><body><article><h1>Заголовок</h1>" +
+      "<p>Правительство утвердило новые правила субсидирования перевозок, они вступят в силу с первого сентября этого года.</p>" +
+      "<p>Субсидии получат перевозчики, которые работают на социально значимых маршрутах и обновили подвижной состав за последние пять лет.</p>" +
+      '<p>Текст постановления опубликован на <a href="https://gov.example/docs/123">сайте правительства</a>.</p>' +
+      "</article></body></html>";
+    expect(protectedTextOf(html, "https://gazeta.example/news/2024/03/subsidii")).toContain("Текст постановления опубликован на сайте правительства.");
+  });
 });

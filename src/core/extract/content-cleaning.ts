@@ -39,8 +39,11 @@ const WRAPPER_SHARE = 0.5;
  */
 const TEASER_LINK_SHARE = 0.8;
 const TEASER_MAX_CHARS = 200;
-/** After the body, a block whose links make this share of its text is a teaser, a source line or a tag list. */
-const TRAILING_LINK_SHARE = 0.3;
+/**
+ * After the body, a block whose links make half its text or more is a teaser, a source line or a tag list.
+ * Less would take a closing sentence that names where to read the document it reports on.
+ */
+const TRAILING_LINK_SHARE = 0.5;
 
 /** What the cleaner knows of the content it judges. */
 interface Content {
