@@ -1,5 +1,6 @@
 import type { WordSequence } from "../types.ts";
 import type { TokenPair } from "./align.ts";
+import { frequentWords } from "./frequent-words.ts";
 
 /**
  * Words a passage may grow by, at either end, past unmatched words: one changed or deleted word on the
@@ -19,8 +20,10 @@ export const EDGE_WORDS = 2;
  * where the surroundings already agree: words between two of its aligned words, and words just past its
  * ends within the same source sentence. One edited word in every three breaks every seed, and a passage
  * that loses those words falls under the minimum or stops short of its sentence's first and last word.
- * Words past the ends (at most `EDGE_WORDS` at each) must sit within `EDGE_GAP` on both sides, so a common word of the reuser's own
- * text beside a passage does not stretch it into the source's next sentence.
+ * Words past the ends (at most `EDGE_WORDS` at each) must sit within `EDGE_GAP` on both sides and in the
+ * same source sentence, so a word of the reuser's own text beside a passage does not stretch it into the
+ * source's next sentence; and the outermost must not be a frequent word (see `frequentWords`): "об этом"
+ * before an agency's formula with one word changed would otherwise lift the formula to the minimum passage.
  * Returns pairs increasing on both sides, the input pairs among them.
  */
 export function growPairs(pairs: readonly TokenPair[], source: WordSequence, candidate: WordSequence): TokenPair[] {
@@ -69,7 +72,7 @@ function growBefore(first: TokenPair, source: WordSequence, candidate: WordSeque
     found.push(next);
     at = next;
   }
-  return found.reverse();
+  return withoutFrequentEnd(found, source).reverse();
 }
 
 function growAfter(last: TokenPair, source: WordSequence, candidate: WordSequence): TokenPair[] {
@@ -80,7 +83,15 @@ function growAfter(last: TokenPair, source: WordSequence, candidate: WordSequenc
     found.push(next);
     at = next;
   }
-  return found;
+  return withoutFrequentEnd(found, source);
+}
+
+/** Grown words, nearest first, up to the last that is not a frequent word. */
+function withoutFrequentEnd(grown: TokenPair[], source: WordSequence): TokenPair[] {
+  const frequent = frequentWords();
+  let keep = grown.length;
+  while (keep > 0 && frequent.has(source.codes[grown[keep - 1]!.source]!)) keep--;
+  return grown.slice(0, keep);
 }
 
 /** The closest pair of equal words beyond `at` in direction `step`, within `EDGE_GAP` and `at`'s source sentence. */

@@ -1,7 +1,6 @@
-import type { KeyCode, WordSequence } from "../types.ts";
+import type { WordSequence } from "../types.ts";
 import type { TokenPair } from "./align.ts";
-import { keyCode } from "../fingerprint/hash.ts";
-import { stemWord } from "../text/stem.ts";
+import { frequentWords } from "./frequent-words.ts";
 
 /**
  * Fewest aligned words of a sentence reused whole. Five words is the shortest sentence that still says
@@ -27,33 +26,11 @@ const MAX_UNALIGNED_RATIO = 0.2;
 export const WHOLE_SENTENCE_SOURCE_WORDS = 200;
 
 /**
- * Fewest aligned words of the sentence outside `FREQUENT_WORDS`. A sentence made of prepositions and
+ * Fewest aligned words of the sentence outside `frequentWords()`. A sentence made of prepositions and
  * the agencies' reporting formulas ("Об этом сообщил в среду его представитель") recurs across unrelated
  * news; three words of its own make it the article's.
  */
 const MIN_OWN_WORDS = 3;
-
-/**
- * Russian function words and the reporting verbs and nouns of news formulas, as the tokenizer folds them:
- * words that make up most of a stock sentence and say nothing of which article it came from.
- */
-const FREQUENT_WORDS = [
-  "в", "во", "и", "не", "на", "с", "со", "что", "а", "по", "это", "этом", "этот", "эти", "как", "из", "у", "к", "ко", "о", "об", "от",
-  "до", "за", "для", "же", "так", "то", "тот", "все", "всё", "его", "ее", "их", "он", "она", "они", "мы", "вы", "я", "бы", "ли", "или",
-  "но", "уже", "ещё", "еще", "также", "при", "под", "над", "после", "перед", "который", "которые", "был", "была", "было", "были", "быть",
-  "будет", "есть", "год", "году", "года", "сообщил", "сообщила", "сообщили", "сообщает", "сообщается", "заявил", "заявила", "заявили",
-  "отметил", "отметила", "сказал", "сказала", "передает", "пишет", "говорится", "сообщении", "словам", "данным", "пресс", "служба",
-  "службе", "службы", "агентство", "агентству", "корреспондент", "источник", "информации", "понедельник", "вторник", "среду", "четверг",
-  "пятницу", "субботу", "воскресенье", "the", "a", "an", "of", "to", "in", "and", "is", "was", "said", "on", "for", "by", "with", "that",
-];
-
-let frequentCodes: ReadonlySet<KeyCode> | null = null;
-
-/** Stemmed lazily: the stemmer's memo is shared, and a module that stems at import would fill it for every importer. */
-function frequent(): ReadonlySet<KeyCode> {
-  frequentCodes ??= new Set(FREQUENT_WORDS.map((w) => keyCode(stemWord(w))));
-  return frequentCodes;
-}
 
 /** Whether a source this long may have a sentence that counts alone. */
 export function wholeSentenceMayCount(sourceWords: number): boolean {
@@ -100,7 +77,7 @@ function wholeSentenceLength(pairs: readonly TokenPair[], source: WordSequence, 
   if (pairs.length < length * (1 - MAX_UNALIGNED_RATIO)) return 0;
   const candidateSentence = candidate.sentences[pairs[0]!.candidate];
   if (pairs.some((p) => candidate.sentences[p.candidate] !== candidateSentence)) return 0;
-  const common = frequent();
+  const common = frequentWords();
   return pairs.filter((p) => !common.has(source.codes[p.source]!)).length >= MIN_OWN_WORDS ? length : 0;
 }
 
