@@ -3,6 +3,7 @@ import type { NewJob } from "./job-queue.ts";
 import type { MonitorDeps } from "./monitor-deps.ts";
 import type { WatchedSite } from "./watchlist.ts";
 import { urlKey } from "./url-key.ts";
+import { isNeverResolvable } from "../core/links/reserved-host.ts";
 
 /** Open cases read per page while looking for those due: bounded memory however many are open. */
 const CASES_PAGE = 500;
@@ -36,7 +37,7 @@ export async function scheduleDue(deps: MonitorDeps, options: { recheckAfterMs: 
     const { items } = await deps.cases.listCases({ status: [...OPEN_STATUSES], until: stale }, { limit: CASES_PAGE, offset });
     for (const openCase of items) {
       const url = openCase.candidate.url;
-      if (openCase.lastSeen > stale || !/^https?:\/\//i.test(url)) continue;
+      if (openCase.lastSeen > stale || !/^https?:\/\//i.test(url) || isNeverResolvable(url)) continue;
       const key = urlKey(url);
       if (rechecks.has(key)) continue;
       const tried = await deps.urls.get(key);

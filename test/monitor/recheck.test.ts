@@ -15,6 +15,7 @@ import { SqliteSourceStore } from "../../src/io/store/sqlite-source-store.ts";
 import { SqliteCaseStore } from "../../src/cases/sqlite-case-store.ts";
 import { SqliteEvidenceStore } from "../../src/cases/sqlite-evidence-store.ts";
 import { createEngine } from "../../src/engine/create-engine.ts";
+import { urlKey } from "../../src/monitor/url-key.ts";
 import { indexVestnik, republishedPage, rssFeed, vestnikArticles } from "./articles.ts";
 import type { Site } from "./site-server.ts";
 import { HTML, RSS, serve, startSite } from "./site-server.ts";
@@ -52,6 +53,8 @@ describe("re-checking open cases on a schedule", () => {
     const engine = createEngine(new SqliteSourceStore(db));
     const service = createCaseService({ engine, cases: new SqliteCaseStore(db), evidence: new SqliteEvidenceStore(db), licenses: new SqliteLicenseStore(db), policies: new SqlitePolicyStore(db), fetcher: null });
     await service.checkSubmission({ url: site.url(paths.submitted), html: article(3) }, "editor", new Date(clock).toISOString());
+    // And one on a name that never resolves (as the demo's re-publishers): there is nothing to re-check.
+    await service.checkSubmission({ url: "https://reprints.example/news/1", html: article(4) }, "editor", new Date(clock).toISOString());
     db.close();
   }, 30_000);
 
@@ -62,7 +65,7 @@ describe("re-checking open cases on a schedule", () => {
   });
 
   it("starts with a case open for each copy", async () => {
-    for (const p of Object.values(paths)) expect((await caseOf(p)).status).toBe("new");
+    for (const p of [...Object.values(paths), "reprints.example"]) expect((await caseOf(p)).status).toBe("new");
   });
 
   it("does not re-check before the re-check interval", async () => {
@@ -103,6 +106,8 @@ describe("re-checking open cases on a schedule", () => {
     const submitted = await caseOf(paths.submitted);
     expect(submitted.status).toBe("resolved");
     expect(submitted.resolution).toMatch(/gone \(HTTP 404\)/);
+    expect((await caseOf("reprints.example")).status).toBe("new");
+    expect(await monitor.urls.get(urlKey("https://reprints.example/news/1"))).toBeNull();
   });
 
   it("re-checks what is still open a day later, and nothing resolved", async () => {
