@@ -12,7 +12,7 @@ import { collapseWhitespace } from "./text.ts";
 const NON_ARTICLE_WORDS: ReadonlySet<string> = new Set([
   "related", "similar", "seealso", "readmore", "readalso", "morenews", "recommended", "recommend", "teaser",
   "teasers", "mostread", "popular", "trending", "tags", "tag", "taglist", "keywords", "topics", "rubrics",
-  "share", "sharing", "social", "socials", "subscribe", "subscription", "newsletter", "follow", "author", "authors",
+  "share", "sharing", "social", "socials", "subscribe", "subscription", "newsletter", "author", "authors",
   "byline", "comments", "comment", "discussion", "promo", "caption", "credit", "credits", "photo", "rating",
   "meta", "dateline", "date", "views", "counter", "signoff", "donate", "paywall", "partners", "copyright", "info",
 ]);
