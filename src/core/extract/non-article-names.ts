@@ -17,6 +17,12 @@ const NON_ARTICLE_WORDS: ReadonlySet<string> = new Set([
   "meta", "dateline", "date", "views", "counter", "signoff", "donate", "paywall", "partners", "copyright", "info",
 ]);
 
+/**
+ * Any of the words anywhere in the names, separators dropped: a quick test that most names ("container",
+ * "col-8") fail, before they are split into words, which costs more and is done for every element of a page.
+ */
+const NON_ARTICLE_HINT = new RegExp([...NON_ARTICLE_WORDS].join("|"), "i");
+
 /** Word boundaries within a name: separators, and the lower-to-upper step of camelCase. */
 const NAME_BREAK = /[\s_\-:.]+|(?<=[a-z])(?=[A-Z])/;
 
@@ -24,7 +30,7 @@ const NAME_BREAK = /[\s_\-:.]+|(?<=[a-z])(?=[A-Z])/;
 export function hasNonArticleName(el: Element): boolean {
   if (!el.hasAttributes()) return false;
   const names = ["class", "id", "role", "itemprop"].map((name) => attribute(el, name) ?? "").join(" ");
-  if (names.trim() === "") return false;
+  if (!NON_ARTICLE_HINT.test(names.replace(/[\s_\-:.]/g, ""))) return false;
   const words = names.split(NAME_BREAK).map((word) => word.toLowerCase());
   // Compounds are written as one word or two ("readmore", "read-more", "readMore").
   return words.some((word, i) => NON_ARTICLE_WORDS.has(word) || NON_ARTICLE_WORDS.has(word + (words[i + 1] ?? "")));
