@@ -21,6 +21,18 @@ describe("a whole short sentence of a short article", () => {
     expect(r.reusedChars).toBe(SHORT_SENTENCE.length);
   });
 
+  it("passes the mayAlign prefilter from its one seed, which a long sentence's one seed does not", async () => {
+    const { tokenize, wordSequence } = await import("../../src/core/text/tokenize.ts");
+    const { mayAlign, seedHashes } = await import("../../src/core/align/align.ts");
+    const { DEFAULT_DETECTION_OPTIONS: options } = await import("../../src/core/options.ts");
+    const source = wordSequence(tokenize(SHORT_ARTICLE));
+    const seeds = (text: string) => seedHashes(wordSequence(tokenize(text)), options.seedLength);
+    // One shared run of three words ("просят жителей беречь") in a sentence of six.
+    expect(mayAlign(source, seeds("Спасатели при этом просят жителей беречь воду."), options)).toBe(true);
+    // One shared run of three words ("на насосной станции") in a sentence of twelve: no whole sentence can grow from it.
+    expect(mayAlign(source, seeds("Очередь выросла на насосной станции утром."), options)).toBe(false);
+  });
+
   it("is not found with two of its six words missing", () => {
     const r = compareTexts(SHORT_ARTICLE, `${OWN_BEFORE} Спасатели просят жителей беречь запасы. ${OWN_AFTER}`);
     expect(r.passages).toHaveLength(0);

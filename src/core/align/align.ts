@@ -1,7 +1,7 @@
 import type { WordSequence } from "../types.ts";
 import { hashCodes } from "../fingerprint/hash.ts";
 import { EDGE_WORDS, growPairs } from "./grow.ts";
-import { wholeSentenceMayCount, wholeSentenceRule } from "./whole-sentence.ts";
+import { oneSeedMayCount, wholeSentenceRule } from "./whole-sentence.ts";
 
 /** A source token aligned to a candidate token, by their indices. */
 export interface TokenPair {
@@ -73,16 +73,20 @@ export function seedHashes(candidate: WordSequence, seedLength: number): Set<num
 /**
  * A cheap necessary condition for `align` to find a passage: every passage starts from a seed, at a source
  * position whose n-gram the candidate holds. One seed grows by at most `EDGE_WORDS` words at each end, so
- * a passage longer than that takes two seed positions; only a whole sentence of a short source may count
- * from one. A check tests this against every candidate source, most of which share only a fingerprint with
- * the candidate by chance, and aligns only those that pass.
+ * a passage of `minMatched` words takes two seed positions, and two that chain lie at most
+ * `maxGap + seedLength` apart; one seed suffices only for a whole short sentence (`oneSeedMayCount`). A
+ * check tests this against every candidate source, most of which share only a fingerprint or two with the
+ * candidate by chance, far apart, and aligns only those that pass.
  */
 export function mayAlign(source: WordSequence, candidateSeeds: ReadonlySet<number>, options: AlignOptions): boolean {
-  const oneSeedSuffices = options.minMatched <= options.seedLength + 2 * EDGE_WORDS || wholeSentenceMayCount(source.codes.length);
-  const needed = oneSeedSuffices ? 1 : 2;
-  let hits = 0;
-  for (let s = 0; s + options.seedLength <= source.codes.length; s++) {
-    if (candidateSeeds.has(hashCodes(source.codes, s, options.seedLength)) && ++hits >= needed) return true;
+  const n = options.seedLength;
+  const oneSeedReaches = options.minMatched <= n + 2 * EDGE_WORDS;
+  const reach = options.maxGap + n;
+  let last = -Infinity;
+  for (let s = 0; s + n <= source.codes.length; s++) {
+    if (!candidateSeeds.has(hashCodes(source.codes, s, n))) continue;
+    if (oneSeedReaches || s - last <= reach || oneSeedMayCount(source, s, n)) return true;
+    last = s;
   }
   return false;
 }

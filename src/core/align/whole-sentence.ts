@@ -1,6 +1,7 @@
 import type { WordSequence } from "../types.ts";
 import type { TokenPair } from "./align.ts";
 import { frequentWords } from "./frequent-words.ts";
+import { EDGE_WORDS } from "./grow.ts";
 
 /**
  * Fewest aligned words of a sentence reused whole. Five words is the shortest sentence that still says
@@ -35,6 +36,18 @@ const MIN_OWN_WORDS = 3;
 /** Whether a source this long may have a sentence that counts alone. */
 export function wholeSentenceMayCount(sourceWords: number): boolean {
   return sourceWords <= WHOLE_SENTENCE_SOURCE_WORDS;
+}
+
+/**
+ * Whether a passage grown from the one seed at source word `at` could count as a whole sentence: it holds at
+ * most `seedLength + 2 * EDGE_WORDS` words, growing never leaves a sentence, so the seed must lie in one
+ * source sentence short enough for those words to be four in five of it, and long enough to count.
+ */
+export function oneSeedMayCount(source: WordSequence, at: number, seedLength: number): boolean {
+  if (!wholeSentenceMayCount(source.codes.length)) return false;
+  if (source.sentences[at] !== source.sentences[at + seedLength - 1]) return false;
+  const length = sentenceLength(source, at);
+  return length >= MIN_SENTENCE_WORDS && length * (1 - MAX_UNALIGNED_RATIO) <= seedLength + 2 * EDGE_WORDS;
 }
 
 /**
