@@ -7,6 +7,7 @@ import { DEFAULT_POLICY } from "../../src/core/policy/schema.ts";
 import { extractPage } from "../../src/core/extract/html.ts";
 import { createEngine } from "../../src/engine/create-engine.ts";
 import type { Engine } from "../../src/engine/engine.ts";
+import type { TextDocument } from "../../src/core/types.ts";
 import { SqliteSourceStore } from "../../src/io/store/sqlite-source-store.ts";
 
 /**
@@ -16,6 +17,12 @@ import { SqliteSourceStore } from "../../src/io/store/sqlite-source-store.ts";
  */
 const source = readGoldenPages().find((page) => page.name === "ru-business-read-also")!;
 const paragraphs = source.expectedText.split("\n\n");
+
+/** The document the engine gets for a page found at `pageUrl`, as `pageDocument` makes it. */
+function documentOf(html: string, pageUrl: string): TextDocument {
+  const page = extractPage(html, pageUrl);
+  return { ...page, url: page.url ?? pageUrl };
+}
 
 /** A fictional page of another site around `body`, with a related list of its own. */
 function candidatePage(body: string): string {
@@ -35,7 +42,7 @@ describe("related-link blocks and the share", () => {
     dir = mkdtempSync(path.join(tmpdir(), "copyquota-related-"));
     store = SqliteSourceStore.open(path.join(dir, "index.db"));
     engine = createEngine(store);
-    await engine.addSource(extractPage(source.html, source.foundAt), { reference: false });
+    await engine.addSource(documentOf(source.html, source.foundAt), { reference: false });
   });
   afterEach(async () => {
     await store.close();
@@ -44,7 +51,7 @@ describe("related-link blocks and the share", () => {
 
   it("measures a reprint's share against the article's own text, not its «Читайте также» headlines", async () => {
     const reprinted = [paragraphs[1]!, paragraphs[2]!];
-    const candidate = extractPage(candidatePage(reprinted.map((p) => `<p>${p}</p>`).join("\n")), "https://agro-digest.example/news/77");
+    const candidate = documentOf(candidatePage(reprinted.map((p) => `<p>${p}</p>`).join("\n")), "https://agro-digest.example/news/77");
     const match = (await engine.check(candidate, DEFAULT_POLICY)).matches[0]!;
     // `sourceChars` is the length of the protected text, paragraphs joined by a blank line as in expected.txt.
     expect(Math.abs(match.sourceChars / source.expectedText.length - 1)).toBeLessThanOrEqual(0.02);
@@ -59,7 +66,7 @@ describe("related-link blocks and the share", () => {
       '<p><a href="https://delkapital.example/economy/2025/06/elevatory-sever">Элеваторы севера заполнены на треть ещё до уборки</a> — остатки прошлого урожая не вывезены.</p>',
       '<p><a href="https://delkapital.example/business/2025/06/vagony-deficit">Дефицит вагонов: перевозчики просят ввести аукционы</a> — предложение обсуждают в министерстве.</p>',
     ].join("\n");
-    const candidate = extractPage(candidatePage(digest), "https://agro-digest.example/digest/28");
+    const candidate = documentOf(candidatePage(digest), "https://agro-digest.example/digest/28");
     expect((await engine.check(candidate, DEFAULT_POLICY)).matches).toEqual([]);
   });
 });
