@@ -56,6 +56,12 @@ describe("a whole short sentence of a short article", () => {
     expect(r.passages).toHaveLength(0);
   });
 
+  it("does not count an agency's dateline, which every report of that day opens with", () => {
+    const dateline = "АКТОБЕ, 10 авг - РИА Новости.";
+    const r = compareTexts(`${dateline} ${SHORT_ARTICLE}`, `${dateline} В области начали убирать урожай пшеницы, сообщают аграрии.`);
+    expect(r.passages).toHaveLength(0);
+  });
+
   it("counts two reordered short sentences that are 5% of the article together, not each", () => {
     const first = "Алла Вербер родилась в Ленинграде.";
     const second = "Мастерская работала на Литейном проспекте.";
