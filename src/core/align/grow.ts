@@ -6,7 +6,7 @@ import { frequentWords } from "./frequent-words.ts";
  * Words a passage may grow by, at either end, past unmatched words: one changed or deleted word on the
  * source side, or a filler of up to two words inserted on the candidate side ("при этом", "отметим, что").
  */
-export const EDGE_GAP = 2;
+const EDGE_GAP = 2;
 
 /**
  * Words a passage may grow by at each end. Two cover a sentence's edited opening or close; more would let

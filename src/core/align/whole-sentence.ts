@@ -8,13 +8,13 @@ import { EDGE_WORDS } from "./grow.ts";
  * something of its own ("Алла Вербер родилась в Ленинграде"); four-word sentences are datelines and
  * formulas ("Об этом сообщает агентство").
  */
-export const MIN_SENTENCE_WORDS = 5;
+const MIN_SENTENCE_WORDS = 5;
 
 /**
  * Share of a source's words the whole sentences reused must hold to count under `minMatched`: the issue's
  * 5%, below which reuse of a short article is not worth a finding (the suite's recall is measured from 5% up).
  */
-export const MIN_SENTENCE_SHARE = 0.05;
+const MIN_SENTENCE_SHARE = 0.05;
 
 /** At most one word in five of the sentence may be unaligned (changed beyond its stem, or deleted). */
 const MAX_UNALIGNED_RATIO = 0.2;
@@ -24,7 +24,7 @@ const MAX_UNALIGNED_RATIO = 0.2;
  * default minimum passage (8 aligned words, so at most 10 words with one in five unaligned), and a sentence
  * of 10 words is 5% of 200.
  */
-export const WHOLE_SENTENCE_SOURCE_WORDS = 200;
+const WHOLE_SENTENCE_SOURCE_WORDS = 200;
 
 /**
  * Fewest aligned words of the sentence outside `frequentWords()`. A sentence made of prepositions and
@@ -34,7 +34,7 @@ export const WHOLE_SENTENCE_SOURCE_WORDS = 200;
 const MIN_OWN_WORDS = 3;
 
 /** Whether a source this long may have a sentence that counts alone. */
-export function wholeSentenceMayCount(sourceWords: number): boolean {
+function wholeSentenceMayCount(sourceWords: number): boolean {
   return sourceWords <= WHOLE_SENTENCE_SOURCE_WORDS;
 }
 

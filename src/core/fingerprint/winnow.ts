@@ -13,7 +13,7 @@ export const SHORT_TEXT_WORDS = 140;
  * to seven words with one word edited is still found. A window of 1 (every n-gram) found no more in the
  * republication suite and stored 1.5 times the news samples' fingerprints, against 1.25 times for this.
  */
-export const SHORT_TEXT_WINDOW = 2;
+const SHORT_TEXT_WINDOW = 2;
 
 /** A selected n-gram hash and the index of its first token. */
 export interface Fingerprint {
