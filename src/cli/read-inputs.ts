@@ -7,6 +7,7 @@ import { asFailure } from "../io/inputs/input-error.ts";
 export interface ReadOptions {
   url?: string;
   published?: string;
+  title?: string;
   purpose: "source" | "candidate";
   allowPrivate: boolean;
 }
@@ -26,7 +27,7 @@ export async function* readInputs(inputs: readonly string[], options: ReadOption
   try {
     for (const input of inputs) {
       try {
-        yield* loadInputs(input, { url: options.url, published: options.published, purpose: options.purpose, fetch });
+        yield* loadInputs(input, { url: options.url, published: options.published, title: options.title, purpose: options.purpose, fetch });
       } catch (error) {
         yield asFailure(input, error);
       }

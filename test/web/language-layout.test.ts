@@ -183,13 +183,14 @@ describe("the UI in Russian and English, on a laptop and a phone", () => {
     });
   }
 
-  it("takes a single text's publication date in the upload form, and the count follows the upload", async () => {
+  it("takes a single text's title and publication date in the upload form, and the count follows the upload", async () => {
     await go("/", ".cards");
     await page.click("#top button[data-language=ru]");
     await go("/sources", "#upload-published");
     const before = await page.textContent("#sources-total");
     await page.fill("#upload-url", "https://vestnik-delovoy.example/news/2024/05/20/novaya-stat-ya");
     await page.fill("#upload-published", "2024-05-20");
+    await page.fill("#upload-title", "Экспорт пшеницы вырос на треть");
     await page.setInputFiles("#upload-file", {
       name: "novaya-statya.txt",
       mimeType: "text/plain",
@@ -200,8 +201,9 @@ describe("the UI in Russian and English, on a laptop and a phone", () => {
     expect(await page.textContent("#upload-result")).toContain("Добавлено: 1 источник");
     const after = await page.textContent("#sources-total");
     expect(Number(after!.replace(/\D/g, ""))).toBe(Number(before!.replace(/\D/g, "")) + 1);
-    const { body } = await server.call<{ items: { url: string; published: string | null }[] }>("GET", "/api/sources?q=novaya-stat-ya");
+    const { body } = await server.call<{ items: { url: string; title: string; published: string | null }[] }>("GET", "/api/sources?q=novaya-stat-ya");
     expect(body.items[0]!.published).toMatch(/^2024-05-20/);
+    expect(body.items[0]!.title).toBe("Экспорт пшеницы вырос на треть");
   });
 
   it("shows a new installation's empty dashboard a guide to adding the archive", async () => {

@@ -5,7 +5,7 @@ import { EXIT } from "../context.ts";
 import { progress } from "../progress.ts";
 import { parsePositiveInt, parsePublished, parseUrlOption } from "../options.ts";
 import { requireCreatableDatabase, requireDatabase } from "../database-file.ts";
-import { PUBLISHED_FIELD_NAMES } from "../../io/inputs/document-fields.ts";
+import { undatedSourcesWarning } from "../../io/inputs/undated-warning.ts";
 
 
 export function registerSources(program: Command, context: CliContext): void {
@@ -18,7 +18,8 @@ export function registerSources(program: Command, context: CliContext): void {
     .option("--reference", "not the publisher's own text (press release, agency wire, official statement)")
     .option("--url <url>", "the source URL, for a single page or text file without one")
     .option("--published <iso>", "publication date, overriding the page's")
-    .action(async (inputs: string[], opts: { reference?: boolean; url?: string; published?: string }) => {
+    .option("--title <text>", "the title, for a single page or text file (a text file's is its file name otherwise)")
+    .action(async (inputs: string[], opts: { reference?: boolean; url?: string; published?: string; title?: string }) => {
       const url = parseUrlOption(opts.url);
       const published = parsePublished(opts.published);
       requireCreatableDatabase(context);
@@ -32,7 +33,7 @@ export function registerSources(program: Command, context: CliContext): void {
       const analyzer = startBlockAnalyzer(ANALYZER_THREADS);
       try {
         await withEngine(context, async (engine) => {
-          const items = readInputs(inputs, { url, published, purpose: "source", allowPrivate: context.allowPrivate() });
+          const items = readInputs(inputs, { url, published, title: opts.title, purpose: "source", allowPrivate: context.allowPrivate() });
           const reference = Boolean(opts.reference);
           for await (const { item, added: result } of addSources(engine, items, { source: (i) => ("error" in i ? null : { doc: i.doc, reference }), analyzer })) {
             if ("error" in item) {
@@ -50,8 +51,8 @@ export function registerSources(program: Command, context: CliContext): void {
         await analyzer.close();
       }
       bar.done(`sources: ${added} added, ${replaced} replaced, ${failed} failed`);
-      const undatedWarning = undatedSourcesWarning(undated, added + replaced);
-      if (undatedWarning) process.stderr.write(`${undatedWarning}\n`);
+      const undatedWarning = undatedSourcesWarning(undated, added + replaced, "--published");
+      if (undatedWarning) process.stderr.write(`copyquota: warning: ${undatedWarning}\n`);
       if (failed > 0) process.exitCode = EXIT.usage;
     });
 
@@ -125,20 +126,6 @@ export function registerSources(program: Command, context: CliContext): void {
         }
       });
     });
-}
-
-/**
- * A warning when most sources just loaded have no publication date: without one a source can never be
- * found to be newer than a page that reprints it (`predates_source`), and an archive whose date field the
- * loader did not know would otherwise lose its dates without a word.
- */
-function undatedSourcesWarning(undated: number, loaded: number): string | null {
-  if (undated * 2 <= loaded) return null;
-  const fields = PUBLISHED_FIELD_NAMES.slice(0, 3).map((name) => `"${name}"`).join(", ");
-  return (
-    `copyquota: warning: ${undated} of ${loaded} documents have no publication date; dates decide predates_source — ` +
-    `give them with --published, or in JSON Lines with a ${fields} (or similar) field`
-  );
 }
 
 function summary(s: StoredSource) {

@@ -25,14 +25,17 @@ import type { InputItem, LoadOptions } from "./types.ts";
 export async function* loadInputs(input: string, options: LoadOptions): AsyncGenerator<InputItem> {
   const published = publishedOption(input, options.published);
   const url = urlOption(input, options.url);
+  const title = options.title?.trim() || undefined;
   const raw = isHttpUrl(input) ? await fetchInput(input, options.fetch) : await readFileInput(input);
   const kind = kindOf(raw);
   const { purpose, fetch } = options;
   if (kind === "html" || kind === "text") {
-    yield { origin: raw.origin, doc: await singleDocument(raw, kind, { purpose, url, published }), bytes: raw.bytes, fetched: raw.fetched };
+    const doc = await singleDocument(raw, kind, { purpose, url, published });
+    yield { origin: raw.origin, doc: title === undefined ? doc : { ...doc, title }, bytes: raw.bytes, fetched: raw.fetched };
     return;
   }
   if (url !== undefined) throw new InputError(input, `--url names one document, but this ${kind} input holds several`);
+  if (title !== undefined) throw new InputError(input, `--title names one document, but this ${kind} input holds several`);
   const loadPage = pageLoader(fetch, purpose, published);
   if (kind === "jsonl") {
     yield* jsonlDocuments(raw, { purpose, published, baseUrl: raw.url ?? pathToFileURL(raw.path ?? raw.origin).href });

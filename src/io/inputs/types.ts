@@ -7,6 +7,8 @@ export interface LoadOptions {
   url?: string;
   /** The document's publication date, overriding what the page says. */
   published?: string;
+  /** The document's title, overriding what the page says (a text file's is its name otherwise); only for an input holding one document. */
+  title?: string;
   /** Needed for URL inputs and for what feeds and sitemaps point to. */
   fetch?: Fetcher;
   /** Sources must have a real URL; candidates may fall back to their file's `file://` URL. */

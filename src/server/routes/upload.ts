@@ -7,6 +7,7 @@ import type { RouteDeps } from "../app.ts";
 import { ErrorResponse, UploadQuery, UploadResponse } from "../api-schemas.ts";
 import { loadInputs } from "../../io/inputs/load-inputs.ts";
 import { isFailure } from "../../io/inputs/types.ts";
+import { undatedSourcesWarning } from "../../io/inputs/undated-warning.ts";
 import { ApiError } from "../errors.ts";
 import { uploadFileName } from "../upload-file-name.ts";
 
@@ -33,7 +34,7 @@ export const uploadRoutes: FastifyPluginAsync<RouteDeps> = async (app, { stores 
       },
     },
     async (request) => {
-      const { filename, url, published, reference } = request.query;
+      const { filename, url, published, title, reference } = request.query;
       const dir = await mkdtemp(path.join(tmpdir(), "copyquota-upload-"));
       const file = path.join(dir, uploadFileName(filename));
       // Messages from the loaders name the temporary file; the user knows it by the name they uploaded.
@@ -42,20 +43,23 @@ export const uploadRoutes: FastifyPluginAsync<RouteDeps> = async (app, { stores 
         await writeFile(file, request.body as Buffer);
         const added: { url: string; title: string; replaced: boolean }[] = [];
         const errors: { input: string; message: string }[] = [];
+        let undated = 0;
         try {
-          for await (const item of loadInputs(file, { purpose: "source", url, published, fetch: stores.fetcher ?? undefined })) {
+          for await (const item of loadInputs(file, { purpose: "source", url, published, title, fetch: stores.fetcher ?? undefined })) {
             if (isFailure(item)) {
               errors.push({ input: named(item.origin), message: named(item.error.message) });
               continue;
             }
             const { source, replaced } = await stores.engine.addSource(item.doc, { reference });
             added.push({ url: source.url, title: source.title, replaced });
+            if (item.doc.published === null) undated++;
           }
         } catch (error) {
           if (!(error instanceof Error) || error.name !== "InputError") throw error;
           throw new ApiError(400, "bad_request", named(error.message));
         }
-        return { added, errors };
+        const warning = undatedSourcesWarning(undated, added.length, "the published parameter");
+        return { added, errors, warnings: warning === null ? [] : [warning] };
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

@@ -222,6 +222,8 @@ export const en = {
     file: "File",
     url: "URL (single page or text)",
     urlPlaceholder: "https://… (needed for a .txt file)",
+    headline: "Title (single page or text)",
+    headlinePlaceholder: "Empty: the page's own title, or the file's name",
     published: "Publication date (single page or text)",
     publishedHelp: "Empty: the date the page or file gives, if any.",
     reference: " Reference document (press release, agency wire): not our own text",

@@ -73,13 +73,14 @@ async function render(context: PageContext, notice: HTMLElement | null): Promise
 }
 
 /**
- * The upload form. A single page or text may be given its URL and publication date (a text file has neither);
+ * The upload form. A single page or text may be given its URL, title and publication date (a text file has none);
  * after an upload the page is drawn again, so the count and the list include what was added.
  */
 function uploadForm(uploaded: (result: HTMLElement) => Promise<void>, notice: HTMLElement | null): HTMLElement {
   const words = t().upload;
   const file = h("input", { type: "file", id: "upload-file", accept: ".html,.htm,.txt,.jsonl,.ndjson,.xml,.rss,.atom", required: true });
   const url = h("input", { type: "url", id: "upload-url", placeholder: words.urlPlaceholder });
+  const headline = h("input", { id: "upload-title", placeholder: words.headlinePlaceholder });
   const published = h("input", { type: "date", id: "upload-published" });
   const reference = h("input", { type: "checkbox", id: "upload-reference" });
   const result = h("div", { id: "upload-result", role: "status" }, notice);
@@ -94,8 +95,8 @@ function uploadForm(uploaded: (result: HTMLElement) => Promise<void>, notice: HT
         if (!chosen) return;
         mount(result, loading());
         try {
-          const response = await api.upload<{ added: { url: string; title: string; replaced: boolean }[]; errors: { input: string; message: string }[] }>(
-            `/api/sources/upload${query({ filename: chosen.name, url: url.value, published: published.value, reference: String(reference.checked) })}`,
+          const response = await api.upload<{ added: { url: string; title: string; replaced: boolean }[]; errors: { input: string; message: string }[]; warnings: string[] }>(
+            `/api/sources/upload${query({ filename: chosen.name, url: url.value, title: headline.value, published: published.value, reference: String(reference.checked) })}`,
             chosen,
           );
           await uploaded(
@@ -104,6 +105,7 @@ function uploadForm(uploaded: (result: HTMLElement) => Promise<void>, notice: HT
               {},
               h("p", { class: "ok" }, words.added(response.added.length, response.added.filter((a) => a.replaced).length)),
               response.errors.length > 0 ? h("ul", { class: "error" }, ...response.errors.map((e) => h("li", {}, e.message))) : null,
+              ...response.warnings.map((warning) => h("p", { class: "muted" }, warning)),
             ),
           );
         } catch (error) {
@@ -117,6 +119,8 @@ function uploadForm(uploaded: (result: HTMLElement) => Promise<void>, notice: HT
     file,
     h("label", { for: "upload-url" }, words.url),
     url,
+    h("label", { for: "upload-title" }, words.headline),
+    headline,
     h("label", { for: "upload-published" }, words.published),
     published,
     h("p", { class: "muted small" }, words.publishedHelp),
