@@ -44,13 +44,15 @@ describe("an archive that dates its articles under `date`", () => {
       { id: "0002", raw_file: "raw/vesti.csv.gz", outlet: "priozersk-vesti", url: "https://priozersk-vesti.example/news/2", date: "2019-08-21 18:40:12", title: "Школы получат больше", topics: "Город", chars: text.length, text },
       { id: "0003", raw_file: "raw/zarechye.tar.gz!a/3", outlet: "zarechye", url: "https://zarechye.example/3", date: "2019-08-22 07:00:00", title: "Дороги", topics: "", chars: text.length, text },
       { id: "0004", raw_file: "raw/stub.json.gz", outlet: "stub", url: "", date: "", title: "Без адреса", topics: "", chars: text.length, text },
+      { id: "0005", raw_file: "raw/zarechye.tar.gz!a/5", outlet: "zarechye", url: "https://zarechye.example/5", date: "3 Сен. 2019 16:25", title: "Мост", topics: "", chars: text.length, text },
     ];
     const file = write(dir, "twin.jsonl", records.map((r) => JSON.stringify(r)).join("\n"));
     const { run, stored } = await addArchive(file, "twin");
-    expect(run.stderr).toContain("sources: 3 added, 0 replaced, 1 failed");
+    expect(run.stderr).toContain("sources: 4 added, 0 replaced, 1 failed");
     expect(run.stderr).toContain(`${file}:4: has no "url": a source must have its real URL`);
     expect(run.stderr).not.toContain("no publication date");
     for (const { url, published } of isoDated(records)) expect(stored.get(url)).toBe(published);
+    expect(stored.get("https://zarechye.example/5")).toBe("2019-09-03T16:25:00.000Z");
   });
 
   it.skipIf(!present)("ru-news-samples (../shared) loads with its dates", SPAWNING, async () => {
@@ -64,11 +66,18 @@ describe("an archive that dates its articles under `date`", () => {
     const expected = isoDated(records);
     expect(expected.length).toBeGreaterThanOrEqual(90);
     for (const { url, published } of expected) expect(stored.get(url)).toBe(published);
-    const undated = records.filter((r) => r.url && !r.date).length;
+    expect(run.stderr).not.toContain('"date" is not a date');
+    const withUrl = records.filter((r) => r.url);
+    expect(stored.size).toBe(withUrl.length);
+    const undated = withUrl.filter((r) => !r.date).length;
     expect([...stored.values()].filter((published) => published === null)).toHaveLength(undated);
-    // Dates with Russian month names ("1 января 2010 02:43") are not read yet: their lines are named, not stored undated.
-    const monthNames = records.filter((r) => r.url && /[а-я]/i.test(r.date ?? "")).length;
-    expect(run.stderr.match(/: "date" is not a date: /g) ?? []).toHaveLength(monthNames);
+    // Dates with Russian month names ("1 января 2010 02:43"): stored with their year and their time of day, in UTC.
+    const monthNames = withUrl.filter((r): r is Required<ArchiveRecord> => /[а-я]/i.test(r.date ?? ""));
+    expect(monthNames.length).toBeGreaterThan(0);
+    for (const { url, date } of monthNames) {
+      const [, year, time] = /(\d{4}) (\d{2}:\d{2})$/.exec(date) ?? [];
+      expect(stored.get(new URL(url).href)).toMatch(new RegExp(`^${year}-\\d{2}-\\d{2}T${time}:00\\.000Z$`));
+    }
   });
 
   if (!present) it.skip(`skipped: ${RU_NEWS} is absent; the twin above covers the behaviour`, () => undefined);
