@@ -1,4 +1,5 @@
 import Parser from "rss-parser";
+import { toIsoDate } from "../../core/extract/date.ts";
 import { resolveHttpUrl } from "../../core/extract/metadata.ts";
 import type { IsoDate } from "../../core/types.ts";
 import { mapAhead } from "./ahead.ts";
@@ -48,10 +49,12 @@ export async function* feedDocuments(
     const origin = link ?? `${raw.origin} item ${index + 1}${item.title ? ` (${quoted(item.title.replace(/\s+/g, " ").trim())})` : ""}`;
     try {
       if (!link) throw new InputError(origin, "has no link to its page");
-      const published = options.published ?? item.isoDate ?? null;
+      // rss-parser reads what `Date` reads; a month-name pubDate ("15 марта 2024 10:05") only `toIsoDate` reads.
+      const itemDate = item.isoDate ?? toIsoDate(item.pubDate ?? "");
+      const published = options.published ?? itemDate;
       const full = fullText(item, atom);
       if (!full) {
-        return await options.loadPage(link, { title: item.title, published: item.isoDate ?? null });
+        return await options.loadPage(link, { title: item.title, published: itemDate });
       }
       const doc = /<[a-z][^>]*>/i.test(full)
         ? await pageDocument(articleWrapper(item.title ?? "", full), { origin, pageUrl: link, url: link, title: item.title, published })
