@@ -31,11 +31,10 @@ export function notFound(what: string): ApiError {
  */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const issues = error.validation.map((v) => ({
-      path: [error.validationContext, ...v.instancePath.split("/").filter(Boolean)].filter(Boolean).join("."),
-      message: v.message ?? "is not valid",
-    }));
-    return reply.code(400).send({ error: "bad_request", message: issues.map((i) => `${i.path}: ${i.message}`).join("; "), issues });
+    const fields = error.validation.map((v) => ({ context: error.validationContext, field: v.instancePath.split("/").filter(Boolean), message: v.message ?? "is not valid" }));
+    const issues = fields.map(({ context, field, message }) => ({ path: [context, ...field].filter(Boolean).join("."), message }));
+    const message = fields.map(({ context, field, message }) => `${fieldName(context, field)}: ${message}`).join("; ");
+    return reply.code(400).send({ error: "bad_request", message, issues });
   }
   if (error instanceof PolicyError) {
     return reply.code(400).send({ error: "bad_request", message: error.message, issues: error.issues });
@@ -54,4 +53,16 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   }
   request.log.error(error);
   return reply.code(500).send({ error: "internal", message: `the server failed to answer; its log holds the error under reqId ${request.id}` });
+}
+
+/**
+ * A field as the client wrote it: a body field by its own name (`url`, `link.target`), a query or path
+ * parameter as such. The `issues` keep the full path (`body.url`) for programs to match.
+ */
+export function fieldName(context: string | undefined, field: readonly string[]): string {
+  const name = field.join(".");
+  if (context === "querystring") return `query parameter ${name}`;
+  if (context === "params") return `path parameter ${name}`;
+  if (context === "headers") return `header ${name}`;
+  return name === "" ? "the request body" : name;
 }

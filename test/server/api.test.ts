@@ -118,9 +118,10 @@ describe("POST /api/check", () => {
   });
 
   it("rejects a request without html or text for a URL it cannot reach, and bad input naming the field", async () => {
-    const missingUrl = await server.call<{ error: string; issues: { path: string }[] }>("POST", "/api/check", { html: "<p>x</p>" });
+    const missingUrl = await server.call<{ error: string; message: string; issues: { path: string }[] }>("POST", "/api/check", { html: "<p>x</p>" });
     expect(missingUrl.status).toBe(400);
     expect(missingUrl.body.issues.map((i) => i.path)).toContain("body.url");
+    expect(missingUrl.body.message).toMatch(/^url: /);
     const both = await server.call<{ message: string }>("POST", "/api/check", { url: CANDIDATE, html: "<p>a</p>", text: "a" });
     expect(both.status).toBe(400);
     expect(both.body.message).toMatch(/either html or text/);

@@ -28,6 +28,12 @@ describe("upload: a single text's title, and archives without dates", () => {
     expect(untitled.json.added![0]!.title).toBe("remont-2.txt");
   });
 
+  it("names a missing query parameter as such", async () => {
+    const missing = await upload("url=https://vestnik.example/x", TEXT);
+    expect(missing.status).toBe(400);
+    expect(missing.json.message).toMatch(/^query parameter filename: /);
+  });
+
   it("refuses a title for an archive of several documents, naming the file", async () => {
     const lines = [1, 2].map((n) => JSON.stringify({ url: `https://vestnik.example/news/${n}`, title: `Новость ${n}`, text: TEXT, published: "2024-05-0" + n })).join("\n");
     const refused = await upload(`filename=archive.jsonl&title=x`, lines);

@@ -15,6 +15,8 @@ import { FAILED, failureView, watchedSiteViews } from "../watched-site-view.ts";
 
 /** The one field a watch request's failure can be about: the URL (whatever went wrong fetching or reading it). */
 const URL_FIELD = "body.url";
+/** How its messages name it: as the client wrote it. */
+const URL_NAME = "url";
 
 /**
  * The watchlist over HTTP, as `copyquota watch add|list|remove` on the command line: adding a site goes
@@ -69,7 +71,7 @@ export const watchlistRoutes: FastifyPluginAsync<RouteDeps> = async (app, { stor
     },
     async (request, reply) => {
       const fetcher = stores.fetcher;
-      if (fetcher === null) throw new ApiError(503, "unavailable", `${URL_FIELD}: this server does not fetch pages, so it cannot watch sites`);
+      if (fetcher === null) throw new ApiError(503, "unavailable", `${URL_NAME}: this server does not fetch pages, so it cannot watch sites`);
       const { url, interval, since } = request.body;
       try {
         const { site, replaced } = await addWatch({ ...watch, fetcher, now: Date.now }, url, { intervalMs: interval, since: since ?? null });
@@ -183,12 +185,12 @@ export const watchlistRoutes: FastifyPluginAsync<RouteDeps> = async (app, { stor
  */
 function refuseWatch(reply: FastifyReply, error: unknown): FastifyReply {
   if (error instanceof WatchError || error instanceof ListingError) {
-    return reply.code(400).send({ error: "bad_request", message: `${URL_FIELD}: ${error.message}`, issues: [{ path: URL_FIELD, message: error.message }] });
+    return reply.code(400).send({ error: "bad_request", message: `${URL_NAME}: ${error.message}`, issues: [{ path: URL_FIELD, message: error.message }] });
   }
   if (error instanceof FetchError) {
     const hint = error.reason === "private_address" ? " (the server refuses private and loopback addresses unless started with --allow-private)" : "";
     const message = `${error.message}${hint}`;
-    return reply.code(422).send({ error: "fetch_failed", message: `${URL_FIELD}: ${message}`, reason: error.reason, status: error.status, issues: [{ path: URL_FIELD, message }] });
+    return reply.code(422).send({ error: "fetch_failed", message: `${URL_NAME}: ${message}`, reason: error.reason, status: error.status, issues: [{ path: URL_FIELD, message }] });
   }
   throw error;
 }
