@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toIsoDate } from "../../src/core/extract/date.ts";
+import { extractPage } from "../../src/core/extract/html.ts";
 
 describe("toIsoDate", () => {
   it.each([
@@ -51,5 +52,16 @@ describe("toIsoDate", () => {
 
   it.each(["", "вчера", "2024-02-30", "31.04.2024", "2024-13-01", "1710495000"])("%j is not a date", (value) => {
     expect(toIsoDate(value)).toBeNull();
+  });
+});
+
+describe("a page's date written with a month name in its markup", () => {
+  const body = "<p>Мост через реку Быструю откроют после ремонта к началу осени, сообщили в районной администрации.</p>";
+  it.each([
+    ["JSON-LD", '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "March 14, 2024"}</script>', "2024-03-14T00:00:00.000Z"],
+    ["microdata", '<meta itemprop="datePublished" content="14 наурыз 2024 ж.">', "2024-03-14T00:00:00.000Z"],
+    ["<time datetime>", '<time datetime="15 марта 2024 10:05">вчера</time>', "2024-03-15T10:05:00.000Z"],
+  ])("is read from %s", (_where, markup, iso) => {
+    expect(extractPage(`<html><body><article>${markup}${body}</article></body></html>`).published).toBe(iso);
   });
 });
