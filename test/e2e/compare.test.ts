@@ -19,8 +19,20 @@ describe("copyquota compare", () => {
     // "обработанной" was replaced by "готовой": each side marks its own word.
     expect(run.stdout).toContain("⟨обработанной⟩");
     expect(run.stdout).toContain("⟨готовой⟩");
+    // Only those: the words the two sides share are never marked as changed.
+    expect(run.stdout.match(/⟨[^⟩]+⟩/g)).toEqual(["⟨обработанной⟩", "⟨готовой⟩"]);
     // The headline is not protected text: the source side starts at the lead.
     expect(run.stdout).not.toContain("source:    Казахстан направит");
+  });
+
+  it("never marks a word both sides share as changed, even between two edited words", async () => {
+    const dir = tempDir("compare-shared-words");
+    const source = write(dir, "source.txt", "Министерство сельского хозяйства сообщило, что экспорт пшеницы в первом квартале вырос на двадцать процентов по сравнению с прошлым годом.");
+    const candidate = write(dir, "reprint.txt", "Министерство сельского хозяйства заявило, что вывоз пшеницы в первом полугодии вырос на двадцать пунктов по сравнению с прошлым годом.");
+    const run = await cli(["compare", source, candidate]);
+    expect(run.code, run.stderr).toBe(0);
+    // "что" sits between two edited words, too far from any run of three equal words to be a seed of its own.
+    expect(run.stdout.match(/⟨[^⟩]+⟩/g)).toEqual(["⟨сообщило⟩", "⟨экспорт⟩", "⟨квартале⟩", "⟨процентов⟩", "⟨заявило⟩", "⟨вывоз⟩", "⟨полугодии⟩", "⟨пунктов⟩"]);
   });
 
   it("names a missing input and exits 2", async () => {
