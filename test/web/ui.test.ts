@@ -169,6 +169,16 @@ describe("web UI", () => {
     await page.waitForSelector("table.licenses");
     expect(await page.textContent("table.licenses")).toContain("partner-media.example");
     await shot("licenses");
+
+    // Granting a license shows the open cases it now covers, which stay open.
+    const open = (await server.call<{ items: { id: number; candidate: { domain: string } }[] }>("GET", "/api/cases?status=new")).body.items[0]!;
+    await page.fill("#license-new-domain", open.candidate.domain);
+    await page.click("#license-new-domain >> xpath=ancestor::form//button[@type='submit']");
+    await page.waitForSelector(".covered-cases");
+    expect(await page.getAttribute(`.covered-cases a[href='#/cases/${open.id}']`, "href")).toBe(`#/cases/${open.id}`);
+    expect((await server.call<{ case: { status: string } }>("GET", `/api/cases/${open.id}`)).body.case.status).toBe("new");
+    const granted = (await server.call<{ items: { id: number; domain: string }[] }>("GET", "/api/licenses")).body.items.find((l) => l.domain === open.candidate.domain)!;
+    expect((await server.call("DELETE", `/api/licenses/${granted.id}`)).status).toBe(200);
     await go("/policy");
     await page.waitForSelector("#policy-maxShare");
     await page.fill("#policy-maxShare", "150%");

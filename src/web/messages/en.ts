@@ -268,6 +268,7 @@ export const en = {
     notePlaceholder: "Partner, contract number",
     liftsLabel: "Lifts: ",
     submitGrant: "Grant",
+    coveredCases: (n: number) => `This license covers ${count(n, "open case", "open cases")} of the domain. They stay open until re-checked or closed:`,
   },
   policy: {
     title: "Policy",

@@ -6,14 +6,15 @@ import { empty, errorBox, loading, pageTitle } from "../widgets.ts";
 import { t } from "../language.ts";
 import type { PageContext } from "../router.ts";
 
-export async function licensesPage({ root }: PageContext): Promise<void> {
+export async function licensesPage({ root }: PageContext, notice: HTMLElement | null = null): Promise<void> {
   const words = t().licenses;
   mount(root, pageTitle(words.title), loading());
   const { items } = await api.get<{ items: StoredLicense[] }>("/api/licenses");
-  const reload = () => licensesPage({ root, params: [], query: new URLSearchParams() });
+  const reload = (next: HTMLElement | null = null) => licensesPage({ root, params: [], query: new URLSearchParams() }, next);
   mount(
     root,
     pageTitle(words.title),
+    notice,
     h("p", { class: "muted" }, words.help),
     items.length > 0
       ? h(
@@ -24,6 +25,21 @@ export async function licensesPage({ root }: PageContext): Promise<void> {
         )
       : empty(words.none),
     h("section", { class: "card" }, h("h2", {}, words.grant), licenseForm(null, reload)),
+  );
+}
+
+/**
+ * After a grant or a change: the open cases the license now covers. They stay open (the license may have come
+ * after the reuse, and a case is closed by a person or by a re-check), so the editor is shown where they are.
+ */
+function coveredNotice(ids: readonly number[]): HTMLElement | null {
+  if (ids.length === 0) return null;
+  const words = t();
+  return h(
+    "div",
+    { class: "card covered-cases", role: "status" },
+    h("p", {}, words.licenses.coveredCases(ids.length)),
+    h("ul", { class: "plain" }, ...ids.map((id) => h("li", {}, h("a", { href: `#/cases/${id}` }, words.cases.number(id))))),
   );
 }
 
@@ -64,7 +80,7 @@ function licenseRow(license: StoredLicense, root: HTMLElement, reload: () => Pro
   return row;
 }
 
-function licenseForm(license: StoredLicense | null, reload: () => Promise<void>): HTMLElement {
+function licenseForm(license: StoredLicense | null, reload: (notice?: HTMLElement | null) => Promise<void>): HTMLElement {
   const words = t().licenses;
   const prefix = license ? `license-${license.id}` : "license-new";
   const domain = h("input", { id: `${prefix}-domain`, name: "domain", value: license?.domain ?? "", placeholder: "partner.kz", required: true });
@@ -93,9 +109,8 @@ function licenseForm(license: StoredLicense | null, reload: () => Promise<void>)
           note: note.value,
         };
         try {
-          if (license) await api.put(`/api/licenses/${license.id}`, body);
-          else await api.post("/api/licenses", body);
-          await reload();
+          const granted = license ? await api.put<{ coveredOpenCases: number[] }>(`/api/licenses/${license.id}`, body) : await api.post<{ coveredOpenCases: number[] }>("/api/licenses", body);
+          await reload(coveredNotice(granted.coveredOpenCases));
         } catch (error) {
           mount(message, errorBox(error));
         }
