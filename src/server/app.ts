@@ -3,7 +3,8 @@ import type { FastifyInstance } from "fastify";
 import cookie from "@fastify/cookie";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from "fastify-type-provider-zod";
+import { jsonSchemaTransformObject, validatorCompiler } from "fastify-type-provider-zod";
+import { describedJsonSchemaTransform } from "./openapi-responses.ts";
 import { MAX_INPUT_BYTES } from "../io/input-size-limit.ts";
 import type { AppStores } from "./app-stores.ts";
 import { registerAuthentication } from "./auth/authenticate.ts";
@@ -69,7 +70,7 @@ export async function buildServer(stores: AppStores, options: ServerOptions = {}
       components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
       security: [{ bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: describedJsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });

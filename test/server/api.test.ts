@@ -51,6 +51,11 @@ describe("health and authentication", () => {
       expect(doc.paths).toHaveProperty([route]);
     }
     expect(doc.components.schemas).toHaveProperty("CheckResult");
+    // Every response says when it comes; none is left as the generator's "Default Response".
+    expect(JSON.stringify(doc.paths)).not.toContain("Default Response");
+    const check = (doc.paths["/api/check"] as { post: { responses: Record<string, { description: string }> } }).post.responses;
+    expect(check["422"]!.description).toMatch(/could not be fetched or read/);
+    expect(check["200"]!.description).not.toBe("");
     const docs = await fetch(`${server.url}/api/docs`, { redirect: "follow" });
     expect(docs.status).toBe(200);
     expect(await docs.text()).toMatch(/swagger/i);
