@@ -102,7 +102,7 @@ export function createEngine(store: SourceStore, overrides: Partial<DetectionOpt
         const judged = judgeMatch(
           {
             source: { url: source.url, published: source.published, reference: source.reference },
-            candidate: { url: candidate.url, published: candidate.published, onPublisherDomain },
+            candidate: { url: foundAt, published: candidate.published, onPublisherDomain },
             share: reuse.share,
             reusedChars: reuse.reusedChars,
             link,

@@ -26,7 +26,8 @@ export interface CheckOptions {
   /**
    * Where the candidate was found, when its URL is not that but an address the page gives itself (its
    * canonical link); null when unknown (a saved file). Only where a page was found can make it the publisher's
-   * own: a copy keeps the original's canonical link. By default the candidate's URL is where it was found.
+   * own or licensed: a copy keeps the original's canonical link, and a reprint may name a licensed partner's.
+   * By default the candidate's URL is where it was found.
    */
   foundAt?: string | null;
 }

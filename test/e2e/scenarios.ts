@@ -25,9 +25,9 @@ export function defineScenarios(load: () => { article: ArticleUnderTest; referen
   const CANDIDATE_URL = "https://stepnews.example/economy/2025/reprint-1";
   const AFTER = "2025-06-01T09:00:00+05:00";
 
-  async function check(html: string, extra: string[] = []): Promise<{ code: number; result: CheckResult; stderr: string }> {
+  async function check(html: string, extra: string[] = [], checkOptions: string[] = []): Promise<{ code: number; result: CheckResult; stderr: string }> {
     const file = write(dir, `candidate-${Math.random().toString(36).slice(2)}.html`, html);
-    const run = await cli(["--db", db, ...extra, "check", "--json", file]);
+    const run = await cli(["--db", db, ...extra, "check", "--json", ...checkOptions, file]);
     const [result] = jsonl<CheckResult>(run.stdout);
     return { code: run.code, result: result!, stderr: run.stderr };
   }
@@ -133,13 +133,25 @@ export function defineScenarios(load: () => { article: ArticleUnderTest; referen
     expect(code).toBe(0);
   });
 
-  it("a licensed partner's full copy → licensed", async () => {
+  it("a licensed partner's full copy, found on the partner's site → licensed", async () => {
     const policy = write(dir, "license.json", JSON.stringify({ licenses: [{ domain: "partner-media.example", from: "2020-01-01", until: "2030-12-31" }] }));
-    const { code, result } = await check(page(paragraphs, undefined, AFTER, "https://www.partner-media.example/news/1"), ["--policy", policy]);
+    const partnerUrl = "https://www.partner-media.example/news/1";
+    const { code, result } = await check(page(paragraphs, undefined, AFTER, partnerUrl), ["--policy", policy], ["--url", partnerUrl]);
     expect(own(result)!.verdict).toBe("licensed");
     expect(own(result)!.licensed).toBe(true);
     expect(result.verdict).toBe("licensed");
     expect(code).toBe(0);
+  });
+
+  it("a full copy that only names the licensed partner's page as its canonical → not licensed", async () => {
+    const policy = write(dir, "license.json", JSON.stringify({ licenses: [{ domain: "partner-media.example", from: "2020-01-01", until: "2030-12-31" }] }));
+    const claims = page(paragraphs, undefined, AFTER, "https://www.partner-media.example/news/1");
+    const saved = await check(claims, ["--policy", policy]);
+    expect(own(saved.result)!.licensed).toBe(false);
+    expect(own(saved.result)!.verdict).toBe("violation");
+    const elsewhere = await check(claims, ["--policy", policy], ["--url", CANDIDATE_URL]);
+    expect(own(elsewhere.result)!.licensed).toBe(false);
+    expect(elsewhere.code).toBe(1);
   });
 
   it("a page copying only the quoted statement, held by a --reference press release → share near 0", async () => {

@@ -7,7 +7,12 @@ import { isWithinDomain, normalizeUrl } from "../links/normalize-url.ts";
 export interface MatchFacts {
   source: { url: string; published: IsoDate; reference: boolean };
   candidate: {
-    url: string;
+    /**
+     * Where the page was found (fetched from, or declared by the user); null when unknown (a saved file). Licenses
+     * are matched on it, never on an address the page claims for itself: a reprint may name a licensed partner's
+     * page as its canonical.
+     */
+    url: string | null;
     published: IsoDate;
     /** The page is on one of the publisher's own domains (see `publisher-domains.ts`). */
     onPublisherDomain: boolean;
@@ -85,17 +90,17 @@ export const RULE_BROKEN: Readonly<Record<Violation, LicenseLift>> = Object.free
 
 /** One candidate's reuse of one source, as a license is asked about it; `now` stands in for an unknown date. */
 export interface LicensedReuse {
-  candidate: { url: string; published: IsoDate };
+  candidate: { url: string | null; published: IsoDate };
   source: { url: string };
   now: string;
 }
 
 /**
- * Whether a license covers a reuse: the candidate is on the licensee's domain or a subdomain, its date (else
+ * Whether a license covers a reuse: the candidate was found on the licensee's domain or a subdomain, its date (else
  * `now`) lies within the license's window, and the source is among the articles it names (all when none).
  */
 export function licenseCovers(license: License, reuse: LicensedReuse): boolean {
-  if (!isWithinDomain(reuse.candidate.url, license.domain)) return false;
+  if (reuse.candidate.url === null || !isWithinDomain(reuse.candidate.url, license.domain)) return false;
   const day = calendarDay(reuse.candidate.published) ?? calendarDay(reuse.now);
   if (day === null || !withinWindow(day, license)) return false;
   if (license.articles.length === 0) return true;
