@@ -8,14 +8,8 @@ import { fetchInput } from "./read-input.ts";
 import type { RawInput } from "./read-input.ts";
 import { sniffKind } from "./sniff-kind.ts";
 import type { InputFailure, InputItem } from "./types.ts";
+import { MAX_INDEX_DEPTH, MAX_SITEMAPS } from "../sitemap-limits.ts";
 
-/**
- * The protocol lets an index list only sitemaps, not other indexes; one extra level tolerates sites that
- * nest them anyway, and the cap stops a loop of indexes listing each other.
- */
-const MAX_INDEX_DEPTH = 2;
-/** Sitemaps read from one input at most: a large publisher splits its archive into a few hundred. */
-const MAX_SITEMAPS = 1000;
 /** Pages loaded from one input at most: the protocol's limit for a single sitemap, 50,000 URLs. */
 const MAX_PAGES = 50_000;
 /** Pages fetched at once; see `mapAhead`. The fetcher paces each host itself. */
