@@ -2,15 +2,14 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CheckResult } from "../../src/core/types.ts";
 import type { Case, CaseEvent, Observation } from "../../src/cases/case.ts";
-import { candidatePage, KEY, SOURCE, sourceText, startTestServer } from "./support.ts";
+import { addSourceArticle, candidatePage, KEY, SOURCE, sourceText, startTestServer } from "./support.ts";
 import type { TestServer } from "./support.ts";
 
 let server: TestServer;
 
 beforeAll(async () => {
   server = await startTestServer();
-  const added = await server.call("POST", "/api/sources", { url: SOURCE.url, title: SOURCE.title, text: sourceText(), published: SOURCE.published });
-  expect(added.status).toBe(201);
+  await addSourceArticle(server);
 });
 
 afterAll(async () => {

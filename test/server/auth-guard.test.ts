@@ -9,7 +9,7 @@ import { KeyVerifier } from "../../src/server/auth/key-verifier.ts";
 import { hashSecret } from "../../src/server/auth/secrets.ts";
 import { openAppStores } from "../../src/server/app-stores.ts";
 import { ROUTE_ACCESS } from "../../src/server/auth/route-access.ts";
-import { KEY, SOURCE, sourceText, startTestServer } from "./support.ts";
+import { addSourceArticle, KEY, sourceText, startTestServer } from "./support.ts";
 import type { TestServer } from "./support.ts";
 import { rawRequest } from "./raw-http.ts";
 
@@ -19,7 +19,7 @@ let port: number;
 beforeAll(async () => {
   server = await startTestServer();
   port = Number(new URL(server.url).port);
-  expect((await server.call("POST", "/api/sources", { url: SOURCE.url, title: SOURCE.title, text: sourceText(), published: SOURCE.published })).status).toBe(201);
+  await addSourceArticle(server);
 });
 
 afterAll(async () => {

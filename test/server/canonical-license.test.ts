@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CheckResult } from "../../src/core/types.ts";
-import { candidatePage, SOURCE, sourceText, startTestServer } from "./support.ts";
+import { addSourceArticle, candidatePage, SOURCE, startTestServer } from "./support.ts";
 import type { TestServer } from "./support.ts";
 
 let server: TestServer;
 
 beforeAll(async () => {
   server = await startTestServer();
-  expect((await server.call("POST", "/api/sources", { url: SOURCE.url, title: SOURCE.title, text: sourceText(), published: SOURCE.published })).status).toBe(201);
+  await addSourceArticle(server);
   expect((await server.call("POST", "/api/licenses", { domain: "partner-media.example" })).status).toBe(201);
 });
 

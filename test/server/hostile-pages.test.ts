@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MAX_PAGE_DEPTH, MAX_PAGE_ELEMENTS } from "../../src/core/extract/page-bounds.ts";
 import { MAX_INPUT_BYTES } from "../../src/io/input-size-limit.ts";
 import type * as PageExtractor from "../../src/io/threads/page-extractor.ts";
-import { candidatePage, KEY, SOURCE, sourceText, startTestServer } from "./support.ts";
+import { addSourceArticle, candidatePage, KEY, SOURCE, startTestServer } from "./support.ts";
 import type { TestServer } from "./support.ts";
 
 /**
@@ -40,8 +40,7 @@ let server: TestServer;
 
 beforeAll(async () => {
   server = await startTestServer();
-  const added = await server.call("POST", "/api/sources", { url: SOURCE.url, title: SOURCE.title, text: sourceText(), published: SOURCE.published });
-  expect(added.status).toBe(201);
+  await addSourceArticle(server);
 });
 
 afterAll(async () => {

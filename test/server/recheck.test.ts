@@ -3,7 +3,7 @@ import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Case, Observation } from "../../src/cases/case.ts";
 import type { CheckResult } from "../../src/core/types.ts";
-import { candidatePage, SOURCE, sourceText, startTestServer } from "./support.ts";
+import { addSourceArticle, candidatePage, SOURCE, startTestServer } from "./support.ts";
 import type { TestServer } from "./support.ts";
 
 /** A re-publisher's site on loopback whose page the test rewrites between checks. */
@@ -24,7 +24,7 @@ beforeAll(async () => {
   const address = site.address();
   siteUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/news/muka`;
   server = await startTestServer();
-  await server.call("POST", "/api/sources", { url: SOURCE.url, title: SOURCE.title, text: sourceText(), published: SOURCE.published });
+  await addSourceArticle(server);
 });
 
 afterAll(async () => {

@@ -90,3 +90,9 @@ ${link}
 <p>Редакция продолжит следить за развитием событий на рынке зерна и муки.</p>
 </article></main><footer>© Новости дня</footer></body></html>`;
 }
+
+/** Adds the fixture article (`SOURCE`) as a source through the API, as most API tests start. */
+export async function addSourceArticle(server: TestServer): Promise<void> {
+  const added = await server.call("POST", "/api/sources", { url: SOURCE.url, title: SOURCE.title, text: sourceText(), published: SOURCE.published });
+  if (added.status !== 201) throw new Error(`adding the fixture source answered ${added.status}: ${added.text}`);
+}
