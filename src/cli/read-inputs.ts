@@ -27,7 +27,7 @@ export async function* readInputs(inputs: readonly string[], options: ReadOption
   try {
     for (const input of inputs) {
       try {
-        yield* loadInputs(input, { url: options.url, published: options.published, title: options.title, purpose: options.purpose, fetch });
+        yield* loadInputs(input, { url: options.url, published: options.published, title: options.title, purpose: options.purpose, fetch, streamJsonl: true });
       } catch (error) {
         yield asFailure(input, error);
       }

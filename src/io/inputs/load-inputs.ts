@@ -9,7 +9,8 @@ import { InputError } from "./input-error.ts";
 import { jsonlDocuments } from "./jsonl.ts";
 import { pageDocument } from "./page-document.ts";
 import { plainTextDocument } from "./plain-text.ts";
-import { fetchInput, isHttpUrl, readFileInput } from "./read-input.ts";
+import { readFileInput } from "./read-file.ts";
+import { fetchInput, isHttpUrl } from "./read-input.ts";
 import type { RawInput } from "./read-input.ts";
 import { sitemapDocuments } from "./sitemap.ts";
 import { sniffKind } from "./sniff-kind.ts";
@@ -26,16 +27,20 @@ export async function* loadInputs(input: string, options: LoadOptions): AsyncGen
   const published = publishedOption(input, options.published);
   const url = urlOption(input, options.url);
   const title = options.title?.trim() || undefined;
-  const raw = isHttpUrl(input) ? await fetchInput(input, options.fetch) : await readFileInput(input);
-  const kind = kindOf(raw);
   const { purpose, fetch } = options;
+  const raw = isHttpUrl(input) ? await fetchInput(input, fetch) : await readFileInput(input, { streamJsonl: options.streamJsonl ?? false });
+  if ("lines" in raw) {
+    refuseOneDocumentOptions(input, "jsonl", { url, title });
+    yield* jsonlDocuments(raw, { purpose, published, baseUrl: pathToFileURL(raw.path).href });
+    return;
+  }
+  const kind = kindOf(raw);
   if (kind === "html" || kind === "text") {
     const doc = await singleDocument(raw, kind, { purpose, url, published });
     yield { origin: raw.origin, doc: title === undefined ? doc : { ...doc, title }, bytes: raw.bytes, fetched: raw.fetched };
     return;
   }
-  if (url !== undefined) throw new InputError(input, `--url names one document, but this ${kind} input holds several`);
-  if (title !== undefined) throw new InputError(input, `--title names one document, but this ${kind} input holds several`);
+  refuseOneDocumentOptions(input, kind, { url, title });
   const loadPage = pageLoader(fetch, purpose, published);
   if (kind === "jsonl") {
     yield* jsonlDocuments(raw, { purpose, published, baseUrl: raw.url ?? pathToFileURL(raw.path ?? raw.origin).href });
@@ -45,6 +50,12 @@ export async function* loadInputs(input: string, options: LoadOptions): AsyncGen
     if (!fetch) throw new InputError(input, "is a sitemap: its pages must be fetched, and no fetcher was given");
     yield* sitemapDocuments(raw, { fetch, loadPage });
   }
+}
+
+/** `--url` and `--title` name one document; an input holding several refuses them. */
+function refuseOneDocumentOptions(input: string, kind: InputKind, options: { url?: string; title?: string }): void {
+  if (options.url !== undefined) throw new InputError(input, `--url names one document, but this ${kind} input holds several`);
+  if (options.title !== undefined) throw new InputError(input, `--title names one document, but this ${kind} input holds several`);
 }
 
 function publishedOption(input: string, published: string | undefined): IsoDate {

@@ -1,6 +1,3 @@
-import { readFile, stat } from "node:fs/promises";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { gunzip as gunzipCallback } from "node:zlib";
 import type { FetchedResource, Fetcher } from "../fetch/fetcher.ts";
@@ -27,21 +24,6 @@ export function isHttpUrl(input: string): boolean {
   return /^https?:\/\//i.test(input);
 }
 
-/** Reads a file named by a path or a `file://` URL. */
-export async function readFileInput(file: string): Promise<RawInput> {
-  const absolute = path.resolve(/^file:\/\//i.test(file) ? fileURLToPath(file) : file);
-  let bytes: Uint8Array;
-  try {
-    if ((await stat(absolute)).isDirectory()) throw new InputError(file, "is a directory, not a file");
-    bytes = await readFile(absolute);
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(file, code === "ENOENT" ? "no such file" : `cannot be read (${(error as Error).message})`);
-  }
-  return { origin: file, path: absolute, ...(await decodeInput(file, bytes, undefined)) };
-}
-
 /** Fetches a URL; a failure or a status other than 2xx (the fetcher follows redirects) is an `InputError` naming the URL. */
 export async function fetchInput(url: string, fetch: Fetcher | undefined): Promise<RawInput> {
   if (!fetch) throw new InputError(url, "cannot be fetched: no fetcher was given");
@@ -59,14 +41,18 @@ export async function fetchInput(url: string, fetch: Fetcher | undefined): Promi
 /** Unpacks gzip (sitemaps and feeds are often served as `.xml.gz`), refuses binaries and empty inputs, decodes. */
 async function decodeInput(origin: string, raw: Uint8Array, contentType: string | undefined) {
   if (raw.byteLength === 0) throw new InputError(origin, "is empty");
-  const bytes = isGzip(raw) ? await gunzip(origin, raw) : raw;
+  return decodeText(origin, isGzip(raw) ? await gunzip(origin, raw) : raw, contentType);
+}
+
+/** Refuses binaries and blank inputs, decodes the rest. */
+export function decodeText(origin: string, bytes: Uint8Array, contentType: string | undefined) {
   if (sniffBinary(bytes)) throw new InputError(origin, "is not text: it looks like a binary file (an image, a PDF or an archive)");
   const { text, charset } = decodeBody(bytes, contentType);
   if (text.trim() === "") throw new InputError(origin, "is empty (only blank space)");
   return { bytes, text, charset };
 }
 
-function isGzip(bytes: Uint8Array): boolean {
+export function isGzip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
@@ -80,9 +66,15 @@ async function gunzip(origin: string, bytes: Uint8Array): Promise<Uint8Array> {
   try {
     return await inflate(bytes, { maxOutputLength: MAX_INPUT_BYTES });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
-      throw new InputError(origin, `is gzip-compressed and unpacks past the limit of ${MAX_INPUT_BYTES / 1024 / 1024} MiB`);
-    }
-    throw new InputError(origin, `is gzip-compressed but cannot be unpacked (${(error as Error).message})`);
+    if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw unpacksPastLimit(origin);
+    throw cannotUnpack(origin, error);
   }
+}
+
+export function cannotUnpack(origin: string, error: unknown): InputError {
+  return new InputError(origin, `is gzip-compressed but cannot be unpacked (${(error as Error).message})`);
+}
+
+export function unpacksPastLimit(origin: string): InputError {
+  return new InputError(origin, `is gzip-compressed and unpacks past the limit of ${MAX_INPUT_BYTES / 1024 / 1024} MiB`);
 }

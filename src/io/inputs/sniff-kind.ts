@@ -58,7 +58,7 @@ function jsonShape(text: string): "lines" | "document" | null {
   }
 }
 
-function isJsonObject(line: string): boolean {
+export function isJsonObject(line: string): boolean {
   if (!line.startsWith("{")) return false;
   try {
     const value: unknown = JSON.parse(line);

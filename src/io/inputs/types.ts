@@ -13,6 +13,12 @@ export interface LoadOptions {
   fetch?: Fetcher;
   /** Sources must have a real URL; candidates may fall back to their file's `file://` URL. */
   purpose: "source" | "candidate";
+  /**
+   * Read a JSON Lines file line by line as documents are asked for, each line up to `MAX_INPUT_BYTES`, rather
+   * than whole: for the command line, whose archives may be larger than memory. A server leaves it off, so an
+   * uploaded gzip file stays within `MAX_INPUT_BYTES` once unpacked as a whole.
+   */
+  streamJsonl?: boolean;
 }
 
 /** One document read from an input. */

@@ -1,0 +1,55 @@
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { MAX_INPUT_BYTES } from "../input-size-limit.ts";
+import { fileChunks, unreadable } from "./file-chunks.ts";
+import { InputError } from "./input-error.ts";
+import { readJsonlHead } from "./jsonl-head.ts";
+import { byteLines } from "./numbered-lines.ts";
+import type { NumberedLine } from "./numbered-lines.ts";
+import { prepend } from "./prepend.ts";
+import { decodeText, unpacksPastLimit } from "./read-input.ts";
+import type { RawInput } from "./read-input.ts";
+
+/** A JSON Lines file read line by line as its lines are asked for, rather than whole. */
+export interface JsonlStream {
+  /** The input as named, for messages. */
+  origin: string;
+  /** The absolute path of the file. */
+  path: string;
+  lines: AsyncIterable<NumberedLine>;
+}
+
+/**
+ * Reads a file named by a path or a `file://` URL. With `streamJsonl`, a file whose first line is a JSON
+ * object comes back as lines read as they are asked for, each up to `MAX_INPUT_BYTES`, so an archive larger
+ * than memory (or than V8's longest string) loads; anything else is read whole. Gzip is unpacked as it is
+ * read; read whole, it may unpack to `MAX_INPUT_BYTES`.
+ */
+export async function readFileInput(file: string, options: { streamJsonl: boolean }): Promise<RawInput | JsonlStream> {
+  const absolute = path.resolve(/^file:\/\//i.test(file) ? fileURLToPath(file) : file);
+  try {
+    if ((await stat(absolute)).isDirectory()) throw new InputError(file, "is a directory, not a file");
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+  const { compressed, chunks } = await fileChunks(file, absolute);
+  const { head, jsonl } = options.streamJsonl ? await readJsonlHead(chunks, MAX_INPUT_BYTES) : { head: [], jsonl: false };
+  const rest = prepend(head, chunks);
+  if (jsonl) return { origin: file, path: absolute, lines: byteLines(rest, MAX_INPUT_BYTES) };
+  const bytes = await readWhole(file, rest, compressed);
+  if (bytes.byteLength === 0 && !compressed) throw new InputError(file, "is empty");
+  return { origin: file, path: absolute, ...decodeText(file, bytes, undefined) };
+}
+
+/** The file's bytes (unpacked) in one buffer; unpacked gzip is refused once past `MAX_INPUT_BYTES`, as `gunzip` does. */
+async function readWhole(file: string, chunks: AsyncIterable<Buffer>, compressed: boolean): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of chunks) {
+    length += chunk.byteLength;
+    if (compressed && length > MAX_INPUT_BYTES) throw unpacksPastLimit(file);
+    parts.push(chunk);
+  }
+  return Buffer.concat(parts, length);
+}
