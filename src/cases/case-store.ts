@@ -7,6 +7,17 @@ export interface CapsAtCheck {
   maxChars: number | null;
 }
 
+/** A check of a candidate page, as recorded: its result, the text and bytes it rests on, who made it and when. */
+export interface CheckToRecord {
+  result: CheckResult;
+  candidateText: string;
+  evidenceSha256: string;
+  caps: CapsAtCheck;
+  actor: Actor;
+  /** When the check was made (ISO); also the time of every observation and event it causes. */
+  at: string;
+}
+
 /** What recording one check changed. */
 export interface RecordedCheck {
   /** The check recorded; null when the page was gone and there was nothing to check. */
@@ -30,18 +41,8 @@ export class CaseNotFoundError extends Error {
  * cases it opens or changes, their observations and history entries are written together or not at all.
  */
 export interface CaseStore {
-  /**
-   * Records a check of a candidate page and applies it to the page's cases (see `planCaseUpdates`).
-   * @param at when the check was made (ISO); also the time of every observation and event it causes.
-   */
-  recordCheck(input: {
-    result: CheckResult;
-    candidateText: string;
-    evidenceSha256: string;
-    caps: CapsAtCheck;
-    actor: Actor;
-    at: string;
-  }): Promise<RecordedCheck>;
+  /** Records a check of a candidate page and applies it to the page's cases (see `planCaseUpdates`). */
+  recordCheck(input: CheckToRecord): Promise<RecordedCheck>;
   /** Records that a page answered 404/410: its open cases are resolved as gone. */
   recordGone(input: { candidateUrl: string; status: number; evidenceSha256: string; actor: Actor; at: string }): Promise<RecordedCheck>;
   getCase(id: number): Promise<Case | null>;

@@ -1,14 +1,18 @@
 import type Database from "better-sqlite3";
-import type { CheckResult, LinkFinding, Passage, Violation } from "../core/types.ts";
-import type { Actor, Case, CaseEvent, CaseFilter, CaseStats, CaseStatus, CheckRecord, Observation, ObservationOutcome } from "./case.ts";
-import type { CapsAtCheck, CaseStore, RecordedCheck } from "./case-store.ts";
+import type { Violation } from "../core/types.ts";
+import type { Actor, Case, CaseEvent, CaseFilter, CaseStats, CaseStatus, CheckRecord, Observation } from "./case.ts";
+import type { CaseStore, CheckToRecord, RecordedCheck } from "./case-store.ts";
 import type { PlannedChange } from "./plan-case-updates.ts";
+import type { CaseRow, ChangeContext, CheckRow, EventRow, ObservationRow } from "./case-row.ts";
 import { CASE_STATUSES } from "./case.ts";
 import { CaseNotFoundError } from "./case-store.ts";
 import { planCaseUpdates, planPageGone } from "./plan-case-updates.ts";
 import { assertTransition } from "./status-machine.ts";
 import { candidateKey } from "./candidate-key.ts";
 import { domainFilter } from "./domain-filter.ts";
+import { caseFromRow, checkFromRow, eventFromRow, manualResolution, measuredColumns, observationFromRow } from "./case-row.ts";
+import { firstSeenUntil } from "./first-seen-until.ts";
+import { lastDays } from "./last-days.ts";
 
 /** Checks, cases, observations and status history in the CopyQuota SQLite database. */
 export class SqliteCaseStore implements CaseStore {
@@ -108,14 +112,7 @@ export class SqliteCaseStore implements CaseStore {
     };
   }
 
-  async recordCheck(input: {
-    result: CheckResult;
-    candidateText: string;
-    evidenceSha256: string;
-    caps: CapsAtCheck;
-    actor: Actor;
-    at: string;
-  }): Promise<RecordedCheck> {
+  async recordCheck(input: CheckToRecord): Promise<RecordedCheck> {
     const key = candidateKey(input.result.candidate.url);
     const tx = this.db.transaction((): RecordedCheck => {
       const checkId = Number(
@@ -160,35 +157,11 @@ export class SqliteCaseStore implements CaseStore {
   }
 
   /** Applies planned changes; runs inside the caller's transaction. */
-  private apply(
-    changes: readonly PlannedChange[],
-    context: {
-      checkId: number | null;
-      candidate: { key: string; url: string; domain: string; title: string };
-      caps: CapsAtCheck | null;
-      evidenceSha256: string;
-      actor: Actor;
-      at: string;
-    },
-  ): RecordedCheck {
+  private apply(changes: readonly PlannedChange[], context: ChangeContext): RecordedCheck {
     const recorded: RecordedCheck = { checkId: context.checkId, opened: [], updated: [], resolved: [], reopened: [] };
     for (const change of changes) {
       const measured = change.match && context.caps && context.checkId !== null
-        ? {
-            candidate_url: context.candidate.url,
-            candidate_title: context.candidate.title,
-            source_title: change.match.source.title,
-            share: change.match.share,
-            reused_chars: change.match.reusedChars,
-            source_chars: change.match.sourceChars,
-            max_share: context.caps.maxShare,
-            max_chars: context.caps.maxChars,
-            violations: JSON.stringify(change.match.violations),
-            link: JSON.stringify(change.match.link),
-            passages: JSON.stringify(change.match.passages),
-            at: context.at,
-            check_id: context.checkId,
-          }
+        ? measuredColumns(change.match, { candidate: context.candidate, caps: context.caps, at: context.at, checkId: context.checkId })
         : null;
       let caseId = change.caseId;
       let from: CaseStatus | null = null;
@@ -230,7 +203,7 @@ export class SqliteCaseStore implements CaseStore {
 
   async getCase(id: number): Promise<Case | null> {
     const row = this.stmts.caseById.get(id) as CaseRow | undefined;
-    return row ? fromRow(row) : null;
+    return row ? caseFromRow(row) : null;
   }
 
   async listCases(filter: CaseFilter, page: { limit: number; offset: number }): Promise<{ total: number; items: Case[] }> {
@@ -239,7 +212,7 @@ export class SqliteCaseStore implements CaseStore {
     const rows = this.db
       .prepare(`SELECT * FROM cases ${where} ORDER BY last_seen DESC, id DESC LIMIT @limit OFFSET @offset`)
       .all({ ...params, limit: page.limit, offset: page.offset }) as CaseRow[];
-    return { total, items: rows.map(fromRow) };
+    return { total, items: rows.map(caseFromRow) };
   }
 
   async changeStatus(id: number, to: CaseStatus, change: { actor: Actor; comment: string; at: string }): Promise<Case> {
@@ -247,51 +220,24 @@ export class SqliteCaseStore implements CaseStore {
       const row = this.stmts.caseById.get(id) as CaseRow | undefined;
       if (!row) throw new CaseNotFoundError(id);
       assertTransition(row.status, to);
-      const closing = to === "resolved" || to === "dismissed";
-      const resolution = closing ? `${to} by ${change.actor}${change.comment ? `: ${change.comment}` : ""}` : null;
-      this.stmts.setStatus.run({ id, status: to, at: change.at, resolution });
+      this.stmts.setStatus.run({ id, status: to, at: change.at, resolution: manualResolution(to, change) });
       this.stmts.insertEvent.run({ case_id: id, at: change.at, actor: change.actor, from_status: row.status, to_status: to, comment: change.comment });
-      return fromRow(this.stmts.caseById.get(id) as CaseRow);
+      return caseFromRow(this.stmts.caseById.get(id) as CaseRow);
     });
     return tx();
   }
 
   async history(caseId: number): Promise<CaseEvent[]> {
-    return (this.stmts.events.all(caseId) as EventRow[]).map((row) => ({
-      id: row.id,
-      caseId: row.case_id,
-      at: row.at,
-      actor: row.actor,
-      from: row.from_status,
-      to: row.to_status,
-      comment: row.comment,
-    }));
+    return (this.stmts.events.all(caseId) as EventRow[]).map(eventFromRow);
   }
 
   async observations(caseId: number): Promise<Observation[]> {
-    return (this.stmts.observations.all(caseId) as ObservationRow[]).map((row) => ({
-      id: row.id,
-      caseId: row.case_id,
-      checkId: row.check_id,
-      at: row.at,
-      outcome: row.outcome,
-      share: row.share,
-      violations: JSON.parse(row.violations) as Violation[],
-      evidenceSha256: row.evidence_sha256,
-    }));
+    return (this.stmts.observations.all(caseId) as ObservationRow[]).map(observationFromRow);
   }
 
   async getCheck(id: number): Promise<CheckRecord | null> {
     const row = this.stmts.check.get(id) as CheckRow | undefined;
-    if (!row) return null;
-    return {
-      id: row.id,
-      at: row.at,
-      actor: row.actor,
-      candidateText: row.candidate_text,
-      result: JSON.parse(row.result) as CheckRecord["result"],
-      evidenceSha256: row.evidence_sha256,
-    };
+    return row ? checkFromRow(row) : null;
   }
 
   async stats(options: { days: number; now: string; topDomains: number }): Promise<CaseStats> {
@@ -309,14 +255,6 @@ export class SqliteCaseStore implements CaseStore {
     };
   }
 }
-
-/** The `count` UTC days ending with the day of `now`, oldest first, as `YYYY-MM-DD`. */
-function lastDays(now: string, count: number): string[] {
-  const end = Date.parse(now.slice(0, 10));
-  return Array.from({ length: count }, (_, i) => new Date(end - (count - 1 - i) * 86_400_000).toISOString().slice(0, 10));
-}
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function whereClause(filter: CaseFilter): { where: string; params: Record<string, unknown> } {
   const terms: string[] = [];
@@ -344,91 +282,13 @@ function whereClause(filter: CaseFilter): { where: string; params: Record<string
     params.from = filter.from;
   }
   if (filter.until) {
-    // A bare day means "up to the end of that day": compare against the next day's start.
-    terms.push(DAY.test(filter.until) ? "first_seen < @until" : "first_seen <= @until");
-    params.until = DAY.test(filter.until) ? new Date(Date.parse(filter.until) + 86_400_000).toISOString().slice(0, 10) : filter.until;
+    const bound = firstSeenUntil(filter.until);
+    terms.push(bound.inclusive ? "first_seen <= @until" : "first_seen < @until");
+    params.until = bound.value;
   }
   if (filter.query) {
     terms.push("(candidate_url LIKE @q OR candidate_title LIKE @q OR source_url LIKE @q OR source_title LIKE @q)");
     params.q = `%${filter.query}%`;
   }
   return { where: terms.length > 0 ? `WHERE ${terms.join(" AND ")}` : "", params };
-}
-
-interface CaseRow {
-  id: number;
-  candidate_key: string;
-  candidate_url: string;
-  candidate_domain: string;
-  candidate_title: string;
-  source_url: string;
-  source_title: string;
-  status: CaseStatus;
-  share: number;
-  reused_chars: number;
-  source_chars: number;
-  max_share: number;
-  max_chars: number | null;
-  violations: string;
-  link: string;
-  passages: string;
-  first_seen: string;
-  last_seen: string;
-  updated_at: string;
-  resolution: string | null;
-  last_check_id: number;
-}
-
-interface EventRow {
-  id: number;
-  case_id: number;
-  at: string;
-  actor: string;
-  from_status: CaseStatus | null;
-  to_status: CaseStatus;
-  comment: string;
-}
-
-interface ObservationRow {
-  id: number;
-  case_id: number;
-  check_id: number | null;
-  at: string;
-  outcome: ObservationOutcome;
-  share: number;
-  violations: string;
-  evidence_sha256: string;
-}
-
-interface CheckRow {
-  id: number;
-  at: string;
-  actor: string;
-  candidate_key: string;
-  verdict: string;
-  candidate_text: string;
-  result: string;
-  evidence_sha256: string;
-}
-
-function fromRow(row: CaseRow): Case {
-  return {
-    id: row.id,
-    candidate: { url: row.candidate_url, domain: row.candidate_domain, title: row.candidate_title },
-    source: { url: row.source_url, title: row.source_title },
-    status: row.status,
-    share: row.share,
-    reusedChars: row.reused_chars,
-    sourceChars: row.source_chars,
-    maxShare: row.max_share,
-    maxChars: row.max_chars,
-    violations: JSON.parse(row.violations) as Violation[],
-    link: JSON.parse(row.link) as LinkFinding,
-    passages: JSON.parse(row.passages) as Passage[],
-    firstSeen: row.first_seen,
-    lastSeen: row.last_seen,
-    updatedAt: row.updated_at,
-    resolution: row.resolution,
-    lastCheckId: row.last_check_id,
-  };
 }

@@ -1,6 +1,8 @@
 import type Database from "better-sqlite3";
 import type { EvidenceCapture, EvidenceStore, NewEvidence } from "./evidence.ts";
+import type { CaptureRow } from "./evidence-row.ts";
 import { sha256Hex } from "./evidence.ts";
+import { blobOf, bodyOf, captureColumns, captureFromRow } from "./evidence-row.ts";
 
 /**
  * Evidence in the CopyQuota SQLite database: bytes keyed by their SHA-256, and one row per capture.
@@ -48,29 +50,20 @@ export class SqliteEvidenceStore implements EvidenceStore {
       body: db.prepare("SELECT bytes FROM evidence_blobs WHERE sha256 = ?").pluck(),
     };
     this.store = db.transaction((evidence: NewEvidence, sha256: string): number => {
-      this.stmts.insertBlob.run(sha256, evidence.body.byteLength, Buffer.from(evidence.body.buffer, evidence.body.byteOffset, evidence.body.byteLength));
-      const info = this.stmts.insertCapture.run({
-        sha256,
-        url: evidence.url,
-        final_url: evidence.finalUrl,
-        origin: evidence.origin,
-        fetched_at: evidence.fetchedAt,
-        status: evidence.status,
-        headers: JSON.stringify(evidence.headers),
-        content_type: evidence.contentType,
-      });
+      this.stmts.insertBlob.run(sha256, evidence.body.byteLength, blobOf(evidence.body));
+      const info = this.stmts.insertCapture.run(captureColumns(evidence, sha256));
       return Number(info.lastInsertRowid);
     });
   }
 
   async capture(evidence: NewEvidence): Promise<EvidenceCapture> {
     const id = this.store(evidence, sha256Hex(evidence.body));
-    return fromRow(this.stmts.captureById.get(id) as CaptureRow);
+    return captureFromRow(this.stmts.captureById.get(id) as CaptureRow);
   }
 
   async getCapture(id: number): Promise<EvidenceCapture | null> {
     const row = this.stmts.captureById.get(id) as CaptureRow | undefined;
-    return row ? fromRow(row) : null;
+    return row ? captureFromRow(row) : null;
   }
 
   async capturesOf(sha256: string): Promise<EvidenceCapture[]> {
@@ -79,34 +72,6 @@ export class SqliteEvidenceStore implements EvidenceStore {
 
   async body(sha256: string): Promise<Uint8Array | null> {
     const bytes = this.stmts.body.get(sha256) as Buffer | undefined;
-    return bytes === undefined ? null : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return bytes === undefined ? null : bodyOf(bytes);
   }
-}
-
-interface CaptureRow {
-  id: number;
-  sha256: string;
-  size: number;
-  url: string;
-  final_url: string;
-  origin: "fetched" | "submitted";
-  fetched_at: string;
-  status: number | null;
-  headers: string;
-  content_type: string | null;
-}
-
-function fromRow(row: CaptureRow): EvidenceCapture {
-  return {
-    id: row.id,
-    sha256: row.sha256,
-    size: row.size,
-    url: row.url,
-    finalUrl: row.final_url,
-    origin: row.origin,
-    fetchedAt: row.fetched_at,
-    status: row.status,
-    headers: JSON.parse(row.headers) as Record<string, string>,
-    contentType: row.content_type,
-  };
 }
