@@ -7,19 +7,6 @@ export class SqliteLicenseStore implements LicenseStore {
   private readonly stmts;
 
   constructor(db: Database.Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS licenses (
-        id INTEGER PRIMARY KEY,
-        domain TEXT NOT NULL,
-        valid_from TEXT,
-        valid_until TEXT,
-        articles TEXT NOT NULL,
-        lifts TEXT NOT NULL,
-        note TEXT NOT NULL,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-      );
-    `);
     this.stmts = {
       list: db.prepare("SELECT * FROM licenses ORDER BY domain, id"),
       get: db.prepare("SELECT * FROM licenses WHERE id = ?"),

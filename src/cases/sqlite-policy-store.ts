@@ -8,7 +8,6 @@ export class SqlitePolicyStore implements PolicyStore {
   private readonly stmts;
 
   constructor(db: Database.Database) {
-    db.exec("CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID");
     this.stmts = {
       get: db.prepare("SELECT value FROM settings WHERE key = 'policy'").pluck(),
       put: db.prepare("INSERT INTO settings (key, value) VALUES ('policy', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),

@@ -49,9 +49,10 @@ export async function withChecker<T>(context: CliContext, options: { openCases: 
 
 /** `withChecker` with `openCases`, on the SQLite file `file`. */
 async function withRecordingChecker<T>(file: string, givenPolicy: Policy | undefined, work: (checker: Checker) => Promise<T>): Promise<T> {
-  const [{ openDatabase, SqliteSourceStore }, { createEngine }, { createCaseService }, { SqliteCaseStore }, { SqliteEvidenceStore }, { SqliteLicenseStore }, { SqlitePolicyStore }, { evidenceOf }] =
+  const [{ SqliteSourceStore }, { openDatabase }, { createEngine }, { createCaseService }, { SqliteCaseStore }, { SqliteEvidenceStore }, { SqliteLicenseStore }, { SqlitePolicyStore }, { evidenceOf }] =
     await Promise.all([
       import("../io/store/sqlite-source-store.ts"),
+      import("../io/storage/sqlite-database.ts"),
       import("../engine/create-engine.ts"),
       import("../cases/case-service.ts"),
       import("../cases/sqlite-case-store.ts"),

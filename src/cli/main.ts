@@ -30,7 +30,7 @@ function exitCodeFor(error: unknown): number {
   return EXIT.usage;
 }
 
-/** Errors that name a bad input (files, policies, URLs, a database of another index format) carry the input they are about. */
+/** Errors that name a bad input (files, policies, URLs, a database of another index format or a newer schema) carry the input they are about. */
 function isInputError(error: unknown): boolean {
-  return error instanceof Error && ["InputError", "PolicyError", "FetchError", "IndexFormatError"].includes(error.name);
+  return error instanceof Error && ["InputError", "PolicyError", "FetchError", "IndexFormatError", "NewerSchemaError"].includes(error.name);
 }

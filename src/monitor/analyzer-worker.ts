@@ -1,7 +1,8 @@
 import { workerData } from "node:worker_threads";
 import type { AnalyzerReply, AnalyzerTask } from "./analyzer-pool.ts";
 import { createEngine } from "../engine/create-engine.ts";
-import { openDatabase, SqliteSourceStore } from "../io/store/sqlite-source-store.ts";
+import { SqliteSourceStore } from "../io/store/sqlite-source-store.ts";
+import { openDatabase } from "../io/storage/sqlite-database.ts";
 import { serveTasks } from "../io/threads/serve-tasks.ts";
 import { analyzeWith } from "./analyze-page.ts";
 import { describeFailure } from "./failure.ts";

@@ -5,7 +5,7 @@ import type { MonitorOptions } from "./open-monitor.ts";
 import type { PassSettings } from "./run-pass.ts";
 import { openMonitor } from "./open-monitor.ts";
 import { DEFAULT_CONCURRENCY, DEFAULT_LEASE_MS, runPass } from "./run-pass.ts";
-import { openDatabase } from "../io/store/sqlite-source-store.ts";
+import { openDatabase } from "../io/storage/sqlite-database.ts";
 import { SqliteMonitorStatus } from "./sqlite-monitor-status.ts";
 import { StatusRecorder } from "./status-recorder.ts";
 

@@ -10,13 +10,6 @@ export class SqliteMonitorStatus implements MonitorStatusStore {
   private readonly stmts;
 
   constructor(db: Database.Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS monitor_processes (
-        process TEXT PRIMARY KEY,
-        started_at TEXT NOT NULL,
-        status TEXT NOT NULL
-      );
-    `);
     this.stmts = {
       upsert: db.prepare(`INSERT INTO monitor_processes (process, started_at, status) VALUES (@process, @startedAt, @status)
         ON CONFLICT (process) DO UPDATE SET started_at = excluded.started_at, status = excluded.status`),

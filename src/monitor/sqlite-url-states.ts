@@ -10,27 +10,6 @@ export class SqliteUrlStateStore implements UrlStateStore {
 
   constructor(db: Database.Database) {
     this.db = db;
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS monitor_urls (
-        key TEXT PRIMARY KEY,
-        url TEXT NOT NULL,
-        role TEXT NOT NULL,
-        site_id INTEGER,
-        status TEXT NOT NULL,
-        reason TEXT,
-        http_status INTEGER,
-        etag TEXT,
-        last_modified TEXT,
-        content_sha256 TEXT,
-        canonical_key TEXT,
-        verdict TEXT,
-        fetched_at TEXT,
-        updated_at TEXT NOT NULL
-      ) WITHOUT ROWID;
-      CREATE INDEX IF NOT EXISTS monitor_urls_by_content ON monitor_urls (content_sha256) WHERE status = 'checked';
-      CREATE INDEX IF NOT EXISTS monitor_urls_by_canonical ON monitor_urls (canonical_key) WHERE status = 'checked';
-      CREATE INDEX IF NOT EXISTS monitor_urls_by_site ON monitor_urls (site_id, status);
-    `);
     this.stmts = {
       get: db.prepare("SELECT * FROM monitor_urls WHERE key = ?"),
       put: db.prepare(`INSERT OR REPLACE INTO monitor_urls (key, url, role, site_id, status, reason, http_status, etag, last_modified,

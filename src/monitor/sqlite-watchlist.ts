@@ -8,20 +8,6 @@ export class SqliteWatchlist implements Watchlist {
   private readonly upsert: (watch: NewWatch, at: string) => { site: WatchedSite; replaced: boolean };
 
   constructor(db: Database.Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS monitor_sites (
-        id INTEGER PRIMARY KEY,
-        key TEXT NOT NULL UNIQUE,
-        url TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        listings TEXT NOT NULL,
-        interval_ms INTEGER NOT NULL,
-        since TEXT,
-        added_at TEXT NOT NULL,
-        last_pass_at TEXT,
-        next_pass_at TEXT NOT NULL
-      );
-    `);
     this.stmts = {
       byId: db.prepare("SELECT * FROM monitor_sites WHERE id = ?"),
       byKey: db.prepare("SELECT * FROM monitor_sites WHERE key = ?"),

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobQueue, NewJob } from "../../src/monitor/job-queue.ts";
-import { openDatabase } from "../../src/io/store/sqlite-source-store.ts";
+import { openDatabase } from "../../src/io/storage/sqlite-database.ts";
 import { SqliteJobQueue } from "../../src/monitor/sqlite-job-queue.ts";
 import { PostgresJobQueue } from "../../src/monitor/postgres-job-queue.ts";
 import { isDeadLocalOwner } from "../../src/monitor/lease-owner.ts";

@@ -10,7 +10,7 @@ import { runPass } from "../../src/monitor/run-pass.ts";
 import { createCaseService } from "../../src/cases/case-service.ts";
 import { SqliteLicenseStore } from "../../src/cases/sqlite-license-store.ts";
 import { SqlitePolicyStore } from "../../src/cases/sqlite-policy-store.ts";
-import { openDatabase } from "../../src/io/store/sqlite-source-store.ts";
+import { openDatabase } from "../../src/io/storage/sqlite-database.ts";
 import { SqliteSourceStore } from "../../src/io/store/sqlite-source-store.ts";
 import { SqliteCaseStore } from "../../src/cases/sqlite-case-store.ts";
 import { SqliteEvidenceStore } from "../../src/cases/sqlite-evidence-store.ts";

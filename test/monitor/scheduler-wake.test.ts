@@ -6,7 +6,7 @@ import { openMonitor } from "../../src/monitor/open-monitor.ts";
 import { addWatch, makeDueNow } from "../../src/monitor/manage-watchlist.ts";
 import { startScheduler } from "../../src/monitor/scheduler.ts";
 import { SqliteMonitorStatus } from "../../src/monitor/sqlite-monitor-status.ts";
-import { openDatabase } from "../../src/io/store/sqlite-source-store.ts";
+import { openDatabase } from "../../src/io/storage/sqlite-database.ts";
 import { HTML, RSS, serve, startSite } from "./site-server.ts";
 import type { Site } from "./site-server.ts";
 import { ownText, republishedPage, rssFeed } from "./articles.ts";

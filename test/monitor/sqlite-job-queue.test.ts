@@ -4,7 +4,7 @@ import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type Database from "better-sqlite3";
-import { openDatabase } from "../../src/io/store/sqlite-source-store.ts";
+import { openDatabase } from "../../src/io/storage/sqlite-database.ts";
 import { SqliteJobQueue } from "../../src/monitor/sqlite-job-queue.ts";
 import { isDeadLocalOwner, leaseOwners } from "../../src/monitor/lease-owner.ts";
 import { serialTransactions } from "../../src/monitor/transactions.ts";

@@ -6,7 +6,7 @@ import type { MonitorOverview } from "../../src/server/monitor-status-view.ts";
 import type { WatchedSiteView } from "../../src/server/watched-site-view.ts";
 import type { RunningServer } from "../../src/server/start.ts";
 import { startServer } from "../../src/server/start.ts";
-import { openDatabase } from "../../src/io/store/sqlite-source-store.ts";
+import { openDatabase } from "../../src/io/storage/sqlite-database.ts";
 import { SqliteMonitorStatus } from "../../src/monitor/sqlite-monitor-status.ts";
 import { thisProcess } from "../../src/monitor/monitor-status.ts";
 import { KEY } from "./support.ts";

@@ -6,7 +6,7 @@ import type Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CheckResult, Match } from "../../src/core/types.ts";
 import type { Case } from "../../src/cases/case.ts";
-import { openDatabase } from "../../src/io/store/sqlite-source-store.ts";
+import { openDatabase } from "../../src/io/storage/sqlite-database.ts";
 import { SqliteCaseStore } from "../../src/cases/sqlite-case-store.ts";
 import { SqliteEvidenceStore } from "../../src/cases/sqlite-evidence-store.ts";
 import { planCaseUpdates } from "../../src/cases/plan-case-updates.ts";

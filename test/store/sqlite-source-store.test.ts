@@ -145,8 +145,9 @@ describe("SQLite source store", () => {
     const holders = [[keys[0]!], [keys[0]!, keys[1]!], [keys[1]!]];
     for (const [i, blockKeys] of holders.entries()) await store.putSource(source(TEXT, `https://vestnik.test/news/${i + 1}`), { words, fingerprints: [], blockKeys });
     await store.close();
-    // The earlier layout: block rows under the bare keys, and a table of counts per domain.
+    // The earlier layout, from before numbered migrations: block rows under the bare keys, and a table of counts per domain.
     const old = new Database(file);
+    old.pragma("user_version = 0");
     old.exec("DELETE FROM blocks; DELETE FROM recent_blocks; CREATE TABLE block_counts (domain TEXT, block_key INTEGER, sources INTEGER, PRIMARY KEY (domain, block_key)) WITHOUT ROWID");
     const insert = old.prepare("INSERT INTO blocks (block_key, source_id) VALUES (?, ?)");
     for (const [i, blockKeys] of holders.entries()) for (const key of blockKeys) insert.run(BigInt.asIntN(64, BigInt(`0x${key}`)), i + 1);

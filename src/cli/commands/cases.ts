@@ -27,7 +27,7 @@ export function registerCases(program: Command, context: CliContext): void {
       if (opts.violation !== undefined && !(VIOLATIONS as readonly string[]).includes(opts.violation)) {
         throw new UsageError(`--violation ${JSON.stringify(opts.violation)}: must be one of ${VIOLATIONS.join(", ")}`);
       }
-      const [{ openDatabase }, { SqliteCaseStore }] = await Promise.all([import("../../io/store/sqlite-source-store.ts"), import("../../cases/sqlite-case-store.ts")]);
+      const [{ openDatabase }, { SqliteCaseStore }] = await Promise.all([import("../../io/storage/sqlite-database.ts"), import("../../cases/sqlite-case-store.ts")]);
       let db: ReturnType<typeof openDatabase>;
       try {
         db = openDatabase(file);

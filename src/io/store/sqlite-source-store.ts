@@ -1,15 +1,14 @@
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import type { WordSequence } from "../../core/types.ts";
 import type { CandidateSource, NewSource, SourceIndexEntry, SourceStore, StoredSource } from "./source-store.ts";
 import { storedTexts } from "./text-layout.ts";
 import { sourceFromColumns, type SourceColumns } from "./source-row.ts";
 import { decodeWords, encodeWords } from "./word-blob.ts";
 import { ownBuffer } from "./blob.ts";
-import { INDEX_FORMAT, IndexFormatError } from "./index-format.ts";
 import { PendingIndexRows, type IndexRows } from "./pending-index-rows.ts";
 import { BlockKeyFilter } from "./block-key-filter.ts";
-import { createPrivateFile } from "./private-file.ts";
-import { BUSY_TIMEOUT_MS } from "./sqlite-busy.ts";
+import { DomainKeys } from "./domain-keys.ts";
+import { openDatabase } from "../storage/sqlite-database.ts";
 
 /**
  * Sources and their fingerprint index in one SQLite file (WAL, so readers never wait for a writer).
@@ -50,56 +49,6 @@ export class SqliteSourceStore implements SourceStore {
   constructor(db: Database.Database, options: { recentLimit?: number } = {}) {
     this.db = db;
     this.recentLimit = options.recentLimit ?? RECENT_POSTINGS_LIMIT;
-    checkFormat(db);
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-      INSERT OR IGNORE INTO meta (key, value) VALUES ('index_format', '${INDEX_FORMAT}');
-      CREATE TABLE IF NOT EXISTS sources (
-        id INTEGER PRIMARY KEY,
-        url TEXT NOT NULL UNIQUE,
-        title TEXT NOT NULL,
-        published TEXT,
-        reference INTEGER NOT NULL,
-        domain TEXT NOT NULL,
-        text TEXT NOT NULL,
-        -- Spans of the protected and boilerplate blocks in text; null when protected_text is stored instead.
-        layout BLOB,
-        protected_text TEXT,
-        boilerplate TEXT,
-        fingerprints BLOB NOT NULL,
-        block_keys BLOB NOT NULL,
-        added_at TEXT NOT NULL
-      );
-      -- Apart from sources, so that reading a source's words, which every check does for every candidate
-      -- source, does not walk the overflow pages of its text.
-      CREATE TABLE IF NOT EXISTS source_words (
-        source_id INTEGER PRIMARY KEY,
-        codes BLOB NOT NULL,
-        sentences BLOB NOT NULL
-      );
-      CREATE TABLE IF NOT EXISTS fingerprints (
-        hash INTEGER NOT NULL,
-        source_id INTEGER NOT NULL,
-        PRIMARY KEY (hash, source_id)
-      ) WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS recent_fingerprints (
-        hash INTEGER NOT NULL,
-        source_id INTEGER NOT NULL,
-        PRIMARY KEY (hash, source_id)
-      ) WITHOUT ROWID;
-      -- block_key: the block's key mixed with its source's domain (see DomainKeys).
-      CREATE TABLE IF NOT EXISTS blocks (
-        block_key INTEGER NOT NULL,
-        source_id INTEGER NOT NULL,
-        PRIMARY KEY (block_key, source_id)
-      ) WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS recent_blocks (
-        block_key INTEGER NOT NULL,
-        source_id INTEGER NOT NULL,
-        PRIMARY KEY (block_key, source_id)
-      ) WITHOUT ROWID;
-    `);
-    this.rekeyBlocks();
     this.stmts = {
       byUrl: db.prepare("SELECT * FROM sources WHERE url = ?"),
       byId: db.prepare("SELECT * FROM sources WHERE id = ?"),
@@ -282,26 +231,6 @@ export class SqliteSourceStore implements SourceStore {
     this.stmts.mergeRecentBlocks.run();
     this.stmts.clearRecentBlocks.run();
     this.recentPostings = 0;
-  }
-
-  /**
-   * Moves a file written before blocks were keyed with their domain (it has a `block_counts` table) to
-   * today's tables: the rows are rebuilt from the block lists the sources keep, and the counts dropped.
-   */
-  private rekeyBlocks(): void {
-    const hasCounts = () => this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'block_counts'").get() !== undefined;
-    if (!hasCounts()) return;
-    const insert = this.db.prepare("INSERT OR IGNORE INTO blocks (block_key, source_id) VALUES (?, ?)");
-    // Immediate, and looked at again inside: another process opening the same file may have moved it first.
-    this.db
-      .transaction(() => {
-        if (!hasCounts()) return;
-        this.db.exec("DELETE FROM blocks; DROP TABLE block_counts");
-        for (const row of this.db.prepare("SELECT id, domain, block_keys FROM sources").all() as Array<Pick<SourceRow, "id" | "domain" | "block_keys">>) {
-          for (const key of this.domainKeys.of(row.domain, [...new BigInt64Array(ownBuffer(row.block_keys))])) insert.run(key, row.id);
-        }
-      })
-      .immediate();
   }
 
   /** Deletes a source row with its fingerprint and block rows, found through the lists the row keeps. */
@@ -487,66 +416,6 @@ interface StoredBlockKnowledge {
 /** Block keys are 64-bit hashes written as 16 hex digits; stored as SQLite's signed 64-bit integers. */
 function blockKeyToInt(key: string): bigint {
   return BigInt.asIntN(64, BigInt(`0x${key}`));
-}
-
-/**
- * Block keys as the block tables hold them: XORed with a 64-bit hash of the source's domain, so that one
- * block in two domains is two keys. Two (domain, block) pairs share a key only if their keys differ by
- * exactly their domains' hashes, a chance of 2⁻⁶⁴ a pair.
- */
-class DomainKeys {
-  private readonly hashes = new Map<string, bigint>();
-
-  of(domain: string, keys: readonly bigint[]): bigint[] {
-    let hash = this.hashes.get(domain);
-    if (hash === undefined) this.hashes.set(domain, (hash = fnv1a64(domain)));
-    return keys.map((key) => BigInt.asIntN(64, key ^ hash));
-  }
-}
-
-/** FNV-1a over UTF-16 code units, 64 bits. */
-function fnv1a64(text: string): bigint {
-  let hash = 0xcbf29ce484222325n;
-  for (let i = 0; i < text.length; i++) hash = BigInt.asUintN(64, (hash ^ BigInt(text.charCodeAt(i))) * 0x100000001b3n);
-  return hash;
-}
-
-/**
- * Refuses a file whose sources were indexed in another format, naming the file and the way out, rather
- * than answering every check with "no reuse". The file is left as it is.
- */
-function checkFormat(db: Database.Database): void {
-  const hasSources = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sources'").get() !== undefined;
-  if (!hasSources) return;
-  const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
-  const format = hasMeta ? Number((db.prepare("SELECT value FROM meta WHERE key = 'index_format'").pluck().get() as string | undefined) ?? 1) : 1;
-  if (format !== INDEX_FORMAT) {
-    throw new IndexFormatError(
-      `${db.name}: its sources were indexed in format ${format}, and this version of CopyQuota reads format ${INDEX_FORMAT}. ` +
-        "Add the archive again into a new database file (this one is left unchanged).",
-    );
-  }
-}
-
-/** Opens (creating when needed) a CopyQuota database file with the settings every store relies on. */
-export function openDatabase(file: string): Database.Database {
-  if (file !== ":memory:" && file !== "") createPrivateFile(file);
-  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
-  // 16 KB pages (a new file's; an existing one keeps its own): a commit writes each page its group dirtied
-  // with a write(2) of its own, ~70 µs a source at 4 KB and ~22 µs at 16 KB when loading 20k sources, and
-  // checks ran as fast. Larger pages made the random-key block-count updates slower than that gains.
-  db.pragma("page_size = 16384");
-  db.pragma("journal_mode = WAL");
-  // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the last commit.
-  db.pragma("synchronous = NORMAL");
-  db.pragma("foreign_keys = ON");
-  // 64 MB of page cache: fingerprint inserts and lookups hit random pages of a large B-tree, and the
-  // 2 MB default makes a 100k-source index read from disk on most of them.
-  db.pragma("cache_size = -65536");
-  // Each grouped write is a savepoint, and a savepoint copies every page it touches to a statement journal
-  // first. On disk that was a write(2) per page, half of indexing's time in SQLite; in memory it is a memcpy.
-  db.pragma("temp_store = MEMORY");
-  return db;
 }
 
 /** A `sources` row as SQLite gives it: booleans are integers there. */

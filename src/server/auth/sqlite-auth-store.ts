@@ -1,7 +1,6 @@
 import type Database from "better-sqlite3";
 import type { ApiKey, AuthStore, Session, StoredKey } from "./auth-store.ts";
 import type { Role } from "./role.ts";
-import { ADMIN } from "./admin-key.ts";
 
 /** API keys and sessions in the CopyQuota SQLite database. */
 export class SqliteAuthStore implements AuthStore {
@@ -9,21 +8,6 @@ export class SqliteAuthStore implements AuthStore {
   private readonly replaceKey: (name: string, keyId: string | null, keyHash: string, role: Role, now: string) => number;
 
   constructor(db: Database.Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS api_keys (
-        id INTEGER PRIMARY KEY,
-        name TEXT NOT NULL UNIQUE,
-        key_hash TEXT NOT NULL UNIQUE,
-        created_at TEXT NOT NULL
-      );
-      CREATE TABLE IF NOT EXISTS sessions (
-        token_hash TEXT PRIMARY KEY,
-        key_id INTEGER NOT NULL REFERENCES api_keys (id) ON DELETE CASCADE,
-        csrf_token TEXT NOT NULL,
-        expires_at TEXT NOT NULL
-      ) WITHOUT ROWID;
-    `);
-    addRolesAndKeyIds(db);
     const columns = "id, name, role, created_at, key_id, key_hash";
     this.stmts = {
       count: db.prepare("SELECT count(*) FROM api_keys").pluck(),
@@ -94,22 +78,6 @@ export class SqliteAuthStore implements AuthStore {
   async deleteExpiredSessions(now: string): Promise<number> {
     return this.stmts.deleteExpired.run(now).changes;
   }
-}
-
-/**
- * Databases made before roles and key ids gain both columns: the admin key keeps its rights, and every other
- * key becomes an editor's, which keeps what it could do but policy and licenses (now the admin's).
- */
-function addRolesAndKeyIds(db: Database.Database): void {
-  const columns = new Set((db.prepare("SELECT name FROM pragma_table_info('api_keys')").pluck().all() as string[]));
-  db.transaction(() => {
-    if (!columns.has("role")) {
-      db.exec("ALTER TABLE api_keys ADD COLUMN role TEXT NOT NULL DEFAULT 'editor' CHECK (role IN ('reader', 'editor', 'admin'))");
-      db.prepare("UPDATE api_keys SET role = 'admin' WHERE name = ?").run(ADMIN);
-    }
-    if (!columns.has("key_id")) db.exec("ALTER TABLE api_keys ADD COLUMN key_id TEXT");
-    db.exec("CREATE UNIQUE INDEX IF NOT EXISTS api_keys_key_id ON api_keys (key_id)");
-  })();
 }
 
 interface KeyRow {

@@ -1,0 +1,21 @@
+/**
+ * Block keys as the block tables hold them: XORed with a 64-bit hash of the source's domain, so that one
+ * block in two domains is two keys. Two (domain, block) pairs share a key only if their keys differ by
+ * exactly their domains' hashes, a chance of 2⁻⁶⁴ a pair.
+ */
+export class DomainKeys {
+  private readonly hashes = new Map<string, bigint>();
+
+  of(domain: string, keys: readonly bigint[]): bigint[] {
+    let hash = this.hashes.get(domain);
+    if (hash === undefined) this.hashes.set(domain, (hash = fnv1a64(domain)));
+    return keys.map((key) => BigInt.asIntN(64, key ^ hash));
+  }
+}
+
+/** FNV-1a over UTF-16 code units, 64 bits. */
+function fnv1a64(text: string): bigint {
+  let hash = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i++) hash = BigInt.asUintN(64, (hash ^ BigInt(text.charCodeAt(i))) * 0x100000001b3n);
+  return hash;
+}
