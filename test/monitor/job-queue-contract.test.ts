@@ -4,14 +4,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobQueue, NewJob } from "../../src/monitor/job-queue.ts";
 import { openDatabase } from "../../src/io/storage/sqlite-database.ts";
 import { SqliteJobQueue } from "../../src/monitor/sqlite-job-queue.ts";
 import { PostgresJobQueue } from "../../src/monitor/postgres-job-queue.ts";
+import { QUEUE_TABLES } from "../../src/io/storage/postgres-tables/queue.ts";
 import { isDeadLocalOwner } from "../../src/monitor/lease-owner.ts";
 import { findPostgresBin, POSTGRES_MISSING, startPostgres, type PostgresServer } from "../support/postgres-server.ts";
+import { schemaWith, TestPools } from "../support/postgres-pools.ts";
 
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "postgres-claim-worker.ts");
 
@@ -21,24 +22,23 @@ if (!pgBin) console.warn(`job-queue-contract.test: ${POSTGRES_MISSING}`);
 let dir: string;
 let server: PostgresServer | undefined;
 let schemas = 0;
-const pools: pg.Pool[] = [];
+const pools = new TestPools();
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "copyquota-pgqueue-"));
   if (pgBin) server = await startPostgres(pgBin);
 });
 afterAll(async () => {
-  await Promise.all(pools.map((pool) => pool.end()));
+  await pools.end();
   await server?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A pool of connections: what one worker process holds. */
-function workerPool(url: string, max = 10): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max });
-  pools.push(pool);
-  return pool;
-}
+/** A fresh schema holding the queue's table; its URL. */
+const queueSchema = (name: string) => schemaWith(server!, name, QUEUE_TABLES);
+
+/** The queue at `url` on a pool of connections of its own: what one worker process holds. */
+const workerQueue = (url: string, max = 10, options: { now?: () => number } = {}) => new PostgresJobQueue(pools.executor(url, max), options);
 
 const page = (n: number, siteId: number | null = 1): NewJob => ({ kind: "page", url: `https://gorportal.example/news/${n}`, key: `https://gorportal.example/news/${n}`, siteId });
 
@@ -50,7 +50,7 @@ interface Backend {
 
 const backends: Backend[] = [
   { name: "SQLite", open: async (clock) => new SqliteJobQueue(openDatabase(path.join(dir, `queue-${++schemas}.db`)), clock) },
-  ...(pgBin ? [{ name: "PostgreSQL", open: async (clock: () => number) => PostgresJobQueue.open(workerPool(await server!.createSchema(`queue_${++schemas}`)), { now: clock }) }] : []),
+  ...(pgBin ? [{ name: "PostgreSQL", open: async (clock: () => number) => workerQueue(await queueSchema(`queue_${++schemas}`), 10, { now: clock }) }] : []),
 ];
 
 describe.each(backends.map((b) => [b.name, b] as const))("%s job queue: the same semantics", (_name, backend) => {
@@ -133,9 +133,9 @@ describe.each(backends.map((b) => [b.name, b] as const))("%s job queue: the same
 
 describe.skipIf(!pgBin)("PostgreSQL job queue shared by several workers", () => {
   it("never hands one job to two workers claiming at the same time", async () => {
-    const url = await server!.createSchema("shared_claims");
+    const url = await queueSchema("shared_claims");
     // Two worker processes' worth of connections, each with several claim loops running at once.
-    const [a, b] = await Promise.all([PostgresJobQueue.open(workerPool(url, 4)), PostgresJobQueue.open(workerPool(url, 4))]);
+    const [a, b] = [workerQueue(url, 4), workerQueue(url, 4)];
     const jobs = Array.from({ length: 300 }, (_, n) => page(n, (n % 3) + 1));
     expect(await a.enqueue(jobs)).toBe(300);
     const claimedBy = new Map<number, string[]>();
@@ -155,8 +155,8 @@ describe.skipIf(!pgBin)("PostgreSQL job queue shared by several workers", () => 
   });
 
   it("lets a lease expire on the database's clock and gives the job to the next worker", async () => {
-    const url = await server!.createSchema("expiry");
-    const [a, b] = await Promise.all([PostgresJobQueue.open(workerPool(url, 2)), PostgresJobQueue.open(workerPool(url, 2))]);
+    const url = await queueSchema("expiry");
+    const [a, b] = [workerQueue(url, 2), workerQueue(url, 2)];
     await a.enqueue([page(1)]);
     const first = (await a.claim("a", 400))!;
     expect(await b.claim("b", 400)).toBeNull();
@@ -170,8 +170,8 @@ describe.skipIf(!pgBin)("PostgreSQL job queue shared by several workers", () => 
   });
 
   it("keeps a job leased by a worker killed mid-job, and hands it on once that worker is known dead or its lease ends", async () => {
-    const url = await server!.createSchema("dying_worker");
-    const queue = await PostgresJobQueue.open(workerPool(url, 2));
+    const url = await queueSchema("dying_worker");
+    const queue = workerQueue(url, 2);
     await queue.enqueue([page(1), page(2)]);
 
     // Two workers each claim a job and are killed (kill -9) while they hold it: one with a long lease, one
