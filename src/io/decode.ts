@@ -35,16 +35,30 @@ const UTF8_GOOD_PER_BAD = 10;
 const CYRILLIC = new Set(["windows-1251", "koi8-r", "iso-8859-5", "ibm866"]);
 
 /**
- * Decodes a document's bytes. The charset comes from, in order: a byte-order mark, the HTTP `Content-Type`
- * header, a `<meta>` charset or XML `encoding` declaration in the first 4 KB, sniffing, and else UTF-8.
- * A UTF-8 label on bytes that are not UTF-8 is sniffed past: CMSs and servers add `charset=utf-8` to old
- * windows-1251 pages, which read as UTF-8 would be replacement characters matching nothing.
+ * Decodes a document's bytes: the one charset rule of every page the product reads (files, uploads, fetched
+ * pages, the monitor's). The charset comes from, in order: a byte-order mark, the HTTP `Content-Type` header,
+ * a `<meta>` charset or XML `encoding` declaration in the first 4 KB, sniffing, and else UTF-8. A label the
+ * bytes prove wrong is passed over for the next clue (`bytesAllow`): servers and CMSs add `charset=utf-8` to
+ * old windows-1251 pages, and a site moved to UTF-8 keeps its server's old single-byte default.
  * `charset` is the name used, lower-case (e.g. "windows-1251").
  */
 export function decodeBody(bytes: Uint8Array, contentType?: string): { text: string; charset: string } {
-  const declared = canonicalCharset(/charset\s*=\s*["']?([^;"'\s]+)/i.exec(contentType ?? "")?.[1]) ?? declaredCharset(bytes);
-  const charset = charsetFromBom(bytes) ?? (declared === "utf-8" && !isValidUtf8(bytes) ? null : declared) ?? sniffCharset(bytes);
+  const labels = [canonicalCharset(/charset\s*=\s*["']?([^;"'\s]+)/i.exec(contentType ?? "")?.[1]), declaredCharset(bytes)];
+  const charset = charsetFromBom(bytes) ?? labels.find((label) => label !== null && bytesAllow(bytes, label)) ?? sniffCharset(bytes);
   return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset), charset };
+}
+
+/**
+ * Whether bytes may be in the charset a label names. UTF-8 they must be valid as: other charsets read as
+ * UTF-8 are replacement characters matching nothing. Any other charset they must not be valid UTF-8 with
+ * characters past ASCII in: text in another charset practically never forms valid multi-byte UTF-8 by chance,
+ * so such bytes are UTF-8 whatever the label says. A UTF-16 label in a header is believed (a
+ * declaration inside the page never names UTF-16: see `declaredCharset`).
+ */
+function bytesAllow(bytes: Uint8Array, charset: string): boolean {
+  if (charset === "utf-8") return isValidUtf8(bytes);
+  if (charset.startsWith("utf-16")) return true;
+  return !(bytes.some((byte) => byte >= 0x80) && isValidUtf8(bytes));
 }
 
 /**
