@@ -107,9 +107,3 @@ describe.skipIf(!pgBin)("copyquota on a PostgreSQL database, through the CLI", (
     expect(run.stderr).not.toContain("s3cret");
   });
 });
-
-if (!pgBin) {
-  describe("copyquota on a PostgreSQL database, through the CLI", () => {
-    it.skip(`skipped: ${POSTGRES_MISSING}`, () => undefined);
-  });
-}

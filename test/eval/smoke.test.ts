@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { hasEvalData, dataDir } from "../../eval/paths.ts";
+import { seedArticlePath } from "../../eval/paths.ts";
 import { readFixtureArticles } from "../../eval/data/fixture-articles.ts";
 import { readNewsArticles } from "../../eval/data/ru-news.ts";
 import { runRepublication, linkCorrect, type RepublicationRun } from "../../eval/tasks/republication.ts";
 import { summarize } from "../../eval/tasks/republication-metrics.ts";
 import { DEFAULT_DETECTION_OPTIONS } from "../../src/core/options.ts";
 import { readCorpus, runFalseMatches } from "../../eval/tasks/false-matches.ts";
+import { evalDataPath, sharedPresent } from "../support/shared-data.ts";
 
 /**
  * A small slice of `npm run eval`: the republication suite generated from our own fictional articles
@@ -47,10 +48,9 @@ describe("evaluation smoke: republication suite on our own fictional articles", 
   });
 });
 
-const present = hasEvalData();
-if (!present) console.warn(`SKIPPED: evaluation smoke on real data needs ${dataDir} (../shared is absent); the fictional twin above still runs`);
+const present = sharedPresent([evalDataPath("ru-news-samples", "articles.jsonl"), seedArticlePath], "evaluation smoke on real news", "the fictional twin above still runs");
 
-describe.skipIf(!present)("evaluation smoke on ../shared/eval/data", () => {
+describe.skipIf(!present)("evaluation smoke on ../shared/eval/data/ru-news-samples and the seed article", () => {
   it("republication slice from real news samples", async () => {
     const run = await runRepublication(readNewsArticles(), { pages: PAGES });
     checkRun(run, { mae: 4, recall: 0.9 });
@@ -63,9 +63,3 @@ describe.skipIf(!present)("evaluation smoke on ../shared/eval/data", () => {
     expect(report.matches.every((m) => m.klass === "same story")).toBe(true);
   });
 });
-
-if (!present) {
-  describe("evaluation smoke on ../shared/eval/data", () => {
-    it.skip(`skipped: ${dataDir} is absent; the fictional-article run above covers the harness`, () => undefined);
-  });
-}

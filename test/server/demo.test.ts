@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,6 +6,7 @@ import type { AppStores } from "../../src/server/app-stores.ts";
 import { openAppStores } from "../../src/server/app-stores.ts";
 import { loadDemo, REPO_ROOT } from "../../src/demo/load-demo.ts";
 import type { DemoSummary } from "../../src/demo/load-demo.ts";
+import { evalDataPath, sharedPresent } from "../support/shared-data.ts";
 
 const SHARED = path.resolve(REPO_ROOT, "../shared");
 
@@ -60,11 +61,9 @@ describe("demo content on our fictional outlet", () => {
   });
 });
 
-describe("demo content with ../shared", () => {
-  if (!existsSync(path.join(SHARED, "seed/article-ru.txt"))) {
-    it.skip("skipped: ../shared is absent (the seed article and news samples are read from it at run time); the fictional outlet's demo above covers loading", () => undefined);
-    return;
-  }
+const hasShared = sharedPresent([path.join(SHARED, "seed/article-ru.txt"), evalDataPath("ru-news-samples", "articles.jsonl")], "demo content with the seed article and news samples", "the fictional outlet's demo covers loading");
+
+describe.skipIf(!hasShared)("demo content with ../shared", () => {
   it("adds the seed article and the real news samples, and republishes the seed", async () => {
     const { stores, summary, close } = await openDemo(SHARED);
     try {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NewSource, SourceStore } from "../../src/io/store/source-store.ts";
 import type { CheckResult } from "../../src/core/types.ts";
 import { SqliteSourceStore } from "../../src/io/store/sqlite-source-store.ts";
-import { PostgresSourceStore } from "../../src/io/store/postgres-source-store.ts";
+import { openPostgresStorage } from "../../src/io/storage/postgres-storage.ts";
 import { createEngine } from "../../src/engine/create-engine.ts";
 import { tokenize, wordSequence } from "../../src/core/text/tokenize.ts";
 import { protectText } from "../../src/core/boilerplate/protect.ts";
@@ -38,7 +38,7 @@ interface Backend {
 }
 
 const sqlite: Backend = { name: "SQLite", open: async () => SqliteSourceStore.open(path.join(dir, `store-${++databases}.db`)) };
-const postgres: Backend = { name: "PostgreSQL", open: async () => PostgresSourceStore.open(await server!.createSchema(`store_${++databases}`)) };
+const postgres: Backend = { name: "PostgreSQL", open: async () => openPostgresSources(await server!.createSchema(`store_${++databases}`)) };
 const backends = pgBin ? [sqlite, postgres] : [sqlite];
 
 async function withStore(backend: Backend, work: (store: SourceStore) => Promise<void>): Promise<void> {
@@ -289,6 +289,11 @@ describe.skipIf(!pgBin)("the engine on the SQLite and PostgreSQL stores", () => 
   }
 });
 
+/** The sources of a PostgreSQL database opened as the product opens it (schema migrated); closing them ends the pool. */
+async function openPostgresSources(url: string): Promise<SourceStore> {
+  return (await openPostgresStorage(url)).sources;
+}
+
 describe.skipIf(!pgBin)("PostgreSQL source store", () => {
   it("refuses a database indexed in another format, naming it, and leaves it unchanged", async () => {
     const url = await server!.createSchema("old_format");
@@ -297,7 +302,7 @@ describe.skipIf(!pgBin)("PostgreSQL source store", () => {
     try {
       await client.query("CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL); INSERT INTO meta VALUES ('index_format', '1')");
       await client.query("CREATE TABLE sources (id int4 PRIMARY KEY, url text); INSERT INTO sources VALUES (1, 'https://zarechye.example/1')");
-      await expect(PostgresSourceStore.open(url)).rejects.toThrow(new RegExp(`^${url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: .*format 1.*format 3`));
+      await expect(openPostgresSources(url)).rejects.toThrow(new RegExp(`^${url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: .*format 1.*format 3`));
       expect((await client.query("SELECT count(*)::int AS n FROM sources")).rows[0].n).toBe(1);
       expect((await client.query("SELECT to_regclass('fingerprints') AS t")).rows[0].t).toBeNull();
     } finally {
@@ -325,7 +330,7 @@ describe.skipIf(!pgBin)("PostgreSQL source store", () => {
     const closed = new URL(server!.url);
     closed.port = "1";
     closed.password = "s3cret";
-    const error = await PostgresSourceStore.open(closed.href).catch((e: Error) => e);
+    const error = await openPostgresSources(closed.href).catch((e: Error) => e);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toMatch(/^postgres:\/\/copyquota:\*\*\*@127\.0\.0\.1:1\/postgres: cannot connect to PostgreSQL: .+/);
     expect((error as Error).message).not.toContain("s3cret");
@@ -333,7 +338,7 @@ describe.skipIf(!pgBin)("PostgreSQL source store", () => {
 
   it("lets two workers write the same URLs and one domain's blocks at once: no duplicate, no lost count", async () => {
     const url = await server!.createSchema("concurrent");
-    const [a, b] = await Promise.all([PostgresSourceStore.open(url), PostgresSourceStore.open(url)]);
+    const [a, b] = await Promise.all([openPostgresSources(url), openPostgresSources(url)]);
     try {
       const keys = Array.from({ length: 12 }, (_, i) => blockKey(`Строка подвала номер ${i}`));
       // Writes alternate the order of the blocks they hold, as pages of one outlet list them differently.
@@ -352,9 +357,3 @@ describe.skipIf(!pgBin)("PostgreSQL source store", () => {
     }
   });
 });
-
-if (!pgBin) {
-  describe("PostgreSQL source store", () => {
-    it.skip(`skipped: ${POSTGRES_MISSING}`, () => undefined);
-  });
-}
