@@ -38,7 +38,7 @@ export async function withChecker<T>(context: CliContext, options: { openCases: 
     const policy = options.givenPolicy ?? (await context.policy());
     return withEngine(context, (engine, store) => work({ policy, store, check: async (input, address) => ({ result: await engine.check(input.doc, policy, { foundAt: address }), recorded: null }) }));
   }
-  const file = context.dbFile();
+  const file = context.database();
   try {
     return await withRecordingChecker(file, options.givenPolicy, work);
   } catch (error) {

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Command } from "commander";
 import type { Policy } from "../core/policy/policy.ts";
-import { isPostgresUrl, redactPostgresUrl } from "../io/store/postgres-url.ts";
+import { isPostgresUrl } from "../io/store/postgres-url.ts";
 
 /** Exit codes of the CLI contract. */
 export const EXIT = Object.freeze({ ok: 0, violation: 1, usage: 2 });
@@ -11,8 +11,8 @@ export class UsageError extends Error {}
 
 /** Global options every command reads: where the database is and which policy applies. */
 export interface CliContext {
-  /** The SQLite database file; a usage error when the database is PostgreSQL, which only sources and checks use. */
-  dbFile(): string;
+  /** The database: the SQLite file's absolute path, or the PostgreSQL URL as given (password included). */
+  database(): string;
   /** The database URL when `--db` / COPYQUOTA_DB names a PostgreSQL database, else null (a SQLite file). */
   postgresUrl(): string | null;
   /** Neither `--db` nor COPYQUOTA_DB names the database: it is `./copyquota.db`, which messages must say. */
@@ -26,16 +26,7 @@ export function cliContext(program: Command): CliContext {
   const named = () => program.opts<{ db?: string }>().db ?? (process.env.COPYQUOTA_DB || undefined);
   const db = () => named() ?? "copyquota.db";
   return {
-    dbFile: () => {
-      const value = db();
-      if (isPostgresUrl(value)) {
-        throw new UsageError(
-          `--db ${redactPostgresUrl(value)}: PostgreSQL holds the sources and their index (copyquota sources, check); ` +
-            "serve, monitor, watch and cases keep their data in a SQLite file for now: give them --db FILE",
-        );
-      }
-      return path.resolve(value);
-    },
+    database: () => (isPostgresUrl(db()) ? db() : path.resolve(db())),
     postgresUrl: () => (isPostgresUrl(db()) ? db() : null),
     defaultDatabase: () => named() === undefined,
     // Loaded when asked for: the policy schema brings zod, which commands that apply no policy do not need.

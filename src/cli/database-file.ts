@@ -7,7 +7,7 @@ import { redactPostgresUrl } from "../io/store/postgres-url.ts";
 /** The database as messages name it: the SQLite file's absolute path, or the PostgreSQL URL without its password. */
 export function databaseName(context: CliContext): string {
   const url = context.postgresUrl();
-  return url === null ? context.dbFile() : redactPostgresUrl(url);
+  return url === null ? context.database() : redactPostgresUrl(url);
 }
 
 /**
@@ -18,7 +18,7 @@ export function databaseName(context: CliContext): string {
  */
 export function requireDatabase(context: CliContext): void {
   if (context.postgresUrl() !== null) return;
-  const file = context.dbFile();
+  const file = context.database();
   if (existsSync(file) && statSync(file).isFile()) return;
   if (existsSync(file)) throw new UsageError(`${file} is a directory, not a database file`);
   const named = context.defaultDatabase() ? " (the default: give --db FILE or set COPYQUOTA_DB)" : "";
@@ -41,7 +41,7 @@ export function asDatabaseFileError(error: unknown, file: string): unknown {
  */
 export function requireCreatableDatabase(context: CliContext): void {
   if (context.postgresUrl() !== null) return;
-  const file = context.dbFile();
+  const file = context.database();
   if (existsSync(file)) {
     if (statSync(file).isDirectory()) throw new UsageError(`${file} is a directory, not a database file`);
     return;

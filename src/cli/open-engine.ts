@@ -1,10 +1,9 @@
 import type { Engine } from "../engine/engine.ts";
 import type { SourceStore } from "../io/store/source-store.ts";
 import type { CliContext } from "./context.ts";
-import { UsageError } from "./context.ts";
 import { SqliteSourceStore } from "../io/store/sqlite-source-store.ts";
-import { busyMessage, isDatabaseBusy } from "../io/store/sqlite-busy.ts";
-import { asDatabaseFileError } from "./database-file.ts";
+import { openStorage } from "../io/storage/open-storage.ts";
+import { asCliDatabaseError, openForCli } from "./open-storage.ts";
 
 /**
  * Opens the database named by the global options — a SQLite file, or a PostgreSQL database given as a URL — for
@@ -20,8 +19,7 @@ export async function withSourceStore<T>(context: CliContext, work: (store: Sour
       await store.close();
     }
   } catch (error) {
-    if (isDatabaseBusy(error)) throw new UsageError(busyMessage(context.dbFile()), { cause: error });
-    throw context.postgresUrl() === null ? asDatabaseFileError(error, context.dbFile()) : error;
+    throw asCliDatabaseError(error, context);
   }
 }
 
@@ -35,15 +33,8 @@ export async function withEngine<T>(context: CliContext, work: (engine: Engine, 
 }
 
 async function openSourceStore(context: CliContext, bulk: boolean): Promise<SourceStore> {
-  const url = context.postgresUrl();
-  if (url !== null) {
-    // Loaded only for a PostgreSQL database, so that commands on a SQLite file start without the driver.
-    const { PostgresSourceStore } = await import("../io/store/postgres-source-store.ts");
-    return PostgresSourceStore.open(url).catch((error: Error) => {
-      throw new UsageError(error.message, { cause: error });
-    });
-  }
-  const store = SqliteSourceStore.open(context.dbFile());
+  if (context.postgresUrl() !== null) return (await openForCli(context, (database) => openStorage(database))).sources;
+  const store = SqliteSourceStore.open(context.database());
   if (bulk) store.groupCommits();
   return store;
 }

@@ -25,12 +25,12 @@ export interface AnalyzerPool {
 }
 
 /**
- * Starts up to `size` analyzer threads reading the database `file`, one page at a time each, each page held
+ * Starts up to `size` analyzer threads reading the database `database` (a SQLite file or a PostgreSQL URL), one page at a time each, each page held
  * to `PAGE_TIME_BUDGET_MS`. A thread past the budget is stopped, a thread that dies (out of memory on a
  * hostile page, say) is replaced; either way only its page fails, with the reason.
  */
-export function startAnalyzerPool(file: string, size: number): AnalyzerPool {
-  const pool = startTaskPool<AnalyzerTask, AnalyzerReply>({ spawn: () => spawnAnalyzer(file), size, timeBudgetMs: PAGE_TIME_BUDGET_MS });
+export function startAnalyzerPool(database: string, size: number): AnalyzerPool {
+  const pool = startTaskPool<AnalyzerTask, AnalyzerReply>({ spawn: () => spawnAnalyzer(database), size, timeBudgetMs: PAGE_TIME_BUDGET_MS });
   return {
     async analyze(input, policy) {
       let reply: AnalyzerReply;
@@ -54,6 +54,6 @@ export function startAnalyzerPool(file: string, size: number): AnalyzerPool {
  */
 const ANALYZER_HEAP_MB = 512;
 
-function spawnAnalyzer(file: string): Worker {
-  return spawnWorker(import.meta.url, "analyzer-worker", { workerData: { file }, resourceLimits: { maxOldGenerationSizeMb: ANALYZER_HEAP_MB } });
+function spawnAnalyzer(database: string): Worker {
+  return spawnWorker(import.meta.url, "analyzer-worker", { workerData: { database }, resourceLimits: { maxOldGenerationSizeMb: ANALYZER_HEAP_MB } });
 }

@@ -20,7 +20,7 @@ export async function handleDiscover(context: JobContext, job: Job): Promise<voi
   const site = job.siteId === null ? null : await deps.watchlist.get(job.siteId);
   if (site === null) {
     // The site was removed after the job was queued: nothing to do.
-    await deps.atomically(() => completeJob(context, job));
+    await deps.atomically((tx) => completeJob(tx, context, job));
     return;
   }
   const previous = await deps.urls.get(job.key);
@@ -57,10 +57,10 @@ async function queueListings(context: JobContext, job: Job, site: WatchedSite, l
     if (known !== null && known.updatedAt >= context.passStartedAt) continue;
     jobs.push({ kind: "listing", url, key, siteId: site.id });
   }
-  await deps.atomically(async () => {
-    if (listings !== site.listings) await deps.watchlist.setListings(site.id, listings);
-    await deps.queue.enqueue(jobs, { again: true });
-    await deps.urls.put(state);
-    await completeJob(context, job);
+  await deps.atomically(async (tx) => {
+    if (listings !== site.listings) await tx.watchlist.setListings(site.id, listings);
+    await tx.queue.enqueue(jobs, { again: true });
+    await tx.urls.put(state);
+    await completeJob(tx, context, job);
   });
 }

@@ -33,9 +33,9 @@ export async function handleListing(context: JobContext, job: Job): Promise<void
   try {
     const fetched = await deps.fetcher.fetchConditional(job.url, previous?.validators ?? {});
     if (fetched.notModified) {
-      await deps.atomically(async () => {
-        await deps.urls.put({ ...(previous ?? freshState(job, at)), status: "listed", reason: null, httpStatus: 304, updatedAt: at });
-        await completeJob(context, job);
+      await deps.atomically(async (tx) => {
+        await tx.urls.put({ ...(previous ?? freshState(job, at)), status: "listed", reason: null, httpStatus: 304, updatedAt: at });
+        await completeJob(tx, context, job);
       });
       context.emit({ type: "unchanged", url: job.url });
       return;
@@ -78,11 +78,11 @@ export async function handleListing(context: JobContext, job: Job): Promise<void
     const updated = known?.fetchedAt != null && entry.date !== null && entry.date > known.fetchedAt;
     (updated ? again : fresh).push(page);
   }
-  const queued = await deps.atomically(async () => {
-    const count = (await deps.queue.enqueue(fresh)) + (await deps.queue.enqueue(again, { again: true }));
-    await deps.urls.put(state);
-    for (const { state: refusedState } of refused) await deps.urls.put(refusedState);
-    await completeJob(context, job);
+  const queued = await deps.atomically(async (tx) => {
+    const count = (await tx.queue.enqueue(fresh)) + (await tx.queue.enqueue(again, { again: true }));
+    await tx.urls.put(state);
+    for (const { state: refusedState } of refused) await tx.urls.put(refusedState);
+    await completeJob(tx, context, job);
     return count;
   });
   context.emit({ type: "listed", url: job.url, kind: listing.kind, entries: listing.entries.length, queued, skipped, malformed: listing.malformed });

@@ -6,7 +6,8 @@ import { FetchError } from "../io/fetch/errors.ts";
 import type { Job } from "./job-queue.ts";
 import type { JobContext } from "./job-context.ts";
 import type { Analysis } from "./analyze-page.ts";
-import type { UrlState } from "./url-states.ts";
+import type { UrlState, UrlStateStore } from "./url-states.ts";
+import type { UnitOfWork } from "./transactions.ts";
 import { completeJob, freshState, recordFailure } from "./job-context.ts";
 import { describeFailure } from "./failure.ts";
 import { canonicalKeyOf } from "./url-key.ts";
@@ -52,7 +53,7 @@ export async function handlePage(context: JobContext, job: Job): Promise<void> {
   }
   // Same bytes as a page already checked: no need to read them. `recordCheck` looks again (for the canonical
   // URL too) when it commits, for twins checked meanwhile.
-  const early = job.kind === "page" ? await findTwin(context, job, state) : null;
+  const early = job.kind === "page" ? await findTwin(context.deps.urls, job, state) : null;
   if (early !== null) return recordDuplicate(context, job, state, early);
   let analysis: Analysis;
   try {
@@ -71,8 +72,7 @@ interface Twin {
 }
 
 /** Another checked URL with the same bytes, or the same canonical URL (when the page names a usable one). */
-async function findTwin(context: JobContext, job: Job, state: UrlState): Promise<Twin | null> {
-  const { urls } = context.deps;
+async function findTwin(urls: UrlStateStore, job: Job, state: UrlState): Promise<Twin | null> {
   const sameBytes = state.contentSha256 === null ? null : await urls.findByContent(state.contentSha256, job.key);
   if (sameBytes !== null) return { state: sameBytes, why: "same_content" };
   const sameCanonical = state.canonicalKey === null ? null : await urls.findByCanonical(state.canonicalKey, job.key);
@@ -87,16 +87,16 @@ async function findTwin(context: JobContext, job: Job, state: UrlState): Promise
 async function recordCheck(context: JobContext, job: Job, state: UrlState, analysis: Analysis, evidence: NewEvidence | { sha256: string }): Promise<void> {
   const { deps, policy } = context;
   const { result } = analysis;
-  const outcome = await deps.atomically(async () => {
-    const twin = job.kind === "page" ? await findTwin(context, job, state) : null;
+  const outcome = await deps.atomically(async (tx) => {
+    const twin = job.kind === "page" ? await findTwin(tx.urls, job, state) : null;
     if (twin !== null) {
-      await putDuplicate(context, job, state, twin);
+      await putDuplicate(tx, context, job, state, twin);
       return { twin, recorded: null };
     }
     let recorded = null;
     if (result.matches.length > 0 || job.kind === "recheck") {
-      const sha256 = "sha256" in evidence ? evidence.sha256 : (await deps.evidence.capture(evidence)).sha256;
-      recorded = await deps.cases.recordCheck({
+      const sha256 = "sha256" in evidence ? evidence.sha256 : (await tx.evidence.capture(evidence)).sha256;
+      recorded = await tx.cases.recordCheck({
         result,
         candidateText: analysis.doc.text,
         evidenceSha256: sha256,
@@ -105,8 +105,8 @@ async function recordCheck(context: JobContext, job: Job, state: UrlState, analy
         at: state.updatedAt,
       });
     }
-    await deps.urls.put(state);
-    await completeJob(context, job);
+    await tx.urls.put(state);
+    await completeJob(tx, context, job);
     return { twin: null, recorded };
   });
   if (outcome.twin !== null) {
@@ -146,37 +146,37 @@ async function recordNotModified(context: JobContext, job: Job, previous: UrlSta
 }
 
 async function recordUnchanged(context: JobContext, job: Job, state: UrlState): Promise<void> {
-  await context.deps.atomically(async () => {
-    await context.deps.urls.put({ ...state, status: "checked", reason: null });
-    await completeJob(context, job);
+  await context.deps.atomically(async (tx) => {
+    await tx.urls.put({ ...state, status: "checked", reason: null });
+    await completeJob(tx, context, job);
   });
   context.emit({ type: "unchanged", url: job.url });
 }
 
 async function recordDuplicate(context: JobContext, job: Job, state: UrlState, twin: Twin): Promise<void> {
-  await context.deps.atomically(() => putDuplicate(context, job, state, twin));
+  await context.deps.atomically((tx) => putDuplicate(tx, context, job, state, twin));
   context.emit({ type: "duplicate", url: job.url, of: twin.state.url });
 }
 
 /** Writes a duplicate's state and completes its job; runs inside the caller's unit of work. */
-async function putDuplicate(context: JobContext, job: Job, state: UrlState, twin: Twin): Promise<void> {
+async function putDuplicate(tx: UnitOfWork, context: JobContext, job: Job, state: UrlState, twin: Twin): Promise<void> {
   const why = twin.why === "same_content" ? "the same bytes as" : "the same canonical URL as";
-  await context.deps.urls.put({ ...state, status: "duplicate", verdict: null, reason: `${twin.why}: ${why} ${twin.state.url}` });
-  await completeJob(context, job);
+  await tx.urls.put({ ...state, status: "duplicate", verdict: null, reason: `${twin.why}: ${why} ${twin.state.url}` });
+  await completeJob(tx, context, job);
 }
 
 /** 404/410: the page is gone. A re-check records it (an empty capture with the status) and resolves the page's open cases. */
 async function recordGone(context: JobContext, job: Job, previous: UrlState | null, status: number): Promise<void> {
   const { deps } = context;
   const at = new Date(deps.now()).toISOString();
-  const resolved = await deps.atomically(async () => {
+  const resolved = await deps.atomically(async (tx) => {
     let count = 0;
     if (job.kind === "recheck") {
-      const capture = await deps.evidence.capture({ body: new Uint8Array(0), url: job.url, finalUrl: job.url, origin: "fetched", fetchedAt: at, status, headers: {}, contentType: null });
-      count = (await deps.cases.recordGone({ candidateUrl: job.url, status, evidenceSha256: capture.sha256, actor: SYSTEM_ACTOR, at })).resolved.length;
+      const capture = await tx.evidence.capture({ body: new Uint8Array(0), url: job.url, finalUrl: job.url, origin: "fetched", fetchedAt: at, status, headers: {}, contentType: null });
+      count = (await tx.cases.recordGone({ candidateUrl: job.url, status, evidenceSha256: capture.sha256, actor: SYSTEM_ACTOR, at })).resolved.length;
     }
-    await deps.urls.put({ ...(previous ?? freshState(job, at)), url: job.url, status: "gone", reason: `http_status: HTTP ${status}`, httpStatus: status, updatedAt: at });
-    await completeJob(context, job);
+    await tx.urls.put({ ...(previous ?? freshState(job, at)), url: job.url, status: "gone", reason: `http_status: HTTP ${status}`, httpStatus: status, updatedAt: at });
+    await completeJob(tx, context, job);
     return count;
   });
   context.emit({ type: "gone", url: job.url, status, resolved });

@@ -5,6 +5,7 @@ import type { ListingBudget } from "./listing-budget.ts";
 import type { MonitorDeps } from "./monitor-deps.ts";
 import type { UrlState } from "./url-states.ts";
 import type { Failure } from "./failure.ts";
+import type { UnitOfWork } from "./transactions.ts";
 import { retryAt } from "./failure.ts";
 
 /** What a job handler works with during one pass. */
@@ -32,9 +33,9 @@ export class LeaseLostError extends Error {
   }
 }
 
-/** Marks the job done; call inside the unit of work that records its result. */
-export async function completeJob(context: JobContext, job: Job): Promise<void> {
-  if (!(await context.deps.queue.complete(job.id, context.owner))) throw new LeaseLostError(job);
+/** Marks the job done, inside the unit of work `tx` that records its result. */
+export async function completeJob(tx: UnitOfWork, context: JobContext, job: Job): Promise<void> {
+  if (!(await tx.queue.complete(job.id, context.owner))) throw new LeaseLostError(job);
 }
 
 /** What a job's URL is to the monitor. */
@@ -70,9 +71,9 @@ export async function recordFailure(context: JobContext, job: Job, previous: Url
   const now = context.deps.now();
   const at = new Date(now).toISOString();
   const retry = retryAt(failure, job.attempts + 1, now);
-  await context.deps.atomically(async () => {
-    if (!(await context.deps.queue.fail(job.id, context.owner, { reason: `${failure.reason}: ${failure.message}`, retryAt: retry }))) throw new LeaseLostError(job);
-    await context.deps.urls.put({
+  await context.deps.atomically(async (tx) => {
+    if (!(await tx.queue.fail(job.id, context.owner, { reason: `${failure.reason}: ${failure.message}`, retryAt: retry }))) throw new LeaseLostError(job);
+    await tx.urls.put({
       ...(previous ?? freshState(job, at)),
       url: job.url,
       status: retry === null ? "failed" : "retrying",

@@ -28,7 +28,7 @@ export class WatchError extends Error {
  *   it cannot be fetched (refused as private, disallowed by robots.txt…); ListingError for a non-listing.
  */
 export async function addWatch(
-  deps: Pick<MonitorDeps, "watchlist" | "fetcher" | "now" | "atomically">,
+  deps: Pick<MonitorDeps, "fetcher" | "now" | "atomically">,
   url: string,
   options: { intervalMs?: number; since?: IsoDate } = {},
 ): Promise<{ site: WatchedSite; replaced: boolean }> {
@@ -49,14 +49,14 @@ export async function addWatch(
   }
   const at = new Date(deps.now()).toISOString();
   const watch = { url: parsed.href, kind: target.kind, listings: target.listings, intervalMs, since: options.since ?? null };
-  return deps.atomically(() => deps.watchlist.add(watch, at));
+  return deps.atomically((tx) => tx.watchlist.add(watch, at));
 }
 
 /** Stops watching a site (by id or URL) and drops its queued jobs; null when no site matched. */
-export async function removeWatch(deps: Pick<MonitorDeps, "watchlist" | "queue" | "atomically">, idOrUrl: number | string): Promise<WatchedSite | null> {
-  return deps.atomically(async () => {
-    const site = await deps.watchlist.remove(idOrUrl);
-    if (site !== null) await deps.queue.cancelSite(site.id);
+export async function removeWatch(deps: Pick<MonitorDeps, "atomically">, idOrUrl: number | string): Promise<WatchedSite | null> {
+  return deps.atomically(async (tx) => {
+    const site = await tx.watchlist.remove(idOrUrl);
+    if (site !== null) await tx.queue.cancelSite(site.id);
     return site;
   });
 }
@@ -66,11 +66,11 @@ export async function removeWatch(deps: Pick<MonitorDeps, "watchlist" | "queue" 
  * last pass stay. The watchlist's `add` of the site as it is does exactly that.
  * @returns the site, or null when no site has this id.
  */
-export async function makeDueNow(deps: Pick<MonitorDeps, "watchlist" | "now" | "atomically">, id: number): Promise<WatchedSite | null> {
-  return deps.atomically(async () => {
-    const site = await deps.watchlist.get(id);
+export async function makeDueNow(deps: Pick<MonitorDeps, "now" | "atomically">, id: number): Promise<WatchedSite | null> {
+  return deps.atomically(async (tx) => {
+    const site = await tx.watchlist.get(id);
     if (site === null) return null;
     const { url, kind, listings, intervalMs, since } = site;
-    return (await deps.watchlist.add({ url, kind, listings, intervalMs, since }, new Date(deps.now()).toISOString())).site;
+    return (await tx.watchlist.add({ url, kind, listings, intervalMs, since }, new Date(deps.now()).toISOString())).site;
   });
 }

@@ -2,19 +2,12 @@ import type { Policy } from "../core/policy/policy.ts";
 import type { FetcherOptions } from "../io/fetch/options.ts";
 import type { MonitorDeps } from "./monitor-deps.ts";
 import type { Engine } from "../engine/engine.ts";
-import { SqliteSourceStore } from "../io/store/sqlite-source-store.ts";
-import { openDatabase } from "../io/storage/sqlite-database.ts";
+import type { Storage } from "../io/storage/storage.ts";
 import { createEngine } from "../engine/create-engine.ts";
 import { createFetcher } from "../io/fetch/http-fetcher.ts";
-import { SqliteCaseStore } from "../cases/sqlite-case-store.ts";
-import { SqliteEvidenceStore } from "../cases/sqlite-evidence-store.ts";
-import { SqliteLicenseStore } from "../cases/sqlite-license-store.ts";
-import { SqlitePolicyStore } from "../cases/sqlite-policy-store.ts";
 import { createCaseService } from "../cases/case-service.ts";
-import { SqliteJobQueue } from "./sqlite-job-queue.ts";
-import { SqliteUrlStateStore } from "./sqlite-url-states.ts";
-import { SqliteWatchlist } from "./sqlite-watchlist.ts";
-import { serialTransactions } from "./transactions.ts";
+import { openSqliteStorage } from "../io/storage/sqlite-storage.ts";
+import { openStorage } from "../io/storage/open-storage.ts";
 import { analyzeWith } from "./analyze-page.ts";
 import { startAnalyzerPool } from "./analyzer-pool.ts";
 
@@ -32,45 +25,65 @@ export interface MonitorOptions {
   workers?: number;
 }
 
-/** The monitor's dependencies over one database connection of its own, and a `close` that releases them. */
+/** The monitor's dependencies over a database connection of its own, and a `close` that releases them. */
 export interface OpenMonitor extends MonitorDeps {
   /** The engine on the monitor's connection (to index sources in the same database). */
   engine: Engine;
+  /** The database the monitor works on, on its own connection or pool. */
+  storage: Storage;
   close(): Promise<void>;
 }
 
 /**
- * Opens (creating when needed) the database file with every store the monitor reads and writes, on a
+ * Opens (creating when needed) the SQLite database file with every store the monitor reads and writes, on a
  * connection of its own: its transactions then never sweep in another component's writes (the server's,
  * when the scheduler runs inside it), and SQLite serializes the two connections' writes.
  * @throws on invalid fetcher options, naming them.
  */
 export function openMonitor(file: string, options: MonitorOptions = {}): OpenMonitor {
-  const fetcher = createFetcher(options.fetcher);
-  const db = openDatabase(file);
+  return monitorOn(openSqliteStorage(file, { now: options.now }), file, options);
+}
+
+/**
+ * `openMonitor` for any database: a SQLite file or a PostgreSQL URL (a pool of its own, shared with nothing
+ * else in the process; several monitor processes on one database share its job queue).
+ * @throws naming the database when it cannot be opened, or the fetcher options when they are invalid.
+ */
+export async function openMonitorAt(database: string, options: MonitorOptions = {}): Promise<OpenMonitor> {
+  return monitorOn(await openStorage(database, { now: options.now }), database, options);
+}
+
+/** The monitor over `storage`; `database` names it for analyzer threads, which open it themselves. */
+function monitorOn(storage: Storage, database: string, options: MonitorOptions): OpenMonitor {
+  let fetcher;
+  try {
+    fetcher = createFetcher(options.fetcher);
+  } catch (error) {
+    void storage.close();
+    throw error;
+  }
   const now = options.now ?? Date.now;
-  const engine = createEngine(new SqliteSourceStore(db));
-  const cases = new SqliteCaseStore(db);
-  const evidence = new SqliteEvidenceStore(db);
-  const service = createCaseService({ engine, cases, evidence, licenses: new SqliteLicenseStore(db), policies: new SqlitePolicyStore(db), fetcher: null });
+  const engine = createEngine(storage.sources);
+  const service = createCaseService({ engine, cases: storage.cases, evidence: storage.evidence, licenses: storage.licenses, policies: storage.policies, fetcher: null });
   const fixed = options.policy;
-  const pool = (options.workers ?? 0) > 0 ? startAnalyzerPool(file, options.workers!) : null;
+  const pool = (options.workers ?? 0) > 0 ? startAnalyzerPool(database, options.workers!) : null;
   return {
-    watchlist: new SqliteWatchlist(db),
-    queue: new SqliteJobQueue(db, now),
-    urls: new SqliteUrlStateStore(db),
+    watchlist: storage.watchlist,
+    queue: storage.queue,
+    urls: storage.urls,
     engine,
+    storage,
     analyze: pool?.analyze ?? analyzeWith(engine),
-    cases,
-    evidence,
+    cases: storage.cases,
+    evidence: storage.evidence,
     policy: fixed ? async () => fixed : () => service.policy(),
-    atomically: serialTransactions(db),
+    atomically: (work) => storage.transaction(work),
     fetcher,
     now,
     async close() {
       await pool?.close();
       await fetcher.close();
-      db.close();
+      await storage.close();
     },
   };
 }

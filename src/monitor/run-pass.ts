@@ -44,14 +44,13 @@ const MAX_CLAIMS = 3;
 /**
  * One pass: queue what is due (see `scheduleDue`), then work the queue until nothing is claimable — jobs
  * created during the pass (a listing's items) included, retries scheduled for later excluded. Leases of
- * processes of this machine that died (a `kill -9` mid-pass) are released first, so their jobs are done now.
+ * processes of this machine that died (a `kill -9` mid-pass) are released first, and again when the queue runs
+ * dry, so a dead neighbour's jobs are done in this pass rather than after their leases expire.
  */
 export async function runPass(deps: MonitorDeps, settings: PassSettings): Promise<PassSummary> {
   const startedAt = new Date(deps.now()).toISOString();
   const summary = emptySummary(startedAt);
-  for (const owner of await deps.queue.owners()) {
-    if (isDeadLocalOwner(owner)) await deps.atomically(() => deps.queue.release(owner));
-  }
+  await releaseDeadLocalOwners(deps);
   const policy = await deps.policy();
   const listings = new ListingBudget();
   const { sites, rechecksQueued } = await scheduleDue(deps, { recheckAfterMs: settings.recheckAfterMs });
@@ -80,9 +79,10 @@ export async function runPass(deps: MonitorDeps, settings: PassSettings): Promis
       },
     };
     while (!settings.signal?.aborted) {
-      const job = await deps.atomically(() => deps.queue.claim(owner, settings.leaseMs));
+      const job = await deps.atomically((tx) => tx.queue.claim(owner, settings.leaseMs));
       if (job === null) {
-        if (busy === 0) return;
+        if (busy === 0 && (await releaseDeadLocalOwners(deps)) === 0) return;
+        if (busy === 0) continue;
         // Another worker's job may queue more (a listing's items): wait for it, then look again.
         await changed;
         continue;
@@ -104,7 +104,7 @@ export async function runPass(deps: MonitorDeps, settings: PassSettings): Promis
 /** Runs one job, renewing its lease meanwhile; a failure of the handler itself is recorded against the URL. */
 async function runJob(context: JobContext, job: Job, leaseMs: number): Promise<void> {
   const { deps, owner } = context;
-  const heartbeat = setInterval(() => void deps.atomically(() => deps.queue.renew(job.id, owner, leaseMs)).catch(() => undefined), leaseMs / 3);
+  const heartbeat = setInterval(() => void deps.atomically((tx) => tx.queue.renew(job.id, owner, leaseMs)).catch(() => undefined), leaseMs / 3);
   try {
     if (job.claims > MAX_CLAIMS) {
       const failure = { reason: "abandoned", message: `${job.url} was claimed ${job.claims} times and never finished: its workers died or hung on it`, transient: false };
@@ -128,4 +128,13 @@ async function runJob(context: JobContext, job: Job, leaseMs: number): Promise<v
   } finally {
     clearInterval(heartbeat);
   }
+}
+
+/** Releases the leases of this machine's dead monitor processes; how many jobs that freed. */
+async function releaseDeadLocalOwners(deps: MonitorDeps): Promise<number> {
+  let released = 0;
+  for (const owner of await deps.queue.owners()) {
+    if (isDeadLocalOwner(owner)) released += await deps.atomically((tx) => tx.queue.release(owner));
+  }
+  return released;
 }

@@ -24,9 +24,9 @@ export async function scheduleDue(deps: MonitorDeps, options: { recheckAfterMs: 
       site.kind === "site"
         ? [{ kind: "discover", url: site.url, key: urlKey(site.url), siteId: site.id }]
         : site.listings.map((url) => ({ kind: "listing", url, key: urlKey(url), siteId: site.id }));
-    await deps.atomically(async () => {
-      await deps.queue.enqueue(jobs, { again: true });
-      await deps.watchlist.markPassed(site.id, at, new Date(now + site.intervalMs).toISOString());
+    await deps.atomically(async (tx) => {
+      await tx.queue.enqueue(jobs, { again: true });
+      await tx.watchlist.markPassed(site.id, at, new Date(now + site.intervalMs).toISOString());
     });
   }
 
@@ -46,6 +46,6 @@ export async function scheduleDue(deps: MonitorDeps, options: { recheckAfterMs: 
     }
     if (items.length < CASES_PAGE) break;
   }
-  const rechecksQueued = await deps.atomically(() => deps.queue.enqueue([...rechecks.values()], { again: true }));
+  const rechecksQueued = await deps.atomically((tx) => tx.queue.enqueue([...rechecks.values()], { again: true }));
   return { sites, rechecksQueued };
 }

@@ -3,10 +3,9 @@ import type { PassSummary } from "./events.ts";
 import type { MonitorDeps } from "./monitor-deps.ts";
 import type { MonitorOptions } from "./open-monitor.ts";
 import type { PassSettings } from "./run-pass.ts";
-import { openMonitor } from "./open-monitor.ts";
+import { openMonitorAt } from "./open-monitor.ts";
+import { openStorage } from "../io/storage/open-storage.ts";
 import { DEFAULT_CONCURRENCY, DEFAULT_LEASE_MS, runPass } from "./run-pass.ts";
-import { openDatabase } from "../io/storage/sqlite-database.ts";
-import { SqliteMonitorStatus } from "./sqlite-monitor-status.ts";
 import { StatusRecorder } from "./status-recorder.ts";
 
 /**
@@ -90,8 +89,8 @@ export function runLoop(deps: MonitorDeps, settings: LoopSettings): Scheduler {
 export const DEFAULT_SCHEDULER_WORKERS = 1;
 
 export interface SchedulerOptions extends MonitorOptions, Partial<LoopSettings> {
-  /** The CopyQuota database file. */
-  file: string;
+  /** The CopyQuota database: a SQLite file or a PostgreSQL URL. */
+  database: string;
 }
 
 /**
@@ -99,12 +98,18 @@ export interface SchedulerOptions extends MonitorOptions, Partial<LoopSettings> 
  * the database and its own fetcher, runs passes on the watchlist's schedule, and re-checks open cases. It
  * records its status in the database (see `MonitorStatus`), on a connection of its own so that a status
  * write never joins a pass's transaction. `stop()` ends it, forgets its status and closes what it opened.
- * @throws on invalid fetcher options, naming them.
+ * @throws on invalid fetcher options, naming them, or naming the database when it cannot be opened.
  */
-export function startScheduler(options: SchedulerOptions): Scheduler {
-  const monitor = openMonitor(options.file, { ...options, workers: options.workers ?? DEFAULT_SCHEDULER_WORKERS });
-  const statusDb = openDatabase(options.file);
-  const status = new StatusRecorder(new SqliteMonitorStatus(statusDb), monitor.now);
+export async function startScheduler(options: SchedulerOptions): Promise<Scheduler> {
+  const monitor = await openMonitorAt(options.database, { ...options, workers: options.workers ?? DEFAULT_SCHEDULER_WORKERS });
+  let statusStorage;
+  try {
+    statusStorage = await openStorage(options.database);
+  } catch (error) {
+    await monitor.close();
+    throw error;
+  }
+  const status = new StatusRecorder(statusStorage.monitors, monitor.now);
   const loop = runLoop(monitor, {
     concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
     leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
@@ -129,7 +134,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   });
   const done = loop.done.finally(async () => {
     await status.forget();
-    statusDb.close();
+    await statusStorage.close();
     await monitor.close();
   });
   return {

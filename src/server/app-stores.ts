@@ -1,37 +1,24 @@
-import type Database from "better-sqlite3";
 import type { Engine } from "../engine/engine.ts";
 import type { CaseService } from "../cases/case-service.ts";
 import type { MonitorDeps, MonitorFetcher } from "../monitor/monitor-deps.ts";
-import { SqliteSourceStore } from "../io/store/sqlite-source-store.ts";
-import { openDatabase } from "../io/storage/sqlite-database.ts";
+import type { Storage } from "../io/storage/storage.ts";
+import type { Repositories } from "../io/storage/repositories.ts";
+import type { SourceStore } from "../io/store/source-store.ts";
 import { createEngine } from "../engine/create-engine.ts";
-import { SqliteCaseStore } from "../cases/sqlite-case-store.ts";
-import { SqliteEvidenceStore } from "../cases/sqlite-evidence-store.ts";
-import { SqliteLicenseStore } from "../cases/sqlite-license-store.ts";
-import { SqlitePolicyStore } from "../cases/sqlite-policy-store.ts";
 import { createCaseService } from "../cases/case-service.ts";
-import { SqliteAuthStore } from "./auth/sqlite-auth-store.ts";
-import { SqliteWatchlist } from "../monitor/sqlite-watchlist.ts";
-import { SqliteUrlStateStore } from "../monitor/sqlite-url-states.ts";
-import { SqliteJobQueue } from "../monitor/sqlite-job-queue.ts";
-import { serialTransactions } from "../monitor/transactions.ts";
+import { openSqliteStorage } from "../io/storage/sqlite-storage.ts";
 
 /**
  * The monitor's stores the API reads and writes to manage the watchlist: the watched sites, what became of
- * their URLs, and their queued jobs, with the monitor's own transactions (adding and removing a site write
+ * their URLs, and their queued jobs, with the database's units of work (adding and removing a site write
  * more than one store). The monitor itself runs on a connection of its own (see `startScheduler`).
  */
 export type WatchStores = Pick<MonitorDeps, "watchlist" | "urls" | "queue" | "atomically">;
 
-/** Everything the server keeps, on one SQLite database handle, with the engine and case service over it. */
-export interface AppStores {
-  db: Database.Database;
-  sources: SqliteSourceStore;
-  cases: SqliteCaseStore;
-  evidence: SqliteEvidenceStore;
-  licenses: SqliteLicenseStore;
-  policies: SqlitePolicyStore;
-  auth: SqliteAuthStore;
+/** Everything the server keeps, in one database, with the engine and case service over it. */
+export interface AppStores extends Repositories {
+  storage: Storage;
+  sources: SourceStore;
   engine: Engine;
   service: CaseService;
   watch: WatchStores;
@@ -40,17 +27,32 @@ export interface AppStores {
   close(): Promise<void>;
 }
 
-/** Opens (creating when needed) the database file and every store on it. */
+/** The server's stores over `storage` (SQLite or PostgreSQL); `close` closes the storage. */
+export function appStoresOn(storage: Storage, options: { fetcher: MonitorFetcher | null }): AppStores {
+  const engine = createEngine(storage.sources);
+  const service = createCaseService({ engine, cases: storage.cases, evidence: storage.evidence, licenses: storage.licenses, policies: storage.policies, fetcher: options.fetcher });
+  const watch: WatchStores = { watchlist: storage.watchlist, urls: storage.urls, queue: storage.queue, atomically: (work) => storage.transaction(work) };
+  return {
+    storage,
+    cases: storage.cases,
+    evidence: storage.evidence,
+    licenses: storage.licenses,
+    policies: storage.policies,
+    auth: storage.auth,
+    watchlist: storage.watchlist,
+    urls: storage.urls,
+    queue: storage.queue,
+    monitors: storage.monitors,
+    sources: storage.sources,
+    engine,
+    service,
+    watch,
+    fetcher: options.fetcher,
+    close: () => storage.close(),
+  };
+}
+
+/** Opens (creating when needed) a SQLite database file and the server's stores on it. */
 export function openAppStores(file: string, options: { fetcher: MonitorFetcher | null }): AppStores {
-  const db = openDatabase(file);
-  const sources = new SqliteSourceStore(db);
-  const cases = new SqliteCaseStore(db);
-  const evidence = new SqliteEvidenceStore(db);
-  const licenses = new SqliteLicenseStore(db);
-  const policies = new SqlitePolicyStore(db);
-  const auth = new SqliteAuthStore(db);
-  const engine = createEngine(sources);
-  const service = createCaseService({ engine, cases, evidence, licenses, policies, fetcher: options.fetcher });
-  const watch = { watchlist: new SqliteWatchlist(db), urls: new SqliteUrlStateStore(db), queue: new SqliteJobQueue(db), atomically: serialTransactions(db) };
-  return { db, sources, cases, evidence, licenses, policies, auth, engine, service, watch, fetcher: options.fetcher, close: () => sources.close() };
+  return appStoresOn(openSqliteStorage(file), options);
 }

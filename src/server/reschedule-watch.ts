@@ -12,15 +12,15 @@ import type { WatchStores } from "./app-stores.ts";
  * @returns the site as rescheduled, or null when no site has this id.
  */
 export async function rescheduleWatch(stores: WatchStores, id: number, intervalMs: number, now: number): Promise<WatchedSite | null> {
-  return stores.atomically(async () => {
-    const site = await stores.watchlist.get(id);
+  return stores.atomically(async (tx) => {
+    const site = await tx.watchlist.get(id);
     if (site === null) return null;
     const at = new Date(now).toISOString();
-    await stores.watchlist.add({ url: site.url, kind: site.kind, listings: site.listings, intervalMs, since: site.since }, at);
+    await tx.watchlist.add({ url: site.url, kind: site.kind, listings: site.listings, intervalMs, since: site.since }, at);
     if (site.lastPassAt !== null) {
       // A next pass dated in the past is due at once: the watchlist's `due` takes every site due by now.
-      await stores.watchlist.markPassed(id, site.lastPassAt, new Date(Date.parse(site.lastPassAt) + intervalMs).toISOString());
+      await tx.watchlist.markPassed(id, site.lastPassAt, new Date(Date.parse(site.lastPassAt) + intervalMs).toISOString());
     }
-    return stores.watchlist.get(id);
+    return tx.watchlist.get(id);
   });
 }

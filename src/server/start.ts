@@ -2,7 +2,9 @@ import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Policy } from "../core/policy/policy.ts";
 import type { AppStores } from "./app-stores.ts";
-import { openAppStores } from "./app-stores.ts";
+import { appStoresOn } from "./app-stores.ts";
+import { openStorage } from "../io/storage/open-storage.ts";
+import { isPostgresUrl } from "../io/store/postgres-url.ts";
 import { buildServer } from "./app.ts";
 import { createDataDir } from "./data-dir.ts";
 import { ensureAdminKey } from "./auth/admin-key.ts";
@@ -23,8 +25,8 @@ export interface StartOptions {
   port: number;
   host: string;
   dataDir: string;
-  /** The database file; `<dataDir>/copyquota.db` when absent. */
-  dbFile?: string;
+  /** The database: a SQLite file or a PostgreSQL URL; `<dataDir>/copyquota.db` when absent. */
+  database?: string;
   /** `COPYQUOTA_API_KEY`: the admin key. */
   apiKey?: string;
   /** Load demo content into an empty database. */
@@ -54,27 +56,38 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Opens the database, makes sure an admin key and a policy exist, loads the demo if asked and empty, and listens. */
+/**
+ * Opens the database, makes sure an admin key and a policy exist, loads the demo if asked and empty, and listens.
+ * Several servers may start together on one PostgreSQL database: the first-start work (key, policy, demo) is done
+ * by one of them while the others wait, and then find it done.
+ */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const dataDir = path.resolve(options.dataDir);
-  await createDataDir(dataDir);
-  const dbFile = path.resolve(options.dbFile ?? path.join(dataDir, DATABASE_FILE));
+  const database = options.database !== undefined && isPostgresUrl(options.database) ? options.database : path.resolve(options.database ?? path.join(dataDir, DATABASE_FILE));
+  if (!isPostgresUrl(database)) await createDataDir(dataDir);
   const fetcher = createFetcher({ allowPrivate: options.allowPrivate ?? false });
-  const stores = openAppStores(dbFile, { fetcher });
+  const storage = await openStorage(database).catch(async (error: unknown) => {
+    await fetcher.close();
+    throw error;
+  });
+  const stores = appStoresOn(storage, { fetcher });
   let monitor: Scheduler | null = null;
   try {
-    const generatedKey = await ensureAdminKey(stores.auth, options.apiKey);
-    if (options.initialPolicy && (await stores.policies.get()) === null) {
-      await stores.policies.put(rulesOf(options.initialPolicy));
-      for (const license of options.initialPolicy.licenses) await stores.licenses.add(license, "from the policy file");
-    }
-    if (options.demo && (await stores.sources.countSources()) === 0 && (await stores.cases.listCases({}, { limit: 1, offset: 0 })).total === 0) {
-      options.print("Empty database: loading the demo content…");
-      await loadDemo(stores, { sharedDir: options.sharedDir, log: options.print });
-    }
+    const generatedKey = await storage.exclusively("first-start", async () => {
+      const generated = await ensureAdminKey(stores.auth, options.apiKey);
+      if (options.initialPolicy && (await stores.policies.get()) === null) {
+        await stores.policies.put(rulesOf(options.initialPolicy));
+        for (const license of options.initialPolicy.licenses) await stores.licenses.add(license, "from the policy file");
+      }
+      if (options.demo && (await stores.sources.countSources()) === 0 && (await stores.cases.listCases({}, { limit: 1, offset: 0 })).total === 0) {
+        options.print("Empty database: loading the demo content…");
+        await loadDemo(stores, { sharedDir: options.sharedDir, log: options.print });
+      }
+      return generated;
+    });
     // The monitor: watched sites read on their schedule, open cases re-checked (see src/monitor/scheduler.ts).
     // Started before the routes, which wake it when a site is added or made due.
-    monitor = startScheduler({ file: dbFile, fetcher: { allowPrivate: options.allowPrivate ?? false }, onError: (error) => options.print(`monitor: a pass failed: ${(error as Error).message}`) });
+    monitor = await startScheduler({ database, fetcher: { allowPrivate: options.allowPrivate ?? false }, onError: (error) => options.print(`monitor: a pass failed: ${(error as Error).message}`) });
     const app = await buildServer(stores, { logger: options.logger ?? false, allowedHosts: options.allowedHosts, secureCookies: options.secureCookies, monitor });
     await app.listen({ port: options.port, host: options.host });
     const address = app.server.address();
@@ -86,7 +99,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       options.print("Log in to the UI with it, or send it as `Authorization: Bearer KEY`. Set COPYQUOTA_API_KEY to choose your own.");
     }
     // The address comes last, where the eye lands when the server is up (and where scripts wait for it).
-    options.print(`CopyQuota is serving on ${url}  (API docs: ${url}/api/docs; database: ${dbFile})`);
+    options.print(`CopyQuota is serving on ${url}  (API docs: ${url}/api/docs; database: ${storage.name})`);
     return {
       app,
       stores,

@@ -38,7 +38,7 @@ describe("waking the scheduler", () => {
     const watcher = openMonitor(db, { fetcher: { allowPrivate: true } });
     const statusDb = openDatabase(db);
     const statuses = new SqliteMonitorStatus(statusDb);
-    const scheduler = startScheduler({ file: db, fetcher: { allowPrivate: true, perHostDelayMs: 0 }, idleMs: 3_600_000 });
+    const scheduler = await startScheduler({ database: db, fetcher: { allowPrivate: true, perHostDelayMs: 0 }, idleMs: 3_600_000 });
     const lastPassAt = async () => (await watcher.watchlist.get(site.url("/rss.xml")))?.lastPassAt ?? null;
     try {
       // The first pass, at start, finds nothing due; the scheduler then sleeps for the idle hour.

@@ -40,7 +40,7 @@ describe("the background scheduler", () => {
     const passes: PassSummary[] = [];
     const watcher = openMonitor(db, { fetcher: { allowPrivate: true } });
     await addWatch(watcher, sites[0]!.url("/rss.xml"));
-    const scheduler = startScheduler({ file: db, fetcher: { allowPrivate: true, perHostDelayMs: 0 }, idleMs: 300, onPass: (summary) => void passes.push(summary) });
+    const scheduler = await startScheduler({ database: db, fetcher: { allowPrivate: true, perHostDelayMs: 0 }, idleMs: 300, onPass: (summary) => void passes.push(summary) });
     try {
       await until(() => passes.some((p) => p.casesOpened === 1));
       // Watched while the scheduler runs, through another connection (as the CLI or the API would).

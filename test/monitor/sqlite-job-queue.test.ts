@@ -42,7 +42,7 @@ describe("SqliteJobQueue", () => {
   });
 
   it("commits a unit of work whole or not at all, one at a time", async () => {
-    const atomically = serialTransactions(db);
+    const atomically = serialTransactions(db, { queue });
     await queue.enqueue([page(1)]);
     const job = (await atomically(() => queue.claim("w", 1000)))!;
     await expect(

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CheckResult } from "../../src/core/types.ts";
 import { SOURCE, candidatePage, sourceText, startTestServer, type TestServer } from "./support.ts";
+import type { SqliteStorage } from "../../src/io/storage/sqlite-storage.ts";
 
 /**
  * Issue 14, item 8: with no minimum passage size, one sentence quoted without a link opened a case. The
@@ -46,7 +47,7 @@ describe("the policy's minPassageChars", () => {
   it("rules stored before the setting existed take its default", async () => {
     const older: Record<string, unknown> = { ...(await server.stores.policies.get()) };
     delete older.minPassageChars;
-    server.stores.db.prepare("UPDATE settings SET value = ? WHERE key = 'policy'").run(JSON.stringify(older));
+    (server.stores.storage as SqliteStorage).db.prepare("UPDATE settings SET value = ? WHERE key = 'policy'").run(JSON.stringify(older));
     expect(await server.stores.policies.get()).toMatchObject({ minPassageChars: 0, maxShare: 0.3 });
     expect((await check("https://quoter.example/news/3", quote)).result.verdict).toBe("violation");
   });

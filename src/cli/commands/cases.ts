@@ -5,7 +5,8 @@ import type { Violation } from "../../core/types.ts";
 import { UsageError } from "../context.ts";
 import { CASE_STATUSES, OPEN_STATUSES } from "../../cases/case.ts";
 import { parsePositiveInt } from "../options.ts";
-import { asDatabaseFileError, requireDatabase } from "../database-file.ts";
+import { requireDatabase } from "../database-file.ts";
+import { withStorage } from "../open-storage.ts";
 
 const VIOLATIONS: readonly Violation[] = ["over_quota", "over_char_cap", "missing_link", "link_not_to_article", "link_not_indexable"];
 
@@ -21,31 +22,20 @@ export function registerCases(program: Command, context: CliContext): void {
     .option("--domain <domain>", "only cases of this candidate domain (a host or URL on it will do), or of domains containing this text")
     .option("--limit <n>", "at most n cases", parsePositiveInt("--limit"), 1000)
     .action(async (opts: { json?: boolean; status?: string; violation?: string; domain?: string; limit: number }) => {
-      const file = context.dbFile();
       requireDatabase(context);
       const status = parseStatuses(opts.status);
       if (opts.violation !== undefined && !(VIOLATIONS as readonly string[]).includes(opts.violation)) {
         throw new UsageError(`--violation ${JSON.stringify(opts.violation)}: must be one of ${VIOLATIONS.join(", ")}`);
       }
-      const [{ openDatabase }, { SqliteCaseStore }] = await Promise.all([import("../../io/storage/sqlite-database.ts"), import("../../cases/sqlite-case-store.ts")]);
-      let db: ReturnType<typeof openDatabase>;
-      try {
-        db = openDatabase(file);
-      } catch (error) {
-        throw asDatabaseFileError(error, file);
-      }
-      try {
-        const store = new SqliteCaseStore(db);
-        const { total, items } = await store.listCases({ status, violation: opts.violation as Violation | undefined, domain: opts.domain }, { limit: opts.limit, offset: 0 });
+      await withStorage(context, async (storage) => {
+        const { total, items } = await storage.cases.listCases({ status, violation: opts.violation as Violation | undefined, domain: opts.domain }, { limit: opts.limit, offset: 0 });
         if (opts.json) {
           for (const c of items) process.stdout.write(`${JSON.stringify(c)}\n`);
           return;
         }
         process.stdout.write(formatCaseTable(items));
         process.stderr.write(`${items.length} of ${total} cases\n`);
-      } finally {
-        db.close();
-      }
+      });
     });
 }
 

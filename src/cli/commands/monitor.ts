@@ -5,7 +5,7 @@ import type { MonitorEvent, PassSummary } from "../../monitor/events.ts";
 import { UsageError } from "../context.ts";
 import { parsePositiveInt } from "../options.ts";
 import { progress } from "../progress.ts";
-import { openMonitor } from "../../monitor/open-monitor.ts";
+import { openCliMonitor } from "../open-monitor.ts";
 import { DEFAULT_CONCURRENCY, DEFAULT_LEASE_MS, runPass } from "../../monitor/run-pass.ts";
 import { DEFAULT_IDLE_MS, DEFAULT_RECHECK_AFTER_MS, runLoop } from "../../monitor/scheduler.ts";
 import { formatDuration } from "../../monitor/duration.ts";
@@ -36,7 +36,7 @@ export function registerMonitor(program: Command, context: CliContext): void {
       const delay = flags.delay === undefined ? DEFAULT_PER_HOST_DELAY_MS : nonNegativeInt("--delay", flags.delay);
       const recheckAfterMs = flags.recheckAfter === undefined ? DEFAULT_RECHECK_AFTER_MS : durationOption("--recheck-after", flags.recheckAfter);
       const policy = program.opts<{ policy?: string }>().policy === undefined ? undefined : await context.policy();
-      const monitor = openMonitor(context.dbFile(), {
+      const monitor = await openCliMonitor(context, {
         fetcher: { allowPrivate: Boolean(flags.allowPrivate) || context.allowPrivate(), perHostDelayMs: delay },
         policy,
         workers: flags.workers,

@@ -8,7 +8,8 @@ import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, startServer } from "../..
  * `copyquota serve`: the HTTP API and web UI, as `npm start` runs them. Port, host, data directory, host
  * names and cookie security come from options, else from PORT, HOST, COPYQUOTA_DATA_DIR,
  * COPYQUOTA_ALLOWED_HOSTS and COPYQUOTA_SECURE_COOKIES; the admin key from COPYQUOTA_API_KEY. The global
- * `--db` names the database file directly; without it the database is `<data dir>/copyquota.db`.
+ * `--db` (or COPYQUOTA_DB) names the database directly, a SQLite file or a PostgreSQL URL; without it the
+ * database is `<data dir>/copyquota.db`.
  */
 export function registerServe(program: Command, context: CliContext): void {
   program
@@ -28,7 +29,7 @@ export function registerServe(program: Command, context: CliContext): void {
         port,
         host,
         dataDir: opts.dataDir ?? process.env.COPYQUOTA_DATA_DIR ?? DEFAULT_DATA_DIR,
-        dbFile: explicitDb === undefined ? undefined : context.dbFile(),
+        database: explicitDb === undefined && !process.env.COPYQUOTA_DB ? undefined : context.database(),
         apiKey: process.env.COPYQUOTA_API_KEY,
         demo: opts.demo,
         allowedHosts: parseHostList(opts.allowedHosts ?? process.env.COPYQUOTA_ALLOWED_HOSTS),

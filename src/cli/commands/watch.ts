@@ -5,7 +5,7 @@ import type { UrlStatus } from "../../monitor/url-states.ts";
 import { EXIT, UsageError } from "../context.ts";
 import { FetchError } from "../../io/fetch/errors.ts";
 import { parsePublished } from "../options.ts";
-import { openMonitor } from "../../monitor/open-monitor.ts";
+import { openCliMonitor } from "../open-monitor.ts";
 import { addWatch, DEFAULT_INTERVAL_MS, removeWatch } from "../../monitor/manage-watchlist.ts";
 import { formatDuration, parseDuration } from "../../monitor/duration.ts";
 
@@ -22,7 +22,7 @@ export function registerWatch(program: Command, context: CliContext): void {
     .action(async (urls: string[], opts: { allowPrivate?: boolean; interval?: string; since?: string }) => {
       const intervalMs = opts.interval === undefined ? DEFAULT_INTERVAL_MS : durationOption("--interval", opts.interval);
       const since = parsePublished(opts.since) ?? null;
-      const monitor = openMonitor(context.dbFile(), { fetcher: { allowPrivate: Boolean(opts.allowPrivate) || context.allowPrivate() } });
+      const monitor = await openCliMonitor(context, { fetcher: { allowPrivate: Boolean(opts.allowPrivate) || context.allowPrivate() } });
       let failed = 0;
       try {
         for (const url of urls) {
@@ -46,7 +46,7 @@ export function registerWatch(program: Command, context: CliContext): void {
     .description("list watched sites with their schedule and how their URLs fared")
     .option("--json", "one JSON object per site (JSONL)")
     .action(async (opts: { json?: boolean }) => {
-      const monitor = openMonitor(context.dbFile());
+      const monitor = await openCliMonitor(context);
       try {
         const sites = await monitor.watchlist.list();
         for (const site of sites) {
@@ -64,7 +64,7 @@ export function registerWatch(program: Command, context: CliContext): void {
     .description("stop watching sites (by URL or id); their queued jobs are dropped, their cases stay")
     .argument("<sites...>", "URLs or ids as `watch list` shows them")
     .action(async (keys: string[]) => {
-      const monitor = openMonitor(context.dbFile());
+      const monitor = await openCliMonitor(context);
       let missing = 0;
       try {
         for (const key of keys) {

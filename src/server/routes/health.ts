@@ -16,7 +16,7 @@ export const healthRoutes: FastifyPluginAsync<RouteDeps> = async (app, { stores 
     },
     async (_request, reply) => {
       try {
-        stores.db.prepare("SELECT 1").get();
+        await stores.storage.ping();
         return { status: "ok" as const };
       } catch (error) {
         return reply.code(503).send({ status: "unavailable" as const, message: `the database does not answer: ${(error as Error).message}` });

@@ -2,9 +2,10 @@ import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { RouteDeps } from "../app.ts";
-import { ErrorResponse, IdParams, Pagination, WatchedSiteSchema, WatchFailureSchema, WatchRequest, WatchScheduleRequest } from "../api-schemas.ts";
+import { ErrorResponse } from "../schemas/error.ts";
+import { IdParams, Pagination } from "../schemas/request-fields.ts";
+import { WatchedSiteSchema, WatchFailureSchema, WatchRequest, WatchScheduleRequest } from "../schemas/watchlist.ts";
 import { addWatch, makeDueNow, removeWatch, WatchError } from "../../monitor/manage-watchlist.ts";
-import { SqliteMonitorStatus } from "../../monitor/sqlite-monitor-status.ts";
 import { MonitorOverviewSchema } from "../monitor-status-schema.ts";
 import { monitorOverview } from "../monitor-status-view.ts";
 import { ListingError } from "../../monitor/listing.ts";
@@ -28,7 +29,7 @@ export const watchlistRoutes: FastifyPluginAsync<RouteDeps> = async (app, { stor
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["watchlist"];
   const { watch } = stores;
-  const statuses = new SqliteMonitorStatus(stores.db);
+  const statuses = stores.monitors;
 
   async function view(id: number) {
     const site = await watch.watchlist.get(id);

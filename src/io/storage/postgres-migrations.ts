@@ -1,0 +1,64 @@
+import type { Pool, PoolClient } from "pg";
+import type { Migration } from "./schema-version.ts";
+import { NewerSchemaError } from "./schema-version.ts";
+import { inTransaction } from "../store/postgres-connection.ts";
+import { assertIndexFormat } from "../store/postgres-source-store.ts";
+import { SOURCE_TABLES } from "./postgres-tables/sources.ts";
+import { QUEUE_TABLES } from "./postgres-tables/queue.ts";
+import { CASE_TABLES } from "./postgres-tables/cases.ts";
+import { EVIDENCE_TABLES } from "./postgres-tables/evidence.ts";
+import { LICENSE_TABLES } from "./postgres-tables/licenses.ts";
+import { SETTINGS_TABLES } from "./postgres-tables/settings.ts";
+import { AUTH_TABLES } from "./postgres-tables/auth.ts";
+import { MONITOR_STATUS_TABLES } from "./postgres-tables/monitors.ts";
+import { WATCHLIST_TABLES } from "./postgres-tables/watchlist.ts";
+import { URL_STATE_TABLES } from "./postgres-tables/url-states.ts";
+
+/** A PostgreSQL migration: the statements it runs. */
+interface PostgresMigration extends Migration {
+  sql: string;
+}
+
+/**
+ * The schema's history, oldest first. Versions 1 and 2 adopt what databases written before versions existed
+ * already hold (sources, the job queue); 3 adds everything the whole product needs besides.
+ */
+export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = Object.freeze([
+  { version: 1, name: "sources and their fingerprint index", sql: SOURCE_TABLES },
+  { version: 2, name: "the monitor's job queue", sql: QUEUE_TABLES },
+  {
+    version: 3,
+    name: "cases, evidence, licenses, policy, API keys and sessions, monitors, watchlist, URL states",
+    sql: [CASE_TABLES, EVIDENCE_TABLES, LICENSE_TABLES, SETTINGS_TABLES, AUTH_TABLES, MONITOR_STATUS_TABLES, WATCHLIST_TABLES, URL_STATE_TABLES].join("\n"),
+  },
+]);
+
+/** Serializes migrations among processes starting at once: DDL is not safe against itself. */
+const MIGRATION_LOCK = "copyquota.schema";
+
+/**
+ * Brings the database's schema to this build's version, in one transaction: every pending migration is
+ * applied and recorded, or none is. A database of a newer version is refused, as is one whose sources were
+ * indexed in another format; either is left as it was.
+ * @param name what messages call the database (its URL, password hidden)
+ */
+export async function migratePostgres(pool: Pool, name: string, migrations: readonly PostgresMigration[] = POSTGRES_MIGRATIONS): Promise<void> {
+  await inTransaction(pool, async (client) => {
+    await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [MIGRATION_LOCK]);
+    const current = await schemaVersion(client);
+    const known = migrations.at(-1)?.version ?? 0;
+    if (current > known) throw new NewerSchemaError(name, current, known);
+    if (current === 0) await assertIndexFormat(client, name);
+    for (const migration of migrations) {
+      if (migration.version <= current) continue;
+      await client.query(migration.sql);
+      await client.query("INSERT INTO schema_versions (version, name, applied_at) VALUES ($1, $2, $3)", [migration.version, migration.name, new Date().toISOString()]);
+    }
+  });
+}
+
+async function schemaVersion(client: PoolClient): Promise<number> {
+  await client.query("CREATE TABLE IF NOT EXISTS schema_versions (version int4 PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)");
+  const { rows } = await client.query<{ version: number | null }>("SELECT max(version) AS version FROM schema_versions");
+  return rows[0]?.version ?? 0;
+}

@@ -1,0 +1,76 @@
+import type { Storage } from "./storage.ts";
+import type { Repositories } from "./repositories.ts";
+import type { PgExecutor } from "./postgres-executor.ts";
+import { clientExecutor, poolExecutor } from "./postgres-executor.ts";
+import { migratePostgres } from "./postgres-migrations.ts";
+import { inTransaction, openPostgresPool } from "../store/postgres-connection.ts";
+import { redactPostgresUrl } from "../store/postgres-url.ts";
+import { PostgresSourceStore } from "../store/postgres-source-store.ts";
+import { PostgresCaseStore } from "../../cases/postgres-case-store.ts";
+import { PostgresEvidenceStore } from "../../cases/postgres-evidence-store.ts";
+import { PostgresLicenseStore } from "../../cases/postgres-license-store.ts";
+import { PostgresPolicyStore } from "../../cases/postgres-policy-store.ts";
+import { PostgresAuthStore } from "../../server/auth/postgres-auth-store.ts";
+import { PostgresWatchlist } from "../../monitor/postgres-watchlist.ts";
+import { PostgresUrlStateStore } from "../../monitor/postgres-url-states.ts";
+import { PostgresJobQueue } from "../../monitor/postgres-job-queue.ts";
+import { PostgresMonitorStatus } from "../../monitor/postgres-monitor-status.ts";
+
+/** The repositories on `db`: the pool's, or a unit of work's connection. */
+function repositoriesOn(db: PgExecutor, now: (() => number) | undefined): Repositories {
+  return {
+    cases: new PostgresCaseStore(db),
+    evidence: new PostgresEvidenceStore(db),
+    licenses: new PostgresLicenseStore(db),
+    policies: new PostgresPolicyStore(db),
+    auth: new PostgresAuthStore(db),
+    watchlist: new PostgresWatchlist(db),
+    urls: new PostgresUrlStateStore(db),
+    queue: new PostgresJobQueue(db, { now }),
+    monitors: new PostgresMonitorStatus(db),
+  };
+}
+
+/**
+ * Connects to the database at `url` and brings its schema up to date (see `migratePostgres`). Every process —
+ * API servers, monitor workers, the command line — keeps all its state here, so any number of them can share
+ * one database: sessions and keys included, a server holds nothing another could not answer.
+ * @param now epoch milliseconds for the job queue's leases (tests move it); the database's clock by default.
+ * @throws naming the database (password hidden) when it cannot be reached, refuses the login, or is newer.
+ */
+export async function openPostgresStorage(url: string, options: { now?: () => number } = {}): Promise<Storage> {
+  const name = redactPostgresUrl(url);
+  const pool = await openPostgresPool(url);
+  try {
+    await migratePostgres(pool, name);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  const sources = new PostgresSourceStore(pool);
+  return {
+    ...repositoriesOn(poolExecutor(pool), options.now),
+    name,
+    sources,
+    transaction: (work) => inTransaction(pool, (client) => work(repositoriesOn(clientExecutor(client), options.now))),
+    // A session-level lock held by one pooled connection for the work's duration: released by the work's end,
+    // or by the server when the process dies with it.
+    async exclusively(lockName, work) {
+      const client = await pool.connect();
+      try {
+        await client.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [`copyquota.${lockName}`]);
+        try {
+          return await work();
+        } finally {
+          await client.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [`copyquota.${lockName}`]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    async ping() {
+      await pool.query("SELECT 1");
+    },
+    close: () => sources.close(),
+  };
+}
