@@ -10,5 +10,5 @@ export { openMonitor } from "../../src/monitor/open-monitor.ts";
 export { addWatch } from "../../src/monitor/manage-watchlist.ts";
 export { DEFAULT_LEASE_MS, runPass } from "../../src/monitor/run-pass.ts";
 export { DEFAULT_RECHECK_AFTER_MS } from "../../src/monitor/scheduler.ts";
-export { readPage } from "../../src/monitor/read-page.ts";
+export { analyzeWith } from "../../src/monitor/analyze-page.ts";
 export type { PassSummary } from "../../src/monitor/events.ts";

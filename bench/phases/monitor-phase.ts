@@ -6,7 +6,7 @@ import { dbFileBytes } from "../measure/db-size.ts";
 import { peakRssBytes } from "../measure/process-stats.ts";
 import { median, now } from "../measure/stats.ts";
 import type { PassSummary } from "./app-under-test.ts";
-import { addWatch, DEFAULT_LEASE_MS, DEFAULT_RECHECK_AFTER_MS, openMonitor, readPage, runPass } from "./app-under-test.ts";
+import { addWatch, analyzeWith, DEFAULT_LEASE_MS, DEFAULT_RECHECK_AFTER_MS, openMonitor, runPass } from "./app-under-test.ts";
 import { startChildServer } from "./child-server.ts";
 import { DEFAULT_POLICY, openEngine } from "./engine-under-test.ts";
 
@@ -108,14 +108,15 @@ function fetchBaselinePages(siteUrl: string, count: number): Promise<FetchedPage
 }
 
 /**
- * The baseline: pages per second through `readPage` and `engine.check` in one thread, no fetch, no writes,
- * after `BASELINE_WARMUP` untimed pages. On a connection of its own opened for the purpose, while no monitor
+ * The baseline: pages per second through the monitor's analysis (`analyzeWith`: the page reader and
+ * `engine.check`) in one thread, no fetch, no writes, after `BASELINE_WARMUP` untimed pages. On a connection of its own opened for the purpose, while no monitor
  * is open: the monitor's analyzer threads loading their code would otherwise share the cores with it.
  */
 async function readAndCheckRate(db: string, pages: readonly FetchedPage[]): Promise<number> {
   const { engine, close } = openEngine(db);
   try {
-    const check = (page: FetchedPage) => engine.check(readPage(page.body, page.contentType, page.url, page.url).doc, DEFAULT_POLICY);
+    const analyze = analyzeWith(engine);
+    const check = (page: FetchedPage) => analyze({ body: page.body, contentType: page.contentType, url: page.url, finalUrl: page.url }, DEFAULT_POLICY);
     for (const page of pages.slice(0, BASELINE_WARMUP)) await check(page);
     const timed = pages.slice(BASELINE_WARMUP);
     const t0 = now();

@@ -9,12 +9,11 @@ import { evidenceOf } from "./evidence.ts";
 import type { LicenseStore } from "./license-store.ts";
 import type { PolicyStore } from "./policy-store.ts";
 import { DEFAULT_POLICY } from "../core/policy/schema.ts";
-import { looksLikeHtml } from "../core/extract/html.ts";
 import { PageRefusedError } from "../core/extract/page-refused.ts";
-import type { ExtractedPage } from "../core/types.ts";
-import { extractPageOffThread } from "../io/threads/page-extractor.ts";
 import { FetchError } from "../io/fetch/errors.ts";
-import { decodeBody } from "../io/decode.ts";
+import type { PageContext, ReadPage } from "../io/page-reader/read-page.ts";
+import { readHtml, readPage } from "../io/page-reader/read-page.ts";
+import { UnreadablePageError } from "../io/page-reader/unreadable-page.ts";
 import { CaseNotFoundError } from "./case-store.ts";
 import { rulesOf } from "./policy-store.ts";
 
@@ -196,22 +195,15 @@ export class SubmissionError extends Error {
 }
 
 /**
- * The document a submission describes: HTML is extracted (text, links, metadata) in an extraction thread;
- * text is taken as is.
+ * The document a submission describes: HTML is read by the page reader under the submission's URL, extracted in
+ * an extraction thread; text is taken as is.
  * @throws SubmissionError; PageRefusedError naming the page and the limit it is past.
  */
 export async function documentFromSubmission(submission: Submission): Promise<TextDocument> {
   if (submission.html !== undefined && submission.text !== undefined) throw new SubmissionError("give either html or text, not both");
   if (submission.html !== undefined) {
-    const page = await readPage(submission.html, submission.url, `the HTML submitted for ${submission.url}`);
-    if (page.text.trim() === "") throw new SubmissionError(`the HTML submitted for ${submission.url} has no readable text`);
-    return {
-      url: submission.url,
-      title: submission.title ?? page.title,
-      published: submission.published !== undefined ? submission.published : page.published,
-      text: page.text,
-      links: page.links,
-    };
+    const context = { subject: `the HTML submitted for ${submission.url}`, fetched: null, declaredUrl: submission.url, title: submission.title, published: submission.published };
+    return read(context, () => readHtml(submission.html!, context));
   }
   if (submission.text !== undefined) {
     if (submission.text.trim() === "") throw new SubmissionError(`the text submitted for ${submission.url} is empty`);
@@ -220,24 +212,19 @@ export async function documentFromSubmission(submission: Submission): Promise<Te
   throw new SubmissionError(`give the html or the text of ${submission.url}`);
 }
 
-/** The document a fetched page holds, decoded by its declared or sniffed charset. */
+/** The document a fetched page holds, read by the page reader under the URL asked for. */
 async function documentFromResource(resource: FetchedResource): Promise<TextDocument> {
-  const contentType = resource.headers["content-type"];
-  const { text } = decodeBody(resource.body, contentType);
-  if (looksLikeHtml(text)) {
-    const page = await readPage(text, resource.url, `the page at ${resource.requestedUrl}`);
-    if (page.text.trim() === "") throw new SubmissionError(`the page at ${resource.requestedUrl} has no readable text`);
-    return { url: resource.requestedUrl, title: page.title, published: page.published, text: page.text, links: page.links };
-  }
-  if (text.trim() === "") throw new SubmissionError(`the page at ${resource.requestedUrl} is empty`);
-  return { url: resource.requestedUrl, title: "", published: null, text, links: [] };
+  const body = { bytes: resource.body, contentType: resource.headers["content-type"] ?? null };
+  const context = { subject: `the page at ${resource.requestedUrl}`, fetched: { url: resource.requestedUrl, finalUrl: resource.url }, declaredUrl: null };
+  return read(context, () => readPage(body, context));
 }
 
-/** A page extracted off this thread; a refusal's message opens with `subject`, naming the page. */
-async function readPage(html: string, pageUrl: string, subject: string): Promise<ExtractedPage> {
+/** A page's document, the reader's refusals said as the API says them: a page without text is a bad submission. */
+async function read(context: PageContext, reading: () => Promise<ReadPage>): Promise<TextDocument> {
   try {
-    return await extractPageOffThread(html, pageUrl);
+    return (await reading()).doc;
   } catch (error) {
-    throw error instanceof PageRefusedError ? error.about(subject) : error;
+    if (error instanceof UnreadablePageError) throw new SubmissionError(error.message);
+    throw error instanceof PageRefusedError ? error.about(context.subject) : error;
   }
 }

@@ -1,5 +1,6 @@
 import { FetchError } from "../io/fetch/errors.ts";
 import { isTransient } from "../io/fetch/retry.ts";
+import { UnreadablePageError } from "../io/page-reader/unreadable-page.ts";
 import { ListingError } from "./listing.ts";
 
 /** Why a job failed, as recorded for its URL: a word to branch and count on, and the message behind it. */
@@ -18,17 +19,6 @@ export interface Failure {
   retryAfterMs?: number;
 }
 
-/** A page the monitor cannot check, for a reason other than fetching it. */
-export class PageError extends Error {
-  override readonly name = "PageError";
-  constructor(
-    readonly reason: "no_text" | "not_a_page",
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /** A failure described where it happened (an analysis worker) and carried back to the job as it was. */
 export class DescribedFailure extends Error {
   override readonly name = "DescribedFailure";
@@ -43,7 +33,7 @@ export function describeFailure(error: unknown): Failure {
     const failure: Failure = { reason: error.reason, message: error.message, transient: isTransient(error) };
     return error.retryAfterMs === null ? failure : { ...failure, retryAfterMs: error.retryAfterMs };
   }
-  if (error instanceof ListingError || error instanceof PageError) return { reason: error.reason, message: error.message, transient: false };
+  if (error instanceof ListingError || error instanceof UnreadablePageError) return { reason: error.reason, message: error.message, transient: false };
   // A bug of ours or a library's on a hostile input: recorded against the URL, not retried, never fatal.
   const message = error instanceof Error ? error.message : String(error);
   return { reason: "internal_error", message, transient: false };

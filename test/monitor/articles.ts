@@ -56,7 +56,7 @@ export function vestnikArticles(): { main: SourceArticle; archive: SourceArticle
 export async function indexVestnik(engine: Engine): Promise<void> {
   const entry = manifest().documents.find((doc) => doc.file === "vestnik-main.txt")!;
   const html = readFileSync(path.join(ARTICLES, entry.html!), "utf8");
-  await engine.addSource(await pageDocument(html, { origin: entry.html!, pageUrl: entry.url }), { reference: false });
+  await engine.addSource(await pageDocument(html, { subject: entry.html!, fetched: null, declaredUrl: entry.url }), { reference: false });
   for (const line of readFileSync(path.join(ARTICLES, manifest().archive.file), "utf8").split("\n")) {
     if (line.trim() === "") continue;
     const doc = JSON.parse(line) as { url: string; title: string; text: string; published: string };

@@ -12,7 +12,7 @@ export function registerCheck(program: Command, context: CliContext): void {
     .description("check pages or texts for reuse of the indexed sources, against the policy")
     .argument("<inputs...>", "HTML or text files, or http(s) URLs")
     .option("--json", "one JSON object per candidate (JSONL), in input order")
-    .option("--url <url>", "the candidate's URL, overriding the page's")
+    .option("--url <url>", "where a saved page or text was published (its URL instead of the canonical link it names); a page fetched goes by the URL fetched")
     .option("--published <iso>", "the candidate's publication date, overriding the page's")
     .option("--open-cases", "record each check with its evidence, and open or update cases for violations as the API does (see `cases list`); without --policy, under the policy stored in the database")
     .action(async (inputs: string[], opts: { json?: boolean; url?: string; published?: string; openCases?: boolean }) => {
@@ -56,12 +56,13 @@ export function registerCheck(program: Command, context: CliContext): void {
 }
 
 /**
- * Where a candidate was found: `--url`, else the address it was fetched from; a JSON Lines record's `url` is
- * given with it. A whole file's URL is only what the page says of itself (its canonical link, else its
- * file:// address), which a copy keeps from its original: where the file was found is unknown.
+ * Where a candidate was found, in the page reader's order (`pageIdentity`): the address it was fetched from,
+ * else `--url`; a JSON Lines record's `url` is given with it. A whole file's URL is only what the page says of
+ * itself (its canonical link, else its file:// address), which a copy keeps from its original: where the file
+ * was found is unknown.
  */
 function foundAt(item: LoadedInput, url: string | undefined): string | null {
-  return url ?? item.fetched?.requestedUrl ?? (item.bytes === undefined ? item.doc.url : null);
+  return item.fetched?.requestedUrl ?? url ?? (item.bytes === undefined ? item.doc.url : null);
 }
 
 function count(totals: Record<"opened" | "updated" | "resolved" | "reopened", number>, recorded: RecordedCheck): void {

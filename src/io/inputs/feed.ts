@@ -57,7 +57,7 @@ export async function* feedDocuments(
         return await options.loadPage(link, { title: item.title, published: itemDate });
       }
       const doc = /<[a-z][^>]*>/i.test(full)
-        ? await pageDocument(articleWrapper(item.title ?? "", full), { origin, pageUrl: link, url: link, title: item.title, published })
+        ? await pageDocument(articleWrapper(item.title ?? "", full), { subject: origin, fetched: null, declaredUrl: link, title: item.title, published: published ?? undefined })
         : plainTextDocument(linesToBlocks(full), { url: link, title: item.title, fallbackTitle: link, published, purpose: options.purpose });
       return { origin, doc };
     } catch (error) {

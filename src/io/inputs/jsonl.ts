@@ -86,7 +86,8 @@ async function lineDocument(
   const when = options.published ?? published;
   const { title, html, text } = fields;
   if (html !== undefined && html.value.trim() !== "") {
-    return pageDocument(html.value, { origin, pageUrl: url, url: url ?? options.fallbackUrl, title: title?.value, published: when });
+    // A record without a URL goes by its line's address, as its text would, never by a canonical link it claims.
+    return pageDocument(html.value, { subject: origin, fetched: null, declaredUrl: url ?? options.fallbackUrl, title: title?.value, published: when ?? undefined });
   }
   if (text === undefined || text.value.trim() === "") throw new InputError(origin, `has neither "text" nor "html"`);
   return plainTextDocument(text.value, {

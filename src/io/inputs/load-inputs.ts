@@ -3,6 +3,7 @@ import { pathToFileURL } from "node:url";
 import { toIsoDate } from "../../core/extract/date.ts";
 import type { IsoDate, TextDocument } from "../../core/types.ts";
 import type { Fetcher } from "../fetch/fetcher.ts";
+import { pageIdentity } from "../page-reader/page-identity.ts";
 import { feedDocuments } from "./feed.ts";
 import type { PageLoader } from "./feed.ts";
 import { InputError } from "./input-error.ts";
@@ -83,8 +84,9 @@ function kindOf(raw: RawInput): InputKind {
 }
 
 /**
- * A page or plain text. Its URL: --url, else (HTML) the canonical URL, else where it was fetched from, else
- * for a candidate file its `file://` URL; a source file without any fails, for a source must be findable.
+ * A page or plain text, under the page reader's identity (`pageIdentity`): where it was fetched from, else
+ * --url, else for a file what it says of itself (HTML: its canonical link) or, for a candidate, its `file://`
+ * URL; a source file without any fails, for a source must be findable.
  */
 async function singleDocument(
   raw: RawInput,
@@ -92,19 +94,21 @@ async function singleDocument(
   options: { purpose: "source" | "candidate"; url?: string; published: IsoDate },
   fallbacks: { title?: string; published?: IsoDate } = {},
 ): Promise<TextDocument> {
-  const fileUrl = raw.path && options.purpose === "candidate" ? pathToFileURL(raw.path).href : undefined;
+  const addresses = {
+    fetched: raw.fetched ? { url: raw.fetched.requestedUrl, finalUrl: raw.fetched.url } : null,
+    declaredUrl: options.url ?? null,
+    fileUrl: raw.path && options.purpose === "candidate" ? pathToFileURL(raw.path).href : undefined,
+  };
   if (kind === "html") {
     return pageDocument(raw.text, {
-      origin: raw.origin,
-      pageUrl: raw.url ?? options.url,
-      url: options.url,
-      fallbackUrl: fileUrl,
+      subject: raw.origin,
+      ...addresses,
       fallbackTitle: fallbacks.title,
-      published: options.published,
+      published: options.published ?? undefined,
       fallbackPublished: fallbacks.published,
     });
   }
-  const url = options.url ?? raw.url ?? fileUrl;
+  const url = pageIdentity({ ...addresses, canonicalUrl: null });
   if (!url) throw new InputError(raw.origin, "needs --url: plain text does not say where it was published");
   return plainTextDocument(raw.text, {
     url,
