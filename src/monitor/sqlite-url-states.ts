@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
-import type { CandidateVerdict } from "../core/types.ts";
 import type { UrlState, UrlStateStore, UrlStatus } from "./url-states.ts";
 import { URL_STATUSES } from "./url-states.ts";
+import { urlStateFromRow, urlStateRow, type UrlStateRow } from "./url-state-row.ts";
 
 /** URL states in the CopyQuota SQLite database, indexed for the two dedupe lookups. */
 export class SqliteUrlStateStore implements UrlStateStore {
@@ -24,38 +24,23 @@ export class SqliteUrlStateStore implements UrlStateStore {
   }
 
   async get(key: string): Promise<UrlState | null> {
-    const row = this.stmts.get.get(key) as UrlRow | undefined;
-    return row ? fromRow(row) : null;
+    const row = this.stmts.get.get(key) as UrlStateRow | undefined;
+    return row ? urlStateFromRow(row) : null;
   }
 
   async put(state: UrlState): Promise<void> {
-    this.stmts.put.run({
-      key: state.key,
-      url: state.url,
-      role: state.role,
-      site_id: state.siteId,
-      status: state.status,
-      reason: state.reason,
-      http_status: state.httpStatus,
-      etag: state.validators.etag ?? null,
-      last_modified: state.validators.lastModified ?? null,
-      content_sha256: state.contentSha256,
-      canonical_key: state.canonicalKey,
-      verdict: state.verdict,
-      fetched_at: state.fetchedAt,
-      updated_at: state.updatedAt,
-    });
+    this.stmts.put.run(urlStateRow(state));
   }
 
   async findByContent(sha256: string, exceptKey: string): Promise<UrlState | null> {
-    const row = this.stmts.byContent.get(sha256, exceptKey) as UrlRow | undefined;
-    return row ? fromRow(row) : null;
+    const row = this.stmts.byContent.get(sha256, exceptKey) as UrlStateRow | undefined;
+    return row ? urlStateFromRow(row) : null;
   }
 
   async findByCanonical(canonicalKey: string, exceptKey: string): Promise<UrlState | null> {
     const params = { canonical: canonicalKey, except: exceptKey };
-    const row = (this.stmts.byCanonical.get(params) ?? this.stmts.byKeyChecked.get(params)) as UrlRow | undefined;
-    return row ? fromRow(row) : null;
+    const row = (this.stmts.byCanonical.get(params) ?? this.stmts.byKeyChecked.get(params)) as UrlStateRow | undefined;
+    return row ? urlStateFromRow(row) : null;
   }
 
   async list(filter: { siteId?: number; status?: UrlStatus[]; role?: UrlState["role"] }, page: { limit: number; offset: number }): Promise<UrlState[]> {
@@ -74,7 +59,7 @@ export class SqliteUrlStateStore implements UrlStateStore {
       filter.status.forEach((status, i) => (params[`status${i}`] = status));
     }
     const sql = `SELECT * FROM monitor_urls ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY updated_at, key LIMIT @limit OFFSET @offset`;
-    return (this.db.prepare(sql).all(params) as UrlRow[]).map(fromRow);
+    return (this.db.prepare(sql).all(params) as UrlStateRow[]).map(urlStateFromRow);
   }
 
   async counts(siteId?: number): Promise<Record<UrlStatus, number>> {
@@ -87,42 +72,4 @@ export class SqliteUrlStateStore implements UrlStateStore {
     for (const row of rows) counts[row.status] = row.n;
     return counts;
   }
-}
-
-interface UrlRow {
-  key: string;
-  url: string;
-  role: UrlState["role"];
-  site_id: number | null;
-  status: UrlStatus;
-  reason: string | null;
-  http_status: number | null;
-  etag: string | null;
-  last_modified: string | null;
-  content_sha256: string | null;
-  canonical_key: string | null;
-  verdict: CandidateVerdict | null;
-  fetched_at: string | null;
-  updated_at: string;
-}
-
-function fromRow(row: UrlRow): UrlState {
-  const validators: UrlState["validators"] = {};
-  if (row.etag !== null) validators.etag = row.etag;
-  if (row.last_modified !== null) validators.lastModified = row.last_modified;
-  return {
-    key: row.key,
-    url: row.url,
-    role: row.role,
-    siteId: row.site_id,
-    status: row.status,
-    reason: row.reason,
-    httpStatus: row.http_status,
-    validators,
-    contentSha256: row.content_sha256,
-    canonicalKey: row.canonical_key,
-    verdict: row.verdict,
-    fetchedAt: row.fetched_at,
-    updatedAt: row.updated_at,
-  };
 }

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
-import type { NewWatch, WatchedSite, WatchKind, Watchlist } from "./watchlist.ts";
+import type { NewWatch, WatchedSite, Watchlist } from "./watchlist.ts";
 import { urlKey } from "./url-key.ts";
+import { watchColumns, watchedSiteFromRow, type WatchedSiteRow } from "./watched-site-row.ts";
 
 /** The watchlist in the CopyQuota SQLite database. */
 export class SqliteWatchlist implements Watchlist {
@@ -23,12 +24,11 @@ export class SqliteWatchlist implements Watchlist {
       nextDue: db.prepare("SELECT min(next_pass_at) FROM monitor_sites").pluck(),
     };
     this.upsert = db.transaction((watch: NewWatch, at: string) => {
-      const key = urlKey(watch.url);
-      const params = { key, url: watch.url, kind: watch.kind, listings: JSON.stringify(watch.listings), interval_ms: watch.intervalMs, since: watch.since, at };
-      const old = this.stmts.byKey.get(key) as SiteRow | undefined;
+      const params = { ...watchColumns(watch), at };
+      const old = this.stmts.byKey.get(params.key) as WatchedSiteRow | undefined;
       if (old) this.stmts.update.run({ ...params, id: old.id });
       else this.stmts.insert.run(params);
-      return { site: fromRow(this.stmts.byKey.get(key) as SiteRow), replaced: old !== undefined };
+      return { site: watchedSiteFromRow(this.stmts.byKey.get(params.key) as WatchedSiteRow), replaced: old !== undefined };
     });
   }
 
@@ -37,12 +37,12 @@ export class SqliteWatchlist implements Watchlist {
   }
 
   async get(idOrUrl: number | string): Promise<WatchedSite | null> {
-    const row = (typeof idOrUrl === "number" ? this.stmts.byId.get(idOrUrl) : this.stmts.byKey.get(urlKey(idOrUrl))) as SiteRow | undefined;
-    return row ? fromRow(row) : null;
+    const row = (typeof idOrUrl === "number" ? this.stmts.byId.get(idOrUrl) : this.stmts.byKey.get(urlKey(idOrUrl))) as WatchedSiteRow | undefined;
+    return row ? watchedSiteFromRow(row) : null;
   }
 
   async list(): Promise<WatchedSite[]> {
-    return (this.stmts.all.all() as SiteRow[]).map(fromRow);
+    return (this.stmts.all.all() as WatchedSiteRow[]).map(watchedSiteFromRow);
   }
 
   async remove(idOrUrl: number | string): Promise<WatchedSite | null> {
@@ -56,7 +56,7 @@ export class SqliteWatchlist implements Watchlist {
   }
 
   async due(now: string): Promise<WatchedSite[]> {
-    return (this.stmts.due.all(now) as SiteRow[]).map(fromRow);
+    return (this.stmts.due.all(now) as WatchedSiteRow[]).map(watchedSiteFromRow);
   }
 
   async markPassed(id: number, at: string, next: string): Promise<void> {
@@ -66,31 +66,4 @@ export class SqliteWatchlist implements Watchlist {
   async nextDue(): Promise<string | null> {
     return (this.stmts.nextDue.get() as string | null) ?? null;
   }
-}
-
-interface SiteRow {
-  id: number;
-  key: string;
-  url: string;
-  kind: WatchKind;
-  listings: string;
-  interval_ms: number;
-  since: string | null;
-  added_at: string;
-  last_pass_at: string | null;
-  next_pass_at: string;
-}
-
-function fromRow(row: SiteRow): WatchedSite {
-  return {
-    id: row.id,
-    url: row.url,
-    kind: row.kind,
-    listings: JSON.parse(row.listings) as string[],
-    intervalMs: row.interval_ms,
-    since: row.since,
-    addedAt: row.added_at,
-    lastPassAt: row.last_pass_at,
-    nextPassAt: row.next_pass_at,
-  };
 }
