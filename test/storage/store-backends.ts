@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll } from "vitest";
 import type { PgExecutor } from "../../src/io/storage/postgres-executor.ts";
 import { openDatabase } from "../../src/io/storage/sqlite-database.ts";
 import { findPostgresBin, POSTGRES_MISSING, startPostgres, type PostgresServer } from "../support/postgres-server.ts";
@@ -24,7 +24,7 @@ export interface StoreBackend<S> {
  * The backends a contract suite runs its assertions on: a SQLite file, migrated as the product opens it, and,
  * when PostgreSQL's binaries are installed, a schema of a server started for this test file with `tables` (a
  * `postgres-tables` constant) created in it. Registers the file's hooks that start and stop what they need;
- * without PostgreSQL it says so, and shows a skipped test in the report.
+ * without PostgreSQL it says so on the console as the file loads.
  * @param suite names the test file's temporary files and schemas (letters, digits and underscores)
  */
 export function storeBackends<S>(suite: string, stores: { sqlite(db: Database.Database): S; postgres(db: PgExecutor): S; tables: string }): StoreBackend<S>[] {
@@ -66,11 +66,6 @@ export function storeBackends<S>(suite: string, stores: { sqlite(db: Database.Da
       return { connect: () => stores.postgres(pools.executor(url)) };
     },
   };
-  if (!pgBin) {
-    console.warn(`${suite}: ${POSTGRES_MISSING}`);
-    describe(`PostgreSQL ${suite}`, () => {
-      it.skip(`skipped: ${POSTGRES_MISSING}`, () => undefined);
-    });
-  }
+  if (!pgBin) console.warn(`${suite}: ${POSTGRES_MISSING}`);
   return pgBin ? [sqlite, postgres] : [sqlite];
 }
