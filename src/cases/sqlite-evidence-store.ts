@@ -40,7 +40,7 @@ export class SqliteEvidenceStore implements EvidenceStore {
   }
 
   async capturesOf(sha256: string): Promise<EvidenceCapture[]> {
-    return (this.stmts.capturesBySha.all(sha256) as CaptureRow[]).map(fromRow);
+    return (this.stmts.capturesBySha.all(sha256) as CaptureRow[]).map(captureFromRow);
   }
 
   async body(sha256: string): Promise<Uint8Array | null> {
