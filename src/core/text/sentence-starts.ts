@@ -9,7 +9,7 @@ const icuSentences = new Intl.Segmenter("ru", { granularity: "sentence" });
  * a few symbols; for such a piece the UAX #29 sentence rules reduce to the scan in `fastSentenceStarts`.
  * A piece with any other character (see `SENTENCE_CLASS`) goes to Segmenter itself. `piece` should be
  * shorter than the MAX_PIECE of word-segments.ts, as Segmenter slows down on long strings.
- * test/core/sentence-starts.test.ts checks that both paths give the same starts.
+ * test/core/sentence-starts.test.ts and sentence-starts.exhaustive.test.ts check that both paths give the same starts.
  */
 export function sentenceStartsIn(piece: string): number[] {
   return fastSentenceStarts(piece) ?? icuSentenceStarts(piece);

@@ -17,7 +17,7 @@ export type WordVisitor = (start: number, end: number) => void;
  * both indexing and checking. Most news text, once folded, is plain Cyrillic and Latin letters, digits,
  * and ASCII punctuation; for such text the UAX #29 rules reduce to the scan in `simpleWords`. Any other
  * character (combining marks, emoji, CJK, `_`, exotic punctuation) sends the text to Segmenter itself.
- * test/core/word-segments.test.ts checks that both paths give the same segments.
+ * test/core/word-segments.test.ts and word-segments.exhaustive.test.ts check that both paths give the same segments.
  */
 export function forEachWord(folded: string, visit: WordVisitor): void {
   if (isSimpleText(folded)) simpleWords(folded, visit);
@@ -33,7 +33,7 @@ export function forEachWord(folded: string, visit: WordVisitor): void {
  * (ExtendNumLet), `ª µ º` and letter-like symbols, the soft hyphen (Format), `·` U+2027 and U+2024
  * (joiners), U+0482 and Cyrillic combining marks, every other script, and astral characters (emoji).
  * Typographic quotes, dashes and spaces are absent because folding has already replaced them.
- * test/core/word-segments.test.ts checks every character of the set between letters and digits.
+ * test/core/word-segments.exhaustive.test.ts checks every character of the set between letters and digits.
  */
 const SIMPLE_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0x0009, 0x0009], [0x000a, 0x000a], [0x000d, 0x000d], [0x0020, 0x005e], [0x0060, 0x007e], [0x00a1, 0x00a9],
