@@ -1,7 +1,6 @@
 import type Database from "better-sqlite3";
 import type { PolicyRules, PolicyStore } from "./policy-store.ts";
-import { rulesOf } from "./policy-store.ts";
-import { DEFAULT_POLICY } from "../core/policy/schema.ts";
+import { POLICY_SETTING, rulesFromJson } from "./policy-rules-json.ts";
 
 /** The policy's rules in the CopyQuota SQLite database: one JSON document under a settings key. */
 export class SqlitePolicyStore implements PolicyStore {
@@ -9,18 +8,17 @@ export class SqlitePolicyStore implements PolicyStore {
 
   constructor(db: Database.Database) {
     this.stmts = {
-      get: db.prepare("SELECT value FROM settings WHERE key = 'policy'").pluck(),
-      put: db.prepare("INSERT INTO settings (key, value) VALUES ('policy', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+      get: db.prepare("SELECT value FROM settings WHERE key = ?").pluck(),
+      put: db.prepare("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
     };
   }
 
   async get(): Promise<PolicyRules | null> {
-    const value = this.stmts.get.get() as string | undefined;
-    // Rules stored before a field existed take its default.
-    return value === undefined ? null : { ...rulesOf(DEFAULT_POLICY), ...(JSON.parse(value) as Partial<PolicyRules>) };
+    const value = this.stmts.get.get(POLICY_SETTING) as string | undefined;
+    return value === undefined ? null : rulesFromJson(value);
   }
 
   async put(rules: PolicyRules): Promise<void> {
-    this.stmts.put.run(JSON.stringify(rules));
+    this.stmts.put.run(POLICY_SETTING, JSON.stringify(rules));
   }
 }

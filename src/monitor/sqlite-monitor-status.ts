@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import type { MonitorStatus, MonitorStatusStore } from "./monitor-status.ts";
-import { isDeadLocalOwner } from "./lease-owner.ts";
+import { liveStatuses, type MonitorStatusRow } from "./monitor-status-rows.ts";
 
 /**
  * The monitors' statuses in the CopyQuota SQLite database: one row per monitor process, its status as JSON
@@ -26,9 +26,8 @@ export class SqliteMonitorStatus implements MonitorStatusStore {
     this.stmts.delete.run(process);
   }
 
-  /** Leaves out monitors of this machine whose process is gone (killed, crashed): they never removed their row. */
+  /** Leaves out monitors of this machine whose process is gone (see `liveStatuses`). */
   async list(): Promise<MonitorStatus[]> {
-    const rows = this.stmts.all.all() as { process: string; status: string }[];
-    return rows.filter((row) => !isDeadLocalOwner(row.process)).map((row) => JSON.parse(row.status) as MonitorStatus);
+    return liveStatuses(this.stmts.all.all() as MonitorStatusRow[]);
   }
 }

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import type { ApiKey, AuthStore, Session, StoredKey } from "./auth-store.ts";
 import type { Role } from "./role.ts";
+import { KEY_COLUMNS, publicKey, sessionFromRow, storedFromRow, type KeyRow, type SessionRow } from "./auth-rows.ts";
 
 /** API keys and sessions in the CopyQuota SQLite database. */
 export class SqliteAuthStore implements AuthStore {
@@ -8,16 +9,15 @@ export class SqliteAuthStore implements AuthStore {
   private readonly replaceKey: (name: string, keyId: string | null, keyHash: string, role: Role, now: string) => number;
 
   constructor(db: Database.Database) {
-    const columns = "id, name, role, created_at, key_id, key_hash";
     this.stmts = {
       count: db.prepare("SELECT count(*) FROM api_keys").pluck(),
       deleteKey: db.prepare("DELETE FROM api_keys WHERE name = ?"),
       insertKey: db.prepare("INSERT INTO api_keys (name, key_id, key_hash, role, created_at) VALUES (?, ?, ?, ?, ?)"),
-      keyById: db.prepare(`SELECT ${columns} FROM api_keys WHERE id = ?`),
-      keysByKeyId: db.prepare(`SELECT ${columns} FROM api_keys WHERE key_id = ?`),
-      keysWithoutKeyId: db.prepare(`SELECT ${columns} FROM api_keys WHERE key_id IS NULL`),
+      keyById: db.prepare(`SELECT ${KEY_COLUMNS} FROM api_keys WHERE id = ?`),
+      keysByKeyId: db.prepare(`SELECT ${KEY_COLUMNS} FROM api_keys WHERE key_id = ?`),
+      keysWithoutKeyId: db.prepare(`SELECT ${KEY_COLUMNS} FROM api_keys WHERE key_id IS NULL`),
       rehash: db.prepare("UPDATE api_keys SET key_hash = ? WHERE id = ?"),
-      keys: db.prepare(`SELECT ${columns} FROM api_keys ORDER BY id`),
+      keys: db.prepare(`SELECT ${KEY_COLUMNS} FROM api_keys ORDER BY id`),
       removeKey: db.prepare("DELETE FROM api_keys WHERE id = ?"),
       insertSession: db.prepare("INSERT INTO sessions (token_hash, key_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)"),
       session: db.prepare(`SELECT s.key_id, k.name, k.role, s.csrf_token, s.expires_at FROM sessions s JOIN api_keys k ON k.id = s.key_id
@@ -67,8 +67,8 @@ export class SqliteAuthStore implements AuthStore {
   }
 
   async findSession(tokenHash: string, now: string): Promise<Session | null> {
-    const row = this.stmts.session.get(tokenHash, now) as { key_id: number; name: string; role: Role; csrf_token: string; expires_at: string } | undefined;
-    return row ? { keyId: row.key_id, name: row.name, role: row.role, csrfToken: row.csrf_token, expiresAt: row.expires_at } : null;
+    const row = this.stmts.session.get(tokenHash, now) as SessionRow | undefined;
+    return row ? sessionFromRow(row) : null;
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
@@ -80,19 +80,3 @@ export class SqliteAuthStore implements AuthStore {
   }
 }
 
-interface KeyRow {
-  id: number;
-  name: string;
-  role: Role;
-  created_at: string;
-  key_id: string | null;
-  key_hash: string;
-}
-
-function storedFromRow(row: KeyRow): StoredKey {
-  return { id: row.id, name: row.name, role: row.role, createdAt: row.created_at, keyId: row.key_id, keyHash: row.key_hash };
-}
-
-function publicKey({ id, name, role, createdAt }: StoredKey): ApiKey {
-  return { id, name, role, createdAt };
-}
