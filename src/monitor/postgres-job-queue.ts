@@ -9,6 +9,13 @@ import { PRIORITY } from "./sqlite-job-queue.ts";
 const DB_NOW = "(extract(epoch FROM clock_timestamp()) * 1000)::int8";
 
 /**
+ * The order in which every statement writing several jobs locks them. Two statements locking the same rows in
+ * different orders can deadlock, and PostgreSQL then aborts one: two workers reading a site's feed and its
+ * sitemap at once queue the same pages, each in its listing's order. Locked in one order, one waits for the other.
+ */
+const LOCK_ORDER = "kind, key";
+
+/**
  * The monitor's job queue in PostgreSQL (tables: `postgres-tables/queue.ts`), shared by worker processes on
  * several machines. A claim is one statement that picks the first due job with `FOR UPDATE SKIP LOCKED`: a job
  * another worker is claiming at the same moment is skipped, not waited for, so concurrent workers get distinct
@@ -36,12 +43,17 @@ export class PostgresJobQueue implements JobQueue {
       return !seen.has(id) && Boolean(seen.add(id));
     });
     if (unique.length === 0) return 0;
+    // Ids are drawn in the order given (pages are claimed in the order their listing named them), rows written in
+    // lock order (see LOCK_ORDER).
     const result = await this.db.query(
-      `WITH now AS (SELECT coalesce($7::int8, ${DB_NOW}) AS ms)
-      INSERT INTO monitor_jobs AS j (kind, key, url, site_id, priority, state, not_before, enqueued_at)
-        SELECT kind, key, url, site_id, priority, 'ready', now.ms, now.ms
-        FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[], $5::int4[]) WITH ORDINALITY AS n(kind, key, url, site_id, priority, i), now
-        ORDER BY i
+      `WITH now AS (SELECT coalesce($7::int8, ${DB_NOW}) AS ms),
+        queued AS (
+          SELECT n.*, nextval(pg_get_serial_sequence('monitor_jobs', 'id')) AS id
+          FROM (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[], $5::int4[]) WITH ORDINALITY AS n(kind, key, url, site_id, priority, i) ORDER BY i) AS n
+        )
+      INSERT INTO monitor_jobs AS j (id, kind, key, url, site_id, priority, state, not_before, enqueued_at)
+        SELECT id, kind, key, url, site_id, priority, 'ready', now.ms, now.ms FROM queued, now
+        ORDER BY ${LOCK_ORDER}
       ON CONFLICT (kind, key) DO UPDATE SET state = 'ready', url = excluded.url, site_id = excluded.site_id, not_before = excluded.not_before,
         owner = NULL, lease_until = NULL, attempts = 0, claims = 0, reason = NULL, enqueued_at = excluded.enqueued_at, finished_at = NULL
       WHERE $6::boolean AND j.state IN ('done', 'failed')`,
@@ -120,14 +132,17 @@ export class PostgresJobQueue implements JobQueue {
   async release(owner: string): Promise<number> {
     const result = await this.db.query(
       `UPDATE monitor_jobs SET state = 'ready', owner = NULL, lease_until = NULL, not_before = coalesce($2::int8, ${DB_NOW})
-        WHERE state = 'leased' AND owner = $1`,
+        WHERE id IN (SELECT id FROM monitor_jobs WHERE state = 'leased' AND owner = $1 ORDER BY ${LOCK_ORDER} FOR UPDATE)`,
       [owner, this.clock()],
     );
     return result.rowCount ?? 0;
   }
 
   async cancelSite(siteId: number): Promise<number> {
-    const result = await this.db.query("DELETE FROM monitor_jobs WHERE site_id = $1 AND state = 'ready'", [siteId]);
+    const result = await this.db.query(
+      `DELETE FROM monitor_jobs WHERE id IN (SELECT id FROM monitor_jobs WHERE site_id = $1 AND state = 'ready' ORDER BY ${LOCK_ORDER} FOR UPDATE)`,
+      [siteId],
+    );
     return result.rowCount ?? 0;
   }
 
