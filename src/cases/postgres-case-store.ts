@@ -235,8 +235,9 @@ async function insertEvent(db: PgExecutor, event: Omit<CaseEvent, "id">): Promis
 }
 
 /**
- * The listing's conditions, as the SQLite store writes them. The text search is ILIKE, as SQLite's LIKE
- * ignores ASCII case, with no escape character (SQLite's LIKE has none; PostgreSQL's would take a backslash).
+ * The listing's conditions, as the SQLite store writes them. The text search is SQLite's LIKE: it ignores the
+ * case of ASCII letters only (lower() under COLLATE "C" folds those alone, whatever the server's locale) and
+ * has no escape character (PostgreSQL's LIKE would take a backslash as one).
  */
 function whereClause(filter: CaseFilter): { where: string; values: unknown[] } {
   const terms: string[] = [];
@@ -259,8 +260,9 @@ function whereClause(filter: CaseFilter): { where: string; values: unknown[] } {
     terms.push(`first_seen ${bound.inclusive ? "<=" : "<"} ${param(bound.value)}`);
   }
   if (filter.query) {
-    const q = param(`%${filter.query}%`);
-    terms.push(`(candidate_url ILIKE ${q} ESCAPE '' OR candidate_title ILIKE ${q} ESCAPE '' OR source_url ILIKE ${q} ESCAPE '' OR source_title ILIKE ${q} ESCAPE '')`);
+    const q = `lower(${param(`%${filter.query}%`)}::text COLLATE "C")`;
+    const like = (column: string) => `lower(${column} COLLATE "C") LIKE ${q} ESCAPE ''`;
+    terms.push(`(${["candidate_url", "candidate_title", "source_url", "source_title"].map(like).join(" OR ")})`);
   }
   return { where: terms.length > 0 ? `WHERE ${terms.join(" AND ")}` : "", values };
 }
