@@ -1,9 +1,10 @@
 /**
  * Evidence (see `PostgresEvidenceStore`): the bytes of each capture once per SHA-256, as bytea, and one row per
- * capture. The bytes live in the database rather than beside it because a case rests on them: one backup holds
- * the case and the bytes it names, and the capture commits in the same transaction as the check that rests on
- * it, so no case can name bytes that were never written. A page's HTML is kilobytes to a few megabytes, well
- * within bytea (TOAST compresses and stores it out of line).
+ * capture. The bytes live in the database rather than in files beside it because a case rests on them: one
+ * backup holds the case and the bytes it names, every server and worker reaches them through the one
+ * connection it already has, and the capture can commit in the same unit of work as the check that rests on
+ * it, so no case names bytes that were never written. A page's HTML is kilobytes to a few megabytes, well
+ * within bytea (TOAST compresses it and stores it out of line).
  * As SQLite's triggers do, `evidence_is_kept` refuses every UPDATE and DELETE, and also TRUNCATE (which
  * PostgreSQL's row triggers would not see), so not even a bug of ours can rewrite what a case rests on.
  */
