@@ -50,6 +50,7 @@ export function migrateSqlite(db: Database.Database, migrations: readonly Sqlite
   db.transaction(() => {
     const from = schemaVersion(db);
     refuseNewer(from);
+    if (from === known) return;
     for (const migration of migrations) if (migration.version > from) migration.apply(db);
     db.pragma(`user_version = ${known}`);
   }).immediate();
