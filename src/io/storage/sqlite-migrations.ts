@@ -23,9 +23,9 @@ export interface SqliteMigration extends Migration {
 }
 
 /**
- * The schema's history, oldest first. A file keeps the version of the last migration it has had in
- * `PRAGMA user_version`, 0 in files made before numbered migrations. Append only: a released migration is never
- * edited, since files out there have already had it.
+ * The schema's history, oldest first. A file keeps only the version of the last migration it has had, in
+ * `PRAGMA user_version` (0 in files made before numbered migrations): the names are for readers of this list.
+ * Append only: a released migration is never edited, since files out there have already had it.
  */
 export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = Object.freeze([
   { version: 1, name: "every table, as the stores made them before numbered migrations", apply: createTables },
