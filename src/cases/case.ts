@@ -4,9 +4,8 @@ import type { CheckResult, LinkFinding, MatchVerdict, Passage, Violation } from 
  * Where a case stands. The editor's path is new → confirmed → notified → resolved | dismissed;
  * `status-machine.ts` says which steps are allowed.
  */
-export type CaseStatus = "new" | "confirmed" | "notified" | "resolved" | "dismissed";
-
-export const CASE_STATUSES: readonly CaseStatus[] = Object.freeze(["new", "confirmed", "notified", "resolved", "dismissed"]);
+export const CASE_STATUSES = Object.freeze(["new", "confirmed", "notified", "resolved", "dismissed"] as const);
+export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** Statuses in which a case still asks for work. */
 export const OPEN_STATUSES: readonly CaseStatus[] = Object.freeze(["new", "confirmed", "notified"]);

@@ -80,6 +80,10 @@ export interface TextDocument {
   links: PageLink[];
 }
 
+/** Where a link back points: the reused article itself, or only another page of the publisher's site. */
+export const LINK_TARGETS = ["article", "domain"] as const;
+export type LinkTarget = (typeof LINK_TARGETS)[number];
+
 /** How far a candidate's links attribute a source article. */
 export interface LinkFinding {
   /** A link to the source article or to a page of the publisher's domain exists in the main content. */
@@ -87,7 +91,7 @@ export interface LinkFinding {
   /** The best such link as written in the page (resolved), or null. */
   href: string | null;
   /** `article` when it points to the source article itself, `domain` when only to another page of its site. */
-  target: "article" | "domain" | null;
+  target: LinkTarget | null;
   nofollow: boolean;
   noindex: boolean;
   hidden: boolean;
@@ -100,16 +104,24 @@ export interface Passage {
 }
 
 /** Why a match breaks the policy. */
-export type Violation =
-  | "over_quota"
-  | "over_char_cap"
-  | "missing_link"
-  | "link_not_to_article"
-  | "link_not_indexable";
+export const VIOLATIONS = ["over_quota", "over_char_cap", "missing_link", "link_not_to_article", "link_not_indexable"] as const;
+export type Violation = (typeof VIOLATIONS)[number];
 
 /** `own_page`: the candidate is on one of the publisher's own domains, so reusing its own article breaks nothing. */
-export type MatchVerdict = "violation" | "compliant" | "licensed" | "predates_source" | "own_page";
-export type CandidateVerdict = "violation" | "compliant" | "licensed" | "own_page" | "no_reuse";
+export const MATCH_VERDICTS = ["violation", "compliant", "licensed", "predates_source", "own_page"] as const;
+export type MatchVerdict = (typeof MATCH_VERDICTS)[number];
+
+/** A candidate's verdict over all its matches (see `candidateVerdict`); `no_reuse` when it reuses none of the publisher's text. */
+export const CANDIDATE_VERDICTS = ["violation", "compliant", "licensed", "own_page", "no_reuse"] as const;
+export type CandidateVerdict = (typeof CANDIDATE_VERDICTS)[number];
+
+/** The most of one source a reuser may take. */
+export interface ReuseCap {
+  /** Highest share of a source's protected text a reuser may take, 0..1. */
+  maxShare: number;
+  /** Highest number of characters a reuser may take, or null for no absolute cap. */
+  maxChars: number | null;
+}
 
 /** A source as reported in a check result. */
 export interface SourceRef {
@@ -119,9 +131,13 @@ export interface SourceRef {
   reference: boolean;
 }
 
+/** Why reused text does not count: also in a reference document the candidate may have taken it from, or a quotation. */
+export const EXCLUSION_REASONS = ["reference", "quotation"] as const;
+export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
+
 /** Reused text that does not count against the candidate, with the reason. */
 export interface ExcludedPassage extends Passage {
-  reason: "reference" | "quotation";
+  reason: ExclusionReason;
   /** For `reference`: the reference document the candidate may have taken the text from. */
   referenceUrl?: string;
 }
@@ -141,6 +157,11 @@ export interface Match {
   licensed: boolean;
   predatesSource: boolean;
   verdict: MatchVerdict;
+  /**
+   * The cap the policy set for this source when the match was judged; null when no cap applied: the candidate is
+   * the publisher's own page or predates the source, or the source is a reference document.
+   */
+  cap: ReuseCap | null;
   violations: Violation[];
   passages: Passage[];
   excluded: ExcludedPassage[];

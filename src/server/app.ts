@@ -49,7 +49,7 @@ export async function buildServer(stores: AppStores, options: ServerOptions = {}
   // Without request logging, errors are still logged: a 500 answer points the admin to them.
   const app = Fastify({ logger: options.logger === true ? true : { level: "error" }, bodyLimit: BODY_LIMIT });
   app.setValidatorCompiler(validatorCompiler);
-  // Response schemas document the API; what a handler returns is sent as is (see `api-schemas.ts`).
+  // Response schemas document the API; what a handler returns is sent as is (see `schemas/documents.ts`).
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.setErrorHandler(handleError);
 

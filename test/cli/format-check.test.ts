@@ -26,6 +26,7 @@ function match(overrides: Partial<Match> & Pick<Match, "source">): Match {
     licensed: false,
     predatesSource: false,
     verdict: "compliant",
+    cap: { maxShare: 0.3, maxChars: null },
     violations: [],
     passages: [],
     excluded: [],

@@ -28,17 +28,26 @@ function policy(overrides: Partial<Policy> = {}): Policy {
   return { ...DEFAULT_POLICY, ...overrides };
 }
 
+/** The seed policy's cap, as a match judged under it carries it. */
+const SEED_CAP = { maxShare: 0.3, maxChars: null };
+
 function license(overrides: Partial<License> = {}): License {
   return { domain: "agro-novosti.kz", from: null, until: null, articles: [], lifts: ["cap", "link"], ...overrides };
 }
 
 describe("judgeMatch: the cap", () => {
   it("accepts reuse up to the share, inclusive", () => {
-    expect(judgeMatch(facts({ share: 0.3 }), policy())).toEqual({ verdict: "compliant", violations: [], licensed: false, predatesSource: false });
+    expect(judgeMatch(facts({ share: 0.3 }), policy())).toEqual({ verdict: "compliant", violations: [], licensed: false, predatesSource: false, cap: SEED_CAP });
   });
 
   it("reports a share over the cap", () => {
-    expect(judgeMatch(facts({ share: 0.31 }), policy())).toEqual({ verdict: "violation", violations: ["over_quota"], licensed: false, predatesSource: false });
+    expect(judgeMatch(facts({ share: 0.31 }), policy())).toEqual({ verdict: "violation", violations: ["over_quota"], licensed: false, predatesSource: false, cap: SEED_CAP });
+  });
+
+  it("names the cap it judged against, the policy's in force, also when a license lifted it", () => {
+    const strict = policy({ maxShare: 0.1, maxChars: 500, licenses: [license({ lifts: ["cap"] })] });
+    expect(judgeMatch(facts({ share: 0.2 }), strict)).toMatchObject({ verdict: "licensed", cap: { maxShare: 0.1, maxChars: 500 } });
+    expect(judgeMatch(facts({ share: 0, reusedChars: 0 }), strict).cap).toEqual({ maxShare: 0.1, maxChars: 500 });
   });
 
   it("reports reuse over the character cap, when there is one", () => {
@@ -81,7 +90,7 @@ describe("judgeMatch: the link", () => {
 describe("judgeMatch: what is never a violation", () => {
   it("a reference source is not the publisher's text", () => {
     const judged = judgeMatch(facts({ source: { url: SOURCE, published: null, reference: true }, share: 1, link: NO_LINK }), policy());
-    expect(judged).toEqual({ verdict: "compliant", violations: [], licensed: false, predatesSource: false });
+    expect(judged).toEqual({ verdict: "compliant", violations: [], licensed: false, predatesSource: false, cap: null });
   });
 
   it("nothing reused is nothing to judge", () => {
@@ -90,7 +99,7 @@ describe("judgeMatch: what is never a violation", () => {
 
   it("a candidate published before the source predates it", () => {
     const earlier = facts({ candidate: { url: "https://agro-novosti.kz/zerno", published: "2024-03-12T08:59:00+05:00", onPublisherDomain: false }, share: 1, link: NO_LINK });
-    expect(judgeMatch(earlier, policy())).toEqual({ verdict: "predates_source", violations: [], licensed: false, predatesSource: true });
+    expect(judgeMatch(earlier, policy())).toEqual({ verdict: "predates_source", violations: [], licensed: false, predatesSource: true, cap: null });
   });
 
   it("compares instants across offsets", () => {
@@ -128,6 +137,7 @@ describe("judgeMatch: licenses", () => {
       violations: [],
       licensed: true,
       predatesSource: false,
+      cap: SEED_CAP,
     });
   });
 
@@ -137,6 +147,7 @@ describe("judgeMatch: licenses", () => {
       violations: ["missing_link"],
       licensed: true,
       predatesSource: false,
+      cap: SEED_CAP,
     });
     expect(judgeMatch(overCapNoLink, policy({ licenses: [license({ lifts: ["link"] })] })).violations).toEqual(["over_quota"]);
   });
@@ -204,7 +215,7 @@ describe("judgeMatch: the publisher's own pages", () => {
   const ownPage = (overrides: Partial<MatchFacts>) => facts({ share: 1, link: NO_LINK, ...overrides, candidate: { url: "https://www.vestnik-stepi.kz/zerno", published: null, onPublisherDomain: true } });
 
   it("judges the publisher's own page as its own, whatever it takes and even when older than the source", () => {
-    expect(judgeMatch(ownPage({}), policy())).toEqual({ verdict: "own_page", violations: [], licensed: false, predatesSource: false });
+    expect(judgeMatch(ownPage({}), policy())).toEqual({ verdict: "own_page", violations: [], licensed: false, predatesSource: false, cap: null });
     expect(judgeMatch({ ...ownPage({}), candidate: { url: "https://vestnik-stepi.kz/old", published: "2020-01-01", onPublisherDomain: true } }, policy()).verdict).toBe("own_page");
   });
 
@@ -225,6 +236,7 @@ describe("candidateVerdict", () => {
       licensed: verdict === "licensed",
       predatesSource: verdict === "predates_source",
       verdict,
+      cap: { maxShare: 0.3, maxChars: null },
       violations: verdict === "violation" ? ["over_quota"] : [],
       passages: [],
       excluded: [],

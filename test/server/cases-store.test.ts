@@ -29,6 +29,7 @@ function match(sourceUrl: string, verdict: Match["verdict"], share: number): Mat
     licensed: verdict === "licensed",
     predatesSource: verdict === "predates_source",
     verdict,
+    cap: CAPS,
     violations: verdict === "violation" ? ["over_quota", "missing_link"] : [],
     passages: [{ source: { start: 0, end: Math.round(share * 1000) }, candidate: { start: 10, end: 10 + Math.round(share * 1000) } }],
     excluded: [],

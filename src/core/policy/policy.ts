@@ -1,7 +1,8 @@
-import type { IsoDate } from "../types.ts";
+import type { IsoDate, LinkTarget, ReuseCap } from "../types.ts";
 
-/** What a license lifts for the licensee. */
-export type LicenseLift = "cap" | "link";
+/** What a license lifts for the licensee: the share/character cap, the link rule. */
+export const LICENSE_LIFTS = ["cap", "link"] as const;
+export type LicenseLift = (typeof LICENSE_LIFTS)[number];
 
 /** Permission the publisher granted one reuser's domain. */
 export interface License {
@@ -18,11 +19,7 @@ export interface License {
 }
 
 /** A publisher's reuse policy, validated (see `schema.ts` for the JSON form and defaults). */
-export interface Policy {
-  /** Highest share of a source's protected text a reuser may take, 0..1. */
-  maxShare: number;
-  /** Highest number of characters a reuser may take, or null for no absolute cap. */
-  maxChars: number | null;
+export interface Policy extends ReuseCap {
   /**
    * Source characters a passage must span to count: a shorter one (a sentence quoted in passing) is ignored,
    * as if not found, so it neither adds to the share nor opens a case for a missing link. 0 counts every one.
@@ -31,7 +28,7 @@ export interface Policy {
   link: {
     required: boolean;
     /** `article`: the link must point to the reused article; `domain`: any page of the publisher will do. */
-    target: "article" | "domain";
+    target: LinkTarget;
     /** A nofollow/ugc/sponsored link or one inside `<noindex>` does not count. */
     indexable: boolean;
   };

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { License, LicenseLift, Policy } from "./policy.ts";
+import { LICENSE_LIFTS } from "./policy.ts";
+import { LINK_TARGETS } from "../types.ts";
 import { normalizeHost, normalizeUrl, registrableDomain } from "../links/normalize-url.ts";
 
 /**
@@ -163,7 +165,7 @@ const ArticlePrefix = z.string().refine((value) => normalizeUrl(value) !== null,
 
 const LinkJson = z.strictObject({
   required: z.boolean().optional(),
-  target: z.enum(["article", "domain"]).optional(),
+  target: z.enum(LINK_TARGETS).optional(),
   indexable: z.boolean().optional(),
 });
 
@@ -174,7 +176,7 @@ const LicenseJson = z
     until: Day.nullable().optional(),
     articles: z.array(ArticlePrefix).optional(),
     lifts: z
-      .array(z.enum(["cap", "link"]))
+      .array(z.enum(LICENSE_LIFTS))
       .min(1, { error: 'must name at least one of "cap", "link" (an empty list lifts nothing)' })
       .transform((lifts) => [...new Set(lifts)])
       .optional(),

@@ -1,4 +1,4 @@
-import type { CandidateVerdict, IsoDate, LinkFinding, Match, MatchVerdict, Violation } from "../types.ts";
+import type { CandidateVerdict, IsoDate, LinkFinding, Match, MatchVerdict, ReuseCap, Violation } from "../types.ts";
 import type { License, LicenseLift, Policy } from "./policy.ts";
 import { linkRuleViolations } from "../links/attribution.ts";
 import { isWithinDomain, normalizeUrl } from "../links/normalize-url.ts";
@@ -32,37 +32,42 @@ export interface MatchJudgement {
   /** A license covering this reuse lifted at least one rule the match would otherwise break. */
   licensed: boolean;
   predatesSource: boolean;
+  /** The cap the match was judged against; null when the verdict came before any cap (own page, predating, reference). */
+  cap: ReuseCap | null;
 }
 
 /**
  * Judges one candidate's reuse of one source, in this order:
  * 1. the publisher's own page reusing its own article is the publisher publishing, not a reuser: `own_page`;
  * 2. a candidate published before the source is the original, not the copy: `predates_source`;
- * 3. a reference source (press release, wire) is not the publisher's to protect, and nothing reused is
- *    nothing to judge: `compliant`;
- * 4. the cap (`over_quota`, `over_char_cap`) and the link rule (see `linkRuleViolations`) are checked;
+ * 3. a reference source (press release, wire) is not the publisher's to protect: `compliant`, with no cap;
+ * 4. nothing reused is nothing to judge: `compliant`; otherwise the cap (`over_quota`, `over_char_cap`) and the
+ *    link rule (see `linkRuleViolations`) are checked;
  * 5. licenses covering the candidate lift what they name; if nothing is left, `licensed`.
  */
 export function judgeMatch(facts: MatchFacts, policy: Policy): MatchJudgement {
   if (facts.candidate.onPublisherDomain && !facts.source.reference) {
-    return { verdict: "own_page", violations: [], licensed: false, predatesSource: false };
+    return { verdict: "own_page", violations: [], licensed: false, predatesSource: false, cap: null };
   }
   if (predates(facts.candidate.published, facts.source.published)) {
-    return { verdict: "predates_source", violations: [], licensed: false, predatesSource: true };
+    return { verdict: "predates_source", violations: [], licensed: false, predatesSource: true, cap: null };
   }
-  const compliant: MatchJudgement = { verdict: "compliant", violations: [], licensed: false, predatesSource: false };
-  if (facts.source.reference || facts.reusedChars <= 0) return compliant;
+  if (facts.source.reference) return { verdict: "compliant", violations: [], licensed: false, predatesSource: false, cap: null };
+  // One cap for every source: the policy has no per-source or per-domain caps.
+  const cap: ReuseCap = { maxShare: policy.maxShare, maxChars: policy.maxChars };
+  const compliant: MatchJudgement = { verdict: "compliant", violations: [], licensed: false, predatesSource: false, cap };
+  if (facts.reusedChars <= 0) return compliant;
 
   const capViolations: Violation[] = [];
-  if (facts.share > policy.maxShare) capViolations.push("over_quota");
-  if (policy.maxChars !== null && facts.reusedChars > policy.maxChars) capViolations.push("over_char_cap");
+  if (facts.share > cap.maxShare) capViolations.push("over_quota");
+  if (cap.maxChars !== null && facts.reusedChars > cap.maxChars) capViolations.push("over_char_cap");
   const linkViolations = linkRuleViolations(facts.link, policy.link);
   if (capViolations.length === 0 && linkViolations.length === 0) return compliant;
 
   const lifted = liftsFor(facts, policy.licenses);
   const violations = [...(lifted.has("cap") ? [] : capViolations), ...(lifted.has("link") ? [] : linkViolations)];
   const licensed = violations.length < capViolations.length + linkViolations.length;
-  return { verdict: violations.length === 0 ? "licensed" : "violation", violations, licensed, predatesSource: false };
+  return { verdict: violations.length === 0 ? "licensed" : "violation", violations, licensed, predatesSource: false, cap };
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { RouteDeps } from "../app.ts";
-import { CheckRequest, CheckResultSchema, ErrorResponse, SelfCheckRequest, SelfCheckResponse } from "../api-schemas.ts";
+import { CheckRequest, CheckResultSchema, SelfCheckRequest, SelfCheckResponse } from "../schemas/check.ts";
+import { ErrorResponse } from "../schemas/error.ts";
 import { ApiError } from "../errors.ts";
 
 export const checkRoutes: FastifyPluginAsync<RouteDeps> = async (app, { stores }) => {

@@ -2,7 +2,8 @@ import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { RouteDeps } from "../app.ts";
-import { ErrorResponse, EvidenceCaptureSchema } from "../api-schemas.ts";
+import { ErrorResponse } from "../schemas/error.ts";
+import { EvidenceCaptureSchema } from "../schemas/evidence.ts";
 import { SHA256_HEX } from "../../cases/evidence.ts";
 import { notFound } from "../errors.ts";
 

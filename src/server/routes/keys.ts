@@ -2,12 +2,12 @@ import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { RouteDeps } from "../app.ts";
-import { ErrorResponse, IdParams, RoleSchema } from "../api-schemas.ts";
+import { ErrorResponse } from "../schemas/error.ts";
+import { IssuedKeySchema, KeySchema, RoleSchema } from "../schemas/keys.ts";
+import { IdParams } from "../schemas/request-fields.ts";
 import { ADMIN } from "../auth/admin-key.ts";
 import { generateApiKey, hashApiKey } from "../auth/secrets.ts";
 import { ApiError, notFound } from "../errors.ts";
-
-const KeySchema = z.object({ id: z.number().int(), name: z.string(), role: RoleSchema, createdAt: z.string() });
 
 /** A person's name as the case history shows it: letters, digits, dots, dashes, underscores and @. */
 const KeyName = z
@@ -35,7 +35,7 @@ export const keyRoutes: FastifyPluginAsync<RouteDeps> = async (app, { stores }) 
         summary: "Issue a key to a person or program; the key is in this answer only",
         tags,
         body: z.object({ name: KeyName, role: RoleSchema.default("editor") }),
-        response: { 201: KeySchema.extend({ key: z.string() }), 400: ErrorResponse, 403: ErrorResponse },
+        response: { 201: IssuedKeySchema, 400: ErrorResponse, 403: ErrorResponse },
       },
     },
     async (request, reply) => {

@@ -6,7 +6,7 @@ import { errorBox, loading, pageTitle } from "../widgets.ts";
 import { t } from "../language.ts";
 import type { PageContext } from "../router.ts";
 import type { z } from "zod";
-import type { SourceDetail as SourceDetailSchema } from "../../server/api-schemas.ts";
+import type { SourceDetail as SourceDetailSchema } from "../../server/schemas/sources.ts";
 
 /** A source as `GET /api/sources/:id` gives it. */
 type SourceDetail = z.infer<typeof SourceDetailSchema>;

@@ -6,7 +6,7 @@ import { empty, errorBox, loading, pageTitle } from "../widgets.ts";
 import { t } from "../language.ts";
 import type { PageContext } from "../router.ts";
 import type { z } from "zod";
-import type { SourceSummary as SourceSummarySchema } from "../../server/api-schemas.ts";
+import type { SourceSummary as SourceSummarySchema } from "../../server/schemas/sources.ts";
 
 /** A source as `GET /api/sources` lists it. */
 type SourceSummary = z.infer<typeof SourceSummarySchema>;
