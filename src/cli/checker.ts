@@ -7,8 +7,7 @@ import type { NewEvidence } from "../cases/evidence.ts";
 import type { CliContext } from "./context.ts";
 import { withEngine } from "./open-engine.ts";
 import { UsageError } from "./context.ts";
-import { asDatabaseFileError } from "./database-file.ts";
-import { busyMessage, isDatabaseBusy } from "../io/store/sqlite-busy.ts";
+import { withStorage } from "./open-storage.ts";
 
 /** What `check` runs each candidate through: the engine alone, or the case service that also records it. */
 export interface Checker {
@@ -31,52 +30,32 @@ const CLI_ACTOR = "cli";
  * written and the policy is `givenPolicy` (from the policy file), else the default. With it, each check goes through
  * the case service as `POST /api/check` does — the check, its evidence and the cases it opens, updates or
  * resolves are recorded together — under `givenPolicy` when a policy file was given, else the policy stored in
- * the database (the one the API, the monitor and re-checks apply). Cases live in SQLite only.
+ * the database (the one the API, the monitor and re-checks apply).
  */
 export async function withChecker<T>(context: CliContext, options: { openCases: boolean; givenPolicy: Policy | undefined }, work: (checker: Checker) => Promise<T>): Promise<T> {
   if (!options.openCases) {
     const policy = options.givenPolicy ?? (await context.policy());
     return withEngine(context, (engine, store) => work({ policy, store, check: async (input, address) => ({ result: await engine.check(input.doc, policy, { foundAt: address }), recorded: null }) }));
   }
-  const file = context.database();
-  try {
-    return await withRecordingChecker(file, options.givenPolicy, work);
-  } catch (error) {
-    if (isDatabaseBusy(error)) throw new UsageError(busyMessage(file), { cause: error });
-    throw asDatabaseFileError(error, file);
-  }
-}
-
-/** `withChecker` with `openCases`, on the SQLite file `file`. */
-async function withRecordingChecker<T>(file: string, givenPolicy: Policy | undefined, work: (checker: Checker) => Promise<T>): Promise<T> {
-  const [{ SqliteSourceStore }, { openDatabase }, { createEngine }, { createCaseService }, { SqliteCaseStore }, { SqliteEvidenceStore }, { SqliteLicenseStore }, { SqlitePolicyStore }, { evidenceOf }] =
-    await Promise.all([
-      import("../io/store/sqlite-source-store.ts"),
-      import("../io/storage/sqlite-database.ts"),
-      import("../engine/create-engine.ts"),
-      import("../cases/case-service.ts"),
-      import("../cases/sqlite-case-store.ts"),
-      import("../cases/sqlite-evidence-store.ts"),
-      import("../cases/sqlite-license-store.ts"),
-      import("../cases/sqlite-policy-store.ts"),
-      import("../cases/evidence.ts"),
-    ]);
-  const store = new SqliteSourceStore(openDatabase(file));
-  try {
-    const db = store.db;
+  const [{ createEngine }, { createCaseService }, { evidenceOf }] = await Promise.all([
+    import("../engine/create-engine.ts"),
+    import("../cases/case-service.ts"),
+    import("../cases/evidence.ts"),
+  ]);
+  return withStorage(context, async (storage) => {
     const service = createCaseService({
-      engine: createEngine(store),
-      cases: new SqliteCaseStore(db),
-      evidence: new SqliteEvidenceStore(db),
-      licenses: new SqliteLicenseStore(db),
-      policies: new SqlitePolicyStore(db),
+      engine: createEngine(storage.sources),
+      cases: storage.cases,
+      evidence: storage.evidence,
+      licenses: storage.licenses,
+      policies: storage.policies,
       fetcher: null,
-      policy: givenPolicy,
+      policy: options.givenPolicy,
     });
     const policy = await service.policy();
-    return await work({
+    return work({
       policy,
-      store,
+      store: storage.sources,
       async check(input, address) {
         // A case is about the page where it was found, as the API's and the monitor's are.
         if (address === null) throw new UsageError(`${input.origin}: a case needs the page's web address: give --url URL, or check the page by its URL`);
@@ -85,9 +64,7 @@ async function withRecordingChecker<T>(file: string, givenPolicy: Policy | undef
         return { result, recorded };
       },
     });
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 /** Evidence of an input read from a file: its bytes as read (a JSON Lines document's text, having no bytes of its own). */

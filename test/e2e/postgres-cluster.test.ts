@@ -119,7 +119,7 @@ describe.skipIf(!pgBin)("several servers and monitor workers on one PostgreSQL d
       const count = async (sql: string) => Number((await db.query<{ n: string }>(sql)).rows[0]!.n);
       // Every page listed is checked, and no job is left anywhere in the queue.
       await until(
-        async () => (await count("SELECT count(*) AS n FROM url_states WHERE status = 'checked'")) === REPRINTS + 1 && (await count("SELECT count(*) AS n FROM monitor_jobs WHERE state IN ('ready', 'leased')")) === 0,
+        async () => (await count("SELECT count(*) AS n FROM monitor_urls WHERE status = 'checked'")) === REPRINTS + 1 && (await count("SELECT count(*) AS n FROM monitor_jobs WHERE state IN ('ready', 'leased')")) === 0,
         "every page to be checked",
       );
       // Nothing doubled: one check per page (what a killed worker had not committed was rolled back and
