@@ -1,4 +1,5 @@
 import type { PgExecutor } from "../io/storage/postgres-executor.ts";
+import { withStorableText } from "../io/storage/postgres-text.ts";
 import type { Job, JobKind, JobQueue, JobState, NewJob } from "./job-queue.ts";
 import { PRIORITY } from "./sqlite-job-queue.ts";
 
@@ -24,11 +25,17 @@ const LOCK_ORDER = "kind, key";
  * queue's (sqlite-job-queue.ts). Every method is one statement, hence atomic on its own.
  */
 export class PostgresJobQueue implements JobQueue {
+  private readonly db: PgExecutor;
+
   /** `options.now` replaces the database's clock (tests that move time); without it, every time is the server's. */
   constructor(
-    private readonly db: PgExecutor,
+    db: PgExecutor,
     private readonly options: { now?: () => number } = {},
-  ) {}
+  ) {
+    // A failure's reason may quote what a hostile page or server sent (an error message): a NUL in it is kept as
+    // U+FFFD rather than failing the job's failure itself, which would leave the job leased until its lease ends.
+    this.db = withStorableText(db);
+  }
 
   /** The `now` parameter of a statement: the injected clock's reading, or null for the database's. */
   private clock(): number | null {

@@ -1,4 +1,5 @@
 import type { PgExecutor } from "../io/storage/postgres-executor.ts";
+import { withStorableText } from "../io/storage/postgres-text.ts";
 import type { UrlState, UrlStateStore, UrlStatus } from "./url-states.ts";
 import { URL_STATUSES } from "./url-states.ts";
 import { urlStateFromRow, urlStateRow, type UrlStateRow } from "./url-state-row.ts";
@@ -16,7 +17,13 @@ const COLUMNS = [
  * (kind, key) keeps two workers from working one page job at once.
  */
 export class PostgresUrlStateStore implements UrlStateStore {
-  constructor(private readonly db: PgExecutor) {}
+  private readonly db: PgExecutor;
+
+  constructor(db: PgExecutor) {
+    // A reason may quote what a hostile page or server sent (an error message): a NUL in it is kept as U+FFFD
+    // rather than failing the unit of work that records the URL's state.
+    this.db = withStorableText(db);
+  }
 
   async get(key: string): Promise<UrlState | null> {
     const { rows } = await this.db.query<UrlStateRow>("SELECT * FROM monitor_urls WHERE key = $1", [key]);

@@ -10,6 +10,7 @@ import { openDatabase } from "../../src/io/storage/sqlite-database.ts";
 import { SqliteJobQueue } from "../../src/monitor/sqlite-job-queue.ts";
 import { PostgresJobQueue } from "../../src/monitor/postgres-job-queue.ts";
 import { QUEUE_TABLES } from "../../src/io/storage/postgres-tables/queue.ts";
+import { storableText } from "../../src/io/storage/postgres-text.ts";
 import { isDeadLocalOwner } from "../../src/monitor/lease-owner.ts";
 import { findPostgresBin, POSTGRES_MISSING, startPostgres, type PostgresServer } from "../support/postgres-server.ts";
 import { schemaWith, TestPools } from "../support/postgres-pools.ts";
@@ -119,6 +120,14 @@ describe.each(backends.map((b) => [b.name, b] as const))("%s job queue: the same
     expect(await queue.fail(job.id, "w", { reason: "robots_disallowed: no", retryAt: null })).toBe(true);
     expect(await queue.counts()).toMatchObject({ failed: 1, ready: 0 });
     expect(await queue.nextDueAt()).toBeNull();
+  });
+
+  it("records a failure whose reason quotes a NUL a hostile page sent, as it was or with U+FFFD for the NUL where the database cannot hold one", async () => {
+    const queue = await open();
+    await queue.enqueue([page(1)]);
+    const reason = "internal_error: unexpected \u0000 in <channel>";
+    expect(await queue.fail((await queue.claim("w", 1000))!.id, "w", { reason, retryAt: clock })).toBe(true);
+    expect([reason, storableText(reason)]).toContain((await queue.claim("w", 1000))!.reason);
   });
 
   it("releases an owner's leases at once, drops a removed site's ready jobs, and counts what each site has waiting", async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { UrlState, UrlStateStore } from "../../src/monitor/url-states.ts";
 import { URL_STATUSES } from "../../src/monitor/url-states.ts";
 import { URL_STATE_TABLES } from "../../src/io/storage/postgres-tables/url-states.ts";
+import { storableText } from "../../src/io/storage/postgres-text.ts";
 import { SqliteUrlStateStore } from "../../src/monitor/sqlite-url-states.ts";
 import { PostgresUrlStateStore } from "../../src/monitor/postgres-url-states.ts";
 import { storeBackends } from "./store-backends.ts";
@@ -58,6 +59,13 @@ describe.each(backends.map((b) => [b.name, b] as const))("%s URL states: the sam
     expect(await urls.get(full.key)).toEqual(failed);
     await urls.put({ ...failed, validators: {} });
     expect((await urls.get(full.key))!.validators).toEqual({});
+  });
+
+  it("keeps a reason quoting a NUL a hostile page sent, as it was or with U+FFFD for the NUL where the database cannot hold one", async () => {
+    const urls = (await backend.database()).connect();
+    const reason = "internal_error: unexpected \u0000 in <channel>";
+    await urls.put(checked("/rss", { role: "listing", status: "failed", reason }));
+    expect([reason, storableText(reason)]).toContain((await urls.get(checked("/rss").key))!.reason);
   });
 
   it("finds another checked page with the same bytes, the least key first", async () => {
