@@ -137,4 +137,25 @@ describe.skipIf(!pgBin)("several servers and monitor workers on one PostgreSQL d
     expect(new Set(throughFirst.items.map((c) => c.candidate.url))).toEqual(new Set(Array.from({ length: REPRINTS }, (_, i) => site.url(pagePath(i + 1)))));
     expect(throughSecond.items.map((c) => c.id).sort()).toEqual(throughFirst.items.map((c) => c.id).sort());
   }, 180_000);
+
+  it("loads the demo content once when two servers start together on an empty database", async () => {
+    const database = await server.createDatabase("demo_once");
+    const [first, second] = await Promise.all([startServe(database), startServe(database)]);
+    processes.push(first, second);
+    const loaders = [first, second].filter((s) => s.output().includes("Empty database: loading the demo content"));
+    expect(loaders).toHaveLength(1);
+    type CaseList = { total: number; items: { id: number }[] };
+    const [a, b] = await Promise.all([api<CaseList>(first.url, "/api/cases?limit=200"), api<CaseList>(second.url, "/api/cases?limit=200")]);
+    expect(a.total).toBeGreaterThan(0);
+    expect(b.items.map((c) => c.id).sort()).toEqual(a.items.map((c) => c.id).sort());
+    const db = new pg.Client({ connectionString: database });
+    await db.connect();
+    try {
+      // Loaded twice, the demo's checks would be there twice (sources would only be replaced).
+      const { rows } = await db.query<{ n: string }>("SELECT count(*) AS n FROM (SELECT candidate_key FROM checks GROUP BY candidate_key, result HAVING count(*) > 1) AS twice");
+      expect(Number(rows[0]!.n)).toBe(0);
+    } finally {
+      await db.end();
+    }
+  }, 180_000);
 });
