@@ -81,6 +81,19 @@ describe("decodeBody when a UTF-8 label is wrong", () => {
   });
 });
 
+describe("decodeBody when a single-byte label is wrong", () => {
+  it("reads valid UTF-8 as UTF-8 under a windows-1251 or KOI8-R label in the header or in <meta>", () => {
+    const page = html('<meta charset="windows-1251">');
+    expect(decodeBody(Buffer.from(page), "text/html; charset=windows-1251")).toEqual({ charset: "utf-8", text: page });
+    expect(decodeBody(Buffer.from(page))).toEqual({ charset: "utf-8", text: page });
+    expect(decodeBody(Buffer.from(html("")), "text/html; charset=koi8-r")).toEqual({ charset: "utf-8", text: html("") });
+  });
+
+  it("keeps the label of ASCII bytes, which every charset reads alike", () => {
+    expect(decodeBody(Buffer.from("<p>plain ascii</p>"), "text/html; charset=windows-1251").charset).toBe("windows-1251");
+  });
+});
+
 describe("check --json on a windows-1251 page labelled utf-8 (issue 13, item 9)", () => {
   const dir = tempDir("mislabelled");
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
