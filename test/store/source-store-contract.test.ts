@@ -7,6 +7,7 @@ import type { NewSource, SourceStore } from "../../src/io/store/source-store.ts"
 import type { CheckResult } from "../../src/core/types.ts";
 import { SqliteSourceStore } from "../../src/io/store/sqlite-source-store.ts";
 import { openPostgresStorage } from "../../src/io/storage/postgres-storage.ts";
+import { PostgresBulkWriter } from "../../src/io/store/postgres-bulk-writer.ts";
 import { createEngine } from "../../src/engine/create-engine.ts";
 import { tokenize, wordSequence } from "../../src/core/text/tokenize.ts";
 import { protectText } from "../../src/core/boilerplate/protect.ts";
@@ -39,7 +40,9 @@ interface Backend {
 
 const sqlite: Backend = { name: "SQLite", open: async () => SqliteSourceStore.open(path.join(dir, `store-${++databases}.db`)) };
 const postgres: Backend = { name: "PostgreSQL", open: async () => openPostgresSources(await server!.createSchema(`store_${++databases}`)) };
-const backends = pgBin ? [sqlite, postgres] : [sqlite];
+// Two sources a batch: every test's writes cross batches, some sources waiting while others are stored.
+const postgresBulk: Backend = { name: "PostgreSQL bulk writer", open: async () => PostgresBulkWriter.open(await server!.createSchema(`store_${++databases}`), { batch: 2 }) };
+const backends = pgBin ? [sqlite, postgres, postgresBulk] : [sqlite];
 
 async function withStore(backend: Backend, work: (store: SourceStore) => Promise<void>): Promise<void> {
   const store = await backend.open();
@@ -259,6 +262,9 @@ describe.skipIf(!pgBin)("the engine on the SQLite and PostgreSQL stores", () => 
     const onPostgres = await withResults(postgres);
     expect(onPostgres.protectedTexts).toEqual(onSqlite.protectedTexts);
     expect(onPostgres.results).toEqual(onSqlite.results);
+    const inBulk = await withResults(postgresBulk);
+    expect(inBulk.protectedTexts).toEqual(onSqlite.protectedTexts);
+    expect(inBulk.results).toEqual(onSqlite.results);
 
     // And the results are the ones these pages call for, so the comparison is not between two empty answers.
     const [full, paragraph, noLink, quote, unrelated, early] = onSqlite.results;

@@ -168,12 +168,12 @@ export class PostgresSourceStore implements SourceStore {
  * PostgreSQL's text cannot hold U+0000, which a JSONL source may carry; it is stored as U+FFFD, one UTF-16 unit
  * for one, so that every offset into the text (layout spans, passages) stays where it was.
  */
-function storable(text: string): string {
+export function storable(text: string): string {
   return text.replaceAll("\u0000", "\uFFFD");
 }
 
 /** Block keys are 64-bit hashes written as 16 hex digits; stored as signed bigints, passed as decimal strings. */
-function blockKeyToInt(key: string): string {
+export function blockKeyToInt(key: string): string {
   return BigInt.asIntN(64, BigInt(`0x${key}`)).toString();
 }
 
@@ -222,7 +222,7 @@ function countChanges(before: readonly DomainBlock[], after: readonly DomainBloc
  * Adds each delta to its (domain, block) count in one statement, in key order (see the class comment), then
  * drops the counts that fell to zero.
  */
-async function changeBlockCounts(client: PoolClient, changes: readonly { domain: string; key: string; delta: number }[]): Promise<void> {
+export async function changeBlockCounts(client: PoolClient, changes: readonly { domain: string; key: string; delta: number }[]): Promise<void> {
   if (changes.length === 0) return;
   const sorted = [...changes].sort((a, b) => (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : compareInt64(a.key, b.key)));
   await client.query(
