@@ -6,7 +6,7 @@ import { ErrorResponse } from "../schemas/error.ts";
 import { IdParams, Pagination } from "../schemas/request-fields.ts";
 import { WatchedSiteSchema, WatchFailureSchema, WatchRequest, WatchScheduleRequest } from "../schemas/watchlist.ts";
 import { addWatch, makeDueNow, removeWatch, WatchError } from "../../monitor/manage-watchlist.ts";
-import { MonitorOverviewSchema } from "../monitor-status-schema.ts";
+import { MonitorOverviewSchema } from "../schemas/monitor.ts";
 import { monitorOverview } from "../monitor-status-view.ts";
 import { ListingError } from "../../monitor/listing.ts";
 import { FetchError } from "../../io/fetch/errors.ts";

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import type { MonitorStatusView } from "./monitor-status-view.ts";
+import type { MonitorOverview, MonitorStatusView } from "../monitor-status-view.ts";
+import { documents } from "./documents.ts";
 
-// The monitors' statuses as `GET /api/monitor` documents them: one route's shapes, kept apart from
-// `api-schemas.ts`, and like every response there documented, not filtered.
+// The monitors' statuses as `GET /api/monitor` documents them.
 
 /** A finished pass: when, and what its URLs came to (`PassSummary`). */
 const PassSchema = z.looseObject({
@@ -11,15 +11,15 @@ const PassSchema = z.looseObject({
   sitesDue: z.number().int().describe("watched sites the pass read"),
   rechecksQueued: z.number().int().describe("pages of open cases queued for a re-check"),
   events: z
-    .record(z.string(), z.number().int())
+    .record(z.enum(["discovered", "listed", "checked", "unchanged", "duplicate", "gone", "failed"]), z.number().int())
     .describe("URLs per outcome: discovered, listed, checked (pages read and checked), unchanged, duplicate, gone, failed"),
   casesOpened: z.number().int(),
   casesResolved: z.number().int(),
   retrying: z.number().int().describe("failures to be tried again, included in events.failed"),
 });
 
-export const MonitorStatusSchema = z
-  .looseObject({
+const MonitorStatusSchema = documents<MonitorStatusView>()(
+  z.looseObject({
     process: z.string().describe("host/pid of the server process whose monitor this is"),
     thisProcess: z.boolean().describe("whether it is the monitor of the process that answered"),
     startedAt: z.string(),
@@ -31,10 +31,12 @@ export const MonitorStatusSchema = z
     lastPass: PassSchema.nullable().describe("the last pass finished; null before the first"),
     nextLookAt: z.string().nullable().describe("when it looks at the schedule again (at once when a site is added or checked now through this process)"),
     lastError: z.object({ at: z.string(), message: z.string() }).nullable().describe("the last URL or pass that failed"),
-  })
-  .meta({ id: "MonitorStatus" }) as unknown as z.ZodType<MonitorStatusView>;
+  }).meta({ id: "MonitorStatus" }),
+);
 
-export const MonitorOverviewSchema = z.object({
-  monitors: z.array(MonitorStatusSchema).describe("the monitors running on this database, one per server process; empty when none runs"),
-  nextPassAt: z.string().nullable().describe("when the earliest watched site is next due; null when nothing is watched"),
-});
+export const MonitorOverviewSchema = documents<MonitorOverview>()(
+  z.object({
+    monitors: z.array(MonitorStatusSchema).describe("the monitors running on this database, one per server process; empty when none runs"),
+    nextPassAt: z.string().nullable().describe("when the earliest watched site is next due; null when nothing is watched"),
+  }),
+);
