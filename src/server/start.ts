@@ -31,6 +31,8 @@ export interface StartOptions {
   apiKey?: string;
   /** Load demo content into an empty database. */
   demo: boolean;
+  /** Run the monitor in the background (default); false when monitor workers run as processes of their own. */
+  monitor?: boolean;
   /** `../shared` for the demo; null to leave it out. */
   sharedDir?: string | null;
   /** The policy to start with when the database holds none (a `--policy` file). */
@@ -87,8 +89,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     });
     // The monitor: watched sites read on their schedule, open cases re-checked (see src/monitor/scheduler.ts).
     // Started before the routes, which wake it when a site is added or made due.
-    monitor = await startScheduler({ database, fetcher: { allowPrivate: options.allowPrivate ?? false }, onError: (error) => options.print(`monitor: a pass failed: ${(error as Error).message}`) });
-    const app = await buildServer(stores, { logger: options.logger ?? false, allowedHosts: options.allowedHosts, secureCookies: options.secureCookies, monitor });
+    if (options.monitor ?? true) monitor = await startScheduler({ database, fetcher: { allowPrivate: options.allowPrivate ?? false }, onError: (error) => options.print(`monitor: a pass failed: ${(error as Error).message}`) });
+    const app = await buildServer(stores, { logger: options.logger ?? false, allowedHosts: options.allowedHosts, secureCookies: options.secureCookies, monitor: monitor ?? undefined });
     await app.listen({ port: options.port, host: options.host });
     const address = app.server.address();
     const port = typeof address === "object" && address !== null ? address.port : options.port;

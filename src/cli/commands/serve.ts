@@ -19,9 +19,10 @@ export function registerServe(program: Command, context: CliContext): void {
     .option("--host <host>", `address to listen on (default: $HOST or ${DEFAULT_HOST})`)
     .option("--data-dir <dir>", `directory of the database (default: $COPYQUOTA_DATA_DIR or ./${DEFAULT_DATA_DIR})`)
     .option("--no-demo", "do not load demo content into an empty database")
+    .option("--no-monitor", "do not run the monitor in the background (monitor workers run elsewhere: copyquota monitor)")
     .option("--allowed-hosts <names>", "comma-separated host names the UI and API are reached by, besides localhost and IP addresses (default: $COPYQUOTA_ALLOWED_HOSTS)")
     .option("--secure-cookies", "mark the UI's session cookie Secure, when served over HTTPS (directly or behind a proxy; default: $COPYQUOTA_SECURE_COOKIES=1)")
-    .action(async (opts: { port?: string; host?: string; dataDir?: string; demo: boolean; allowedHosts?: string; secureCookies?: boolean }) => {
+    .action(async (opts: { port?: string; host?: string; dataDir?: string; demo: boolean; monitor: boolean; allowedHosts?: string; secureCookies?: boolean }) => {
       const port = parsePort(opts.port ?? process.env.PORT);
       const explicitDb = program.opts<{ db?: string }>().db;
       const host = opts.host ?? process.env.HOST ?? DEFAULT_HOST;
@@ -32,6 +33,7 @@ export function registerServe(program: Command, context: CliContext): void {
         database: explicitDb === undefined && !process.env.COPYQUOTA_DB ? undefined : context.database(),
         apiKey: process.env.COPYQUOTA_API_KEY,
         demo: opts.demo,
+        monitor: opts.monitor,
         allowedHosts: parseHostList(opts.allowedHosts ?? process.env.COPYQUOTA_ALLOWED_HOSTS),
         secureCookies: opts.secureCookies ?? process.env.COPYQUOTA_SECURE_COOKIES === "1",
         initialPolicy: program.opts<{ policy?: string }>().policy ? await context.policy() : undefined,

@@ -32,6 +32,26 @@ function repositoriesOn(db: PgExecutor, now: (() => number) | undefined): Reposi
 }
 
 /**
+ * SQLSTATEs of a transaction PostgreSQL aborted to let another through: a deadlock (two units of work queueing
+ * the same jobs in crossed order, say) or a serialization failure. Nothing of it was written, and running it
+ * again, after the other committed, succeeds.
+ */
+const CONFLICTS: ReadonlySet<string> = new Set(["40P01", "40001"]);
+
+/** Tries beyond the first: each conflict needs another transaction to be in the way, so a few suffice. */
+const CONFLICT_RETRIES = 3;
+
+async function retryingConflicts<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let retry = 0; ; retry++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (retry >= CONFLICT_RETRIES || !CONFLICTS.has((error as { code?: string }).code ?? "")) throw error;
+    }
+  }
+}
+
+/**
  * Connects to the database at `url` and brings its schema up to date (see `migratePostgres`). Every process —
  * API servers, monitor workers, the command line — keeps all its state here, so any number of them can share
  * one database: sessions and keys included, a server holds nothing another could not answer.
@@ -52,7 +72,7 @@ export async function openPostgresStorage(url: string, options: { now?: () => nu
     ...repositoriesOn(poolExecutor(pool), options.now),
     name,
     sources,
-    transaction: (work) => inTransaction(pool, (client) => work(repositoriesOn(clientExecutor(client), options.now))),
+    transaction: (work) => retryingConflicts(() => inTransaction(pool, (client) => work(repositoriesOn(clientExecutor(client), options.now)))),
     // A session-level lock held by one pooled connection for the work's duration: released by the work's end,
     // or by the server when the process dies with it.
     async exclusively(lockName, work) {

@@ -10,11 +10,27 @@ import { redactPostgresUrl } from "./postgres-url.ts";
 const CONNECT_TIMEOUT_MS = 10_000;
 
 /**
+ * Connections a pool may hold at most, unless COPYQUOTA_PG_POOL_SIZE says otherwise: node-postgres's default.
+ * A pool opens them only as its queries overlap, so an idle process holds one or two; a server's busiest moments
+ * (an API request per connection, a monitor pass's units of work) seldom need more. See docs/DEPLOY.md for the
+ * sum a database must allow.
+ */
+export const DEFAULT_POOL_SIZE = 10;
+
+/** The pool size from COPYQUOTA_PG_POOL_SIZE, or the default; a bad value is an error naming the variable. */
+export function poolSize(value: string | undefined = process.env.COPYQUOTA_PG_POOL_SIZE): number {
+  if (value === undefined || value === "") return DEFAULT_POOL_SIZE;
+  const size = Number(value);
+  if (!Number.isInteger(size) || size < 1 || size > 1000) throw new Error(`COPYQUOTA_PG_POOL_SIZE=${JSON.stringify(value)}: must be a whole number from 1 to 1000`);
+  return size;
+}
+
+/**
  * A connection pool to the database at `url`, tried once so that a wrong URL, an unreachable server or a refused
  * login fails here, with a message naming the database (password hidden), rather than at the first query.
  */
 export async function openPostgresPool(url: string): Promise<Pool> {
-  const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, max: poolSize() });
   // An idle connection the server drops (restart, idle timeout) is reported here; the pool replaces it on the
   // next query, which is the one that can fail usefully. Unlistened, the event would end the process.
   pool.on("error", () => undefined);
