@@ -74,7 +74,8 @@ function showResults(root: HTMLElement, { result, candidateText, policy }: SelfC
                 " ",
                 verdictBadge(m.verdict),
                 h("div", {}, externalLink(m.source.url)),
-                shareBar(m.share, policy.maxShare),
+                // The cap the match was judged against; a match no cap applied to (own page, older page) is shown against the policy's.
+                shareBar(m.share, m.cap?.maxShare ?? policy.maxShare),
                 h("p", { class: "small" }, `${shareFigures(m.reusedChars, m.sourceChars, m)}.`, " ", linkSummary(m.link)),
                 m.violations.length > 0 ? violationTags(m.violations) : h("span", { class: "ok" }, t().labels.verdicts[m.verdict]),
               ),
