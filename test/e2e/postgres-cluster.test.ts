@@ -158,4 +158,47 @@ describe.skipIf(!pgBin)("several servers and monitor workers on one PostgreSQL d
       await db.end();
     }
   }, 180_000);
+
+  it("stops a pass whose database goes away with one line naming it, and a rerun finishes it with nothing half-written", async () => {
+    const name = "goes_away";
+    const database = await server.createDatabase(name);
+    const setup = await openMonitorAt(database, { fetcher: { allowPrivate: true } });
+    await indexVestnik(setup.engine);
+    await addWatch(setup, site.url("/rss.xml"));
+    await setup.close();
+    const admin = new pg.Client({ connectionString: server.url });
+    await admin.connect();
+    try {
+      const served = pageRequests().length;
+      const pass = run(["--db", database, "monitor", "--once", "--allow-private", "--delay", "0", "--concurrency", "2", "--workers", "0"]);
+      processes.push(pass);
+      await until(async () => pageRequests().length >= served + KILL_AFTER, "the first pages to be read");
+      // The database goes away: no new connection is let in, every open one is cut.
+      await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [name]);
+      expect(await pass.exited).toBe(2);
+      const said = pass.output().trim().split("\n").filter((line) => line.startsWith("copyquota:"));
+      expect(said).toHaveLength(1);
+      expect(said[0]).toMatch(new RegExp(`^copyquota: postgres://copyquota@127\\.0\\.0\\.1:\\d+/${name}: the pass stopped: .+; run it again when the database is back$`));
+      await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+    } finally {
+      await admin.end();
+    }
+    const rerun = run(["--db", database, "monitor", "--once", "--allow-private", "--delay", "0", "--concurrency", "2", "--workers", "0"]);
+    processes.push(rerun);
+    expect(await rerun.exited, rerun.output()).toBe(0);
+    const db = new pg.Client({ connectionString: database });
+    await db.connect();
+    try {
+      const count = async (sql: string) => Number((await db.query<{ n: string }>(sql)).rows[0]!.n);
+      expect(await count("SELECT count(*) AS n FROM monitor_urls WHERE status = 'checked'")).toBe(REPRINTS + 1);
+      // Whatever the cut connections were writing was rolled back whole: one check, one case, one observation per reprint.
+      expect(await count("SELECT count(*) AS n FROM checks")).toBe(REPRINTS);
+      expect(await count("SELECT count(*) AS n FROM cases")).toBe(REPRINTS);
+      expect(await count("SELECT count(*) AS n FROM case_observations")).toBe(REPRINTS);
+      expect(await count("SELECT count(*) AS n FROM evidence_captures")).toBe(REPRINTS);
+    } finally {
+      await db.end();
+    }
+  }, 180_000);
 });

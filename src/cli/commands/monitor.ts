@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import type { CliContext } from "../context.ts";
 import type { MonitorEvent, PassSummary } from "../../monitor/events.ts";
 import { UsageError } from "../context.ts";
+import { databaseName } from "../database-file.ts";
 import { parsePositiveInt } from "../options.ts";
 import { progress } from "../progress.ts";
 import { openCliMonitor } from "../open-monitor.ts";
@@ -45,7 +46,12 @@ export function registerMonitor(program: Command, context: CliContext): void {
       const settings = { concurrency: flags.concurrency, leaseMs: DEFAULT_LEASE_MS, recheckAfterMs, onEvent: report.event };
       try {
         if (flags.once) {
-          report.done(formatSummary(await runPass(monitor, settings)));
+          const summary = await runPass(monitor, settings).catch((error: unknown) => {
+            // Each page's failure is recorded with the page; a pass fails as a whole only when its database
+            // does (gone, restarted, full). Its units of work committed or rolled back whole, so a rerun resumes.
+            throw new UsageError(`${databaseName(context)}: the pass stopped: ${(error as Error).message}; run it again when the database is back`, { cause: error });
+          });
+          report.done(formatSummary(summary));
           return;
         }
         const loop = runLoop(monitor, {
