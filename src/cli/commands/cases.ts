@@ -2,13 +2,13 @@ import type { Command } from "commander";
 import type { CliContext } from "../context.ts";
 import type { Case, CaseStatus } from "../../cases/case.ts";
 import type { Violation } from "../../core/types.ts";
+import { VIOLATIONS } from "../../core/types.ts";
 import { UsageError } from "../context.ts";
 import { CASE_STATUSES, OPEN_STATUSES } from "../../cases/case.ts";
 import { parsePositiveInt } from "../options.ts";
 import { requireDatabase } from "../database-file.ts";
 import { withStorage } from "../open-storage.ts";
 
-const VIOLATIONS: readonly Violation[] = ["over_quota", "over_char_cap", "missing_link", "link_not_to_article", "link_not_indexable"];
 
 /** `copyquota cases list`: the cases the server opened, from the same database file. */
 export function registerCases(program: Command, context: CliContext): void {
