@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { createWriteStream, rmSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -122,6 +122,18 @@ describe("loadInputs streaming a JSON Lines file", () => {
     })();
     await expect(reading).rejects.toThrow(new RegExp(`^${escape(truncated)}: is gzip-compressed but cannot be unpacked \\(`));
     expect(origins).toEqual([1, 2, 3].map((n) => `${truncated}:${n}`));
+  });
+
+  it("reads a pipe once: JSON Lines as lines, a text from the bytes the sniffing already read", async () => {
+    for (const [name, content] of [["archive", `${record(1)}\n${record(2)}\n`], ["article", `${TEXT}\n\n${TEXT}`]] as const) {
+      const fifo = path.join(dir, `${name}.fifo`);
+      execFileSync("mkfifo", [fifo]);
+      const writing = new Promise<void>((resolve, reject) => createWriteStream(fifo).on("error", reject).end(content, () => resolve()));
+      const { loaded, failed } = await collect(loadInputs(fifo, { ...STREAMED, url: name === "article" ? "https://priozersk-vesti.example/news/0" : undefined }));
+      await writing;
+      expect(failed).toEqual([]);
+      expect(loaded.map((l) => l.doc.url)).toEqual(name === "archive" ? [1, 2].map((n) => `https://priozersk-vesti.example/news/${n}`) : ["https://priozersk-vesti.example/news/0"]);
+    }
   });
 
   it("leaves what does not open with a JSON object line to the whole-file reader: a JSON document, a windows-1251 export", async () => {

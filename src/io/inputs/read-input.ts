@@ -39,7 +39,7 @@ export async function fetchInput(url: string, fetch: Fetcher | undefined): Promi
 }
 
 /** Unpacks gzip (sitemaps and feeds are often served as `.xml.gz`), refuses binaries and empty inputs, decodes. */
-async function decodeInput(origin: string, raw: Uint8Array, contentType: string | undefined) {
+export async function decodeInput(origin: string, raw: Uint8Array, contentType: string | undefined) {
   if (raw.byteLength === 0) throw new InputError(origin, "is empty");
   return decodeText(origin, isGzip(raw) ? await gunzip(origin, raw) : raw, contentType);
 }
