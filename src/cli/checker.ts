@@ -11,8 +11,6 @@ import { withStorage } from "./open-storage.ts";
 
 /** What `check` runs each candidate through: the engine alone, or the case service that also records it. */
 export interface Checker {
-  /** The policy the checks apply, for the report. */
-  policy: Policy;
   /** The sources, for the report's excerpts. */
   store: SourceStore;
   /**
@@ -35,7 +33,7 @@ const CLI_ACTOR = "cli";
 export async function withChecker<T>(context: CliContext, options: { openCases: boolean; givenPolicy: Policy | undefined }, work: (checker: Checker) => Promise<T>): Promise<T> {
   if (!options.openCases) {
     const policy = options.givenPolicy ?? (await context.policy());
-    return withEngine(context, (engine, store) => work({ policy, store, check: async (input, address) => ({ result: await engine.check(input.doc, policy, { foundAt: address }), recorded: null }) }));
+    return withEngine(context, (engine, store) => work({ store, check: async (input, address) => ({ result: await engine.check(input.doc, policy, { foundAt: address }), recorded: null }) }));
   }
   const [{ createEngine }, { createCaseService }, { evidenceOf }] = await Promise.all([
     import("../engine/create-engine.ts"),
@@ -52,9 +50,7 @@ export async function withChecker<T>(context: CliContext, options: { openCases: 
       fetcher: null,
       policy: options.givenPolicy,
     });
-    const policy = await service.policy();
     return work({
-      policy,
       store: storage.sources,
       async check(input, address) {
         // A case is about the page where it was found, as the API's and the monitor's are.

@@ -1,5 +1,4 @@
 import type { CheckResult, ExcludedPassage, LinkFinding, Match, Passage } from "../core/types.ts";
-import type { Policy } from "../core/policy/policy.ts";
 
 /** Passages shown per match in the human-readable report; the JSON output has all of them. */
 const TOP_PASSAGES = 3;
@@ -10,19 +9,19 @@ const EXCERPT_CHARS = 90;
  * A check result as a reader-facing report: per source of the publisher, the share against the cap, link finding,
  * verdict, excluded text with its reason, and top passages; per reference document, what the candidate shares with it.
  */
-export function formatCheck(result: CheckResult, policy: Policy, texts: { candidate: string; sources: Map<string, string> }): string {
+export function formatCheck(result: CheckResult, texts: { candidate: string; sources: Map<string, string> }): string {
   const c = result.candidate;
   const lines = [`${c.url}  ${c.title ? `«${c.title}»` : ""}`.trimEnd(), `  ${c.chars} chars, published ${c.published ?? "unknown"} — ${result.verdict.toUpperCase().replace("_", " ")}`];
   if (result.matches.length === 0) lines.push("  no source of the index is reused");
   const excusing = new Set(result.matches.flatMap((m) => m.excluded.map((e) => e.referenceUrl)));
   for (const m of result.matches) {
-    lines.push("", ...formatMatch(m, policy, texts.candidate, texts.sources.get(m.source.url) ?? "", excusing.has(m.source.url)));
+    lines.push("", ...formatMatch(m, texts.candidate, texts.sources.get(m.source.url) ?? "", excusing.has(m.source.url)));
   }
   return `${lines.join("\n")}\n`;
 }
 
-function formatMatch(m: Match, policy: Policy, candidateText: string, sourceText: string, excusing: boolean): string[] {
-  const lines = m.source.reference ? referenceLines(m, excusing) : ownLines(m, policy, sourceText);
+function formatMatch(m: Match, candidateText: string, sourceText: string, excusing: boolean): string[] {
+  const lines = m.source.reference ? referenceLines(m, excusing) : ownLines(m, sourceText);
   const top = [...m.passages].sort((a, b) => len(b) - len(a)).slice(0, TOP_PASSAGES);
   top.forEach((p, i) => {
     lines.push(`  [${i + 1}] source ${p.source.start}–${p.source.end} ↔ candidate ${p.candidate.start}–${p.candidate.end} (${len(p)} chars)`);
@@ -34,8 +33,9 @@ function formatMatch(m: Match, policy: Policy, candidateText: string, sourceText
 }
 
 /** One of the publisher's articles: the share against the cap, the link, the verdict, and what was not counted. */
-function ownLines(m: Match, policy: Policy, sourceText: string): string[] {
-  const cap = `cap ${pct(policy.maxShare)}${policy.maxChars !== null ? ` / ${policy.maxChars} chars` : ""}`;
+function ownLines(m: Match, sourceText: string): string[] {
+  // The cap the match was judged against; none for a page of the publisher's own or one older than the source.
+  const cap = m.cap === null ? "no cap applied" : `cap ${pct(m.cap.maxShare)}${m.cap.maxChars !== null ? ` / ${m.cap.maxChars} chars` : ""}`;
   const verdict = m.violations.length ? `${m.verdict}: ${m.violations.join(", ")}` : m.verdict;
   const reasons = [...new Set(m.excluded.map((e) => e.reason))].join(", ");
   return [

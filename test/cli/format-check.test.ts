@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { formatCheck } from "../../src/cli/format-check.ts";
-import { DEFAULT_POLICY } from "../../src/core/policy/schema.ts";
 import type { CheckResult, Match } from "../../src/core/types.ts";
 
 /**
@@ -62,7 +61,7 @@ const result: CheckResult = {
   ],
 };
 
-const report = formatCheck(result, DEFAULT_POLICY, { candidate: ARTICLE, sources: new Map([[ARTICLE_URL, ARTICLE], [RELEASE_URL, RELEASE]]) });
+const report = formatCheck(result, { candidate: ARTICLE, sources: new Map([[ARTICLE_URL, ARTICLE], [RELEASE_URL, RELEASE]]) });
 const [articleBlock, releaseBlock] = report.split("\n\n").slice(1);
 
 describe("formatCheck", () => {
@@ -80,7 +79,7 @@ describe("formatCheck", () => {
 
   it("does not claim a reference excuses text when no match of the publisher's excludes any of it", () => {
     const alone = { ...result, matches: [result.matches[1]!] };
-    const text = formatCheck(alone, DEFAULT_POLICY, { candidate: ARTICLE, sources: new Map([[RELEASE_URL, RELEASE]]) });
+    const text = formatCheck(alone, { candidate: ARTICLE, sources: new Map([[RELEASE_URL, RELEASE]]) });
     expect(text).toContain(`shared   ${QUOTE.length} chars of the candidate are also in this document\n`);
   });
 });

@@ -25,7 +25,7 @@ export function registerCheck(program: Command, context: CliContext): void {
       let violation = false;
       let failed = false;
       const cases = { opened: 0, updated: 0, resolved: 0, reopened: 0 };
-      await withChecker(context, { openCases, givenPolicy }, async ({ policy, store, check }) => {
+      await withChecker(context, { openCases, givenPolicy }, async ({ store, check }) => {
         if ((await store.countSources()) === 0) {
           // Every page would come out "no reuse": an empty archive must not pass for an all clear.
           throw new UsageError(`${databaseName(context)} holds no sources to check against (add the publisher's articles with \`copyquota sources add …\`)`);
@@ -45,7 +45,7 @@ export function registerCheck(program: Command, context: CliContext): void {
           }
           const sources = new Map<string, string>();
           for (const m of result.matches) sources.set(m.source.url, (await store.getSource(m.source.url))?.protectedText ?? "");
-          process.stdout.write(`${formatCheck(result, policy, { candidate: item.doc.text, sources })}\n`);
+          process.stdout.write(`${formatCheck(result, { candidate: item.doc.text, sources })}\n`);
         }
       });
       if (openCases) {
