@@ -11,7 +11,8 @@ export function databaseName(context: CliContext): string {
 }
 
 /**
- * For a command that only reads (`check`, `sources list|show|remove`, `cases`): the SQLite file must exist.
+ * For a command that only reads (`check`, `sources list|show|remove`, `cases`, `watch list|remove`, `monitor`):
+ * the SQLite file must exist.
  * Opening a missing one would create an empty database, and a check against it would answer "no reuse" for
  * every page: a false all clear for a mistyped `--db`. A PostgreSQL database is the server's to create, and
  * its tables are made on first use; it has nothing to check here.

@@ -37,9 +37,10 @@ describe("--db: reading commands never create a database", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it("a mistyped --db for check, sources list|show|remove and cases list: exit 2 naming the file, nothing created", SPAWNING, async () => {
+  it("a mistyped --db for check, sources list|show|remove, cases list, watch list|remove and monitor: exit 2 naming the file, nothing created", SPAWNING, async () => {
     const typo = path.join(dir, "kapitl.db");
-    for (const args of [["check", "--json", REPRINT], ["sources", "list"], ["sources", "show", "1"], ["sources", "remove", ARTICLE_URL], ["cases", "list"]]) {
+    const commands = [["check", "--json", REPRINT], ["sources", "list"], ["sources", "show", "1"], ["sources", "remove", ARTICLE_URL], ["cases", "list"], ["watch", "list"], ["watch", "remove", "1"], ["monitor", "--once"]];
+    for (const args of commands) {
       const run = await cli(["--db", typo, ...args], NO_DB_ENV, dir);
       expect(run.code, args.join(" ")).toBe(2);
       expect(run.stderr, args.join(" ")).toContain(`no database at ${typo} (create one with`);

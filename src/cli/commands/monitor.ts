@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import type { CliContext } from "../context.ts";
 import type { MonitorEvent, PassSummary } from "../../monitor/events.ts";
 import { UsageError } from "../context.ts";
-import { databaseName } from "../database-file.ts";
+import { databaseName, requireDatabase } from "../database-file.ts";
 import { parsePositiveInt } from "../options.ts";
 import { progress } from "../progress.ts";
 import { openCliMonitor } from "../open-monitor.ts";
@@ -37,6 +37,7 @@ export function registerMonitor(program: Command, context: CliContext): void {
       const delay = flags.delay === undefined ? DEFAULT_PER_HOST_DELAY_MS : nonNegativeInt("--delay", flags.delay);
       const recheckAfterMs = flags.recheckAfter === undefined ? DEFAULT_RECHECK_AFTER_MS : durationOption("--recheck-after", flags.recheckAfter);
       const policy = program.opts<{ policy?: string }>().policy === undefined ? undefined : await context.policy();
+      requireDatabase(context);
       const monitor = await openCliMonitor(context, {
         fetcher: { allowPrivate: Boolean(flags.allowPrivate) || context.allowPrivate(), perHostDelayMs: delay },
         policy,

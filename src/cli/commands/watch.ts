@@ -6,6 +6,7 @@ import { EXIT, UsageError } from "../context.ts";
 import { FetchError } from "../../io/fetch/errors.ts";
 import { parsePublished } from "../options.ts";
 import { openCliMonitor } from "../open-monitor.ts";
+import { requireDatabase } from "../database-file.ts";
 import { addWatch, DEFAULT_INTERVAL_MS, removeWatch } from "../../monitor/manage-watchlist.ts";
 import { formatDuration, parseDuration } from "../../monitor/duration.ts";
 
@@ -46,6 +47,7 @@ export function registerWatch(program: Command, context: CliContext): void {
     .description("list watched sites with their schedule and how their URLs fared")
     .option("--json", "one JSON object per site (JSONL)")
     .action(async (opts: { json?: boolean }) => {
+      requireDatabase(context);
       const monitor = await openCliMonitor(context);
       try {
         const sites = await monitor.watchlist.list();
@@ -64,6 +66,7 @@ export function registerWatch(program: Command, context: CliContext): void {
     .description("stop watching sites (by URL or id); their queued jobs are dropped, their cases stay")
     .argument("<sites...>", "URLs or ids as `watch list` shows them")
     .action(async (keys: string[]) => {
+      requireDatabase(context);
       const monitor = await openCliMonitor(context);
       let missing = 0;
       try {
