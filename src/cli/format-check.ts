@@ -6,12 +6,14 @@ const TOP_PASSAGES = 3;
 const EXCERPT_CHARS = 90;
 
 /**
- * A check result as a reader-facing report: per source of the publisher, the share against the cap, link finding,
+ * A check result as a reader-facing report: the canonical URL the page names when that is not its URL (its
+ * claim, which decides nothing); per source of the publisher, the share against the cap, link finding,
  * verdict, excluded text with its reason, and top passages; per reference document, what the candidate shares with it.
  */
-export function formatCheck(result: CheckResult, texts: { candidate: string; sources: Map<string, string> }): string {
+export function formatCheck(result: CheckResult, texts: { candidate: string; sources: Map<string, string>; canonicalUrl?: string | null }): string {
   const c = result.candidate;
   const lines = [`${c.url}  ${c.title ? `«${c.title}»` : ""}`.trimEnd(), `  ${c.chars} chars, published ${c.published ?? "unknown"} — ${result.verdict.toUpperCase().replace("_", " ")}`];
+  if (texts.canonicalUrl && texts.canonicalUrl !== c.url) lines.push(`  names ${texts.canonicalUrl} as its canonical URL (a claim: the page is judged where it was found)`);
   if (result.matches.length === 0) lines.push("  no source of the index is reused");
   const excusing = new Set(result.matches.flatMap((m) => m.excluded.map((e) => e.referenceUrl)));
   for (const m of result.matches) {

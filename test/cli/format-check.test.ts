@@ -77,6 +77,13 @@ describe("formatCheck", () => {
     expect(releaseBlock).toContain(`shared   ${QUOTE.length} chars of the candidate are also in this document; the publisher's matches do not count them`);
   });
 
+  it("shows the canonical URL a page names when it is not the page's URL, as a claim", () => {
+    const texts = { candidate: ARTICLE, sources: new Map([[ARTICLE_URL, ARTICLE], [RELEASE_URL, RELEASE]]) };
+    const claiming = formatCheck(result, { ...texts, canonicalUrl: "https://partner-media.example/news/1" }).split("\n");
+    expect(claiming[2]).toBe("  names https://partner-media.example/news/1 as its canonical URL (a claim: the page is judged where it was found)");
+    expect(formatCheck(result, { ...texts, canonicalUrl: result.candidate.url })).toBe(report);
+  });
+
   it("does not claim a reference excuses text when no match of the publisher's excludes any of it", () => {
     const alone = { ...result, matches: [result.matches[1]!] };
     const text = formatCheck(alone, { candidate: ARTICLE, sources: new Map([[RELEASE_URL, RELEASE]]) });

@@ -31,6 +31,8 @@ describe("pages fetched by URL", () => {
     const [{ doc, fetched, bytes, origin }] = loaded as [(typeof loaded)[0]];
     expect(origin).toBe(`${site.base}/news/most`);
     expect(doc.url).toBe(`${site.base}/news/most`);
+    // The fixture's canonical link is relative, so it resolves onto the test site.
+    expect(loaded[0]!.canonicalUrl).toBe(`${site.base}/news/2024/03/most-cherez-losinku`);
     expect(fetched?.status).toBe(200);
     expect(bytes).toBe(fetched?.body);
     expect(doc.links.find((l) => l.text === "новыми подходами к мосту")?.href).toBe(`${site.base}/news/2024/02/tender-na-podhody`);

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Engine } from "../../src/engine/engine.ts";
-import { pageDocument } from "../../src/io/inputs/page-document.ts";
+import { readInputPage } from "../../src/io/inputs/read-input-page.ts";
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const ARTICLES = path.join(REPO, "test/fixtures/articles");
@@ -56,7 +56,7 @@ export function vestnikArticles(): { main: SourceArticle; archive: SourceArticle
 export async function indexVestnik(engine: Engine): Promise<void> {
   const entry = manifest().documents.find((doc) => doc.file === "vestnik-main.txt")!;
   const html = readFileSync(path.join(ARTICLES, entry.html!), "utf8");
-  await engine.addSource(await pageDocument(html, { subject: entry.html!, fetched: null, declaredUrl: entry.url }), { reference: false });
+  await engine.addSource((await readInputPage(html, { subject: entry.html!, fetched: null, declaredUrl: entry.url })).doc, { reference: false });
   for (const line of readFileSync(path.join(ARTICLES, manifest().archive.file), "utf8").split("\n")) {
     if (line.trim() === "") continue;
     const doc = JSON.parse(line) as { url: string; title: string; text: string; published: string };

@@ -45,7 +45,7 @@ export function registerCheck(program: Command, context: CliContext): void {
           }
           const sources = new Map<string, string>();
           for (const m of result.matches) sources.set(m.source.url, (await store.getSource(m.source.url))?.protectedText ?? "");
-          process.stdout.write(`${formatCheck(result, { candidate: item.doc.text, sources })}\n`);
+          process.stdout.write(`${formatCheck(result, { candidate: item.doc.text, sources, canonicalUrl: item.canonicalUrl })}\n`);
         }
       });
       if (openCases) {

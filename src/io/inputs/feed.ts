@@ -4,7 +4,7 @@ import { resolveHttpUrl } from "../../core/extract/metadata.ts";
 import type { IsoDate } from "../../core/types.ts";
 import { mapAhead } from "./ahead.ts";
 import { asFailure, InputError, quoted } from "./input-error.ts";
-import { pageDocument } from "./page-document.ts";
+import { readInputPage } from "./read-input-page.ts";
 import { linesToBlocks, plainTextDocument } from "./plain-text.ts";
 import type { RawInput } from "./read-input.ts";
 import { xmlRootName } from "./sniff-kind.ts";
@@ -57,7 +57,7 @@ export async function* feedDocuments(
         return await options.loadPage(link, { title: item.title, published: itemDate });
       }
       const doc = /<[a-z][^>]*>/i.test(full)
-        ? await pageDocument(articleWrapper(item.title ?? "", full), { subject: origin, fetched: null, declaredUrl: link, title: item.title, published: published ?? undefined })
+        ? (await readInputPage(articleWrapper(item.title ?? "", full), { subject: origin, fetched: null, declaredUrl: link, title: item.title, published: published ?? undefined })).doc
         : plainTextDocument(linesToBlocks(full), { url: link, title: item.title, fallbackTitle: link, published, purpose: options.purpose });
       return { origin, doc };
     } catch (error) {

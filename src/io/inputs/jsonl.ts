@@ -5,7 +5,7 @@ import type { DocumentField } from "./document-fields.ts";
 import { InputError, quoted } from "./input-error.ts";
 import { textLines } from "./numbered-lines.ts";
 import type { NumberedLine } from "./numbered-lines.ts";
-import { pageDocument } from "./page-document.ts";
+import { readInputPage } from "./read-input-page.ts";
 import { plainTextDocument } from "./plain-text.ts";
 import type { JsonlStream } from "./read-file.ts";
 import type { RawInput } from "./read-input.ts";
@@ -87,7 +87,8 @@ async function lineDocument(
   const { title, html, text } = fields;
   if (html !== undefined && html.value.trim() !== "") {
     // A record without a URL goes by its line's address, as its text would, never by a canonical link it claims.
-    return pageDocument(html.value, { subject: origin, fetched: null, declaredUrl: url ?? options.fallbackUrl, title: title?.value, published: when ?? undefined });
+    const context = { subject: origin, fetched: null, declaredUrl: url ?? options.fallbackUrl, title: title?.value, published: when ?? undefined };
+    return (await readInputPage(html.value, context)).doc;
   }
   if (text === undefined || text.value.trim() === "") throw new InputError(origin, `has neither "text" nor "html"`);
   return plainTextDocument(text.value, {

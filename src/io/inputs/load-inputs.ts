@@ -1,15 +1,16 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { toIsoDate } from "../../core/extract/date.ts";
-import type { IsoDate, TextDocument } from "../../core/types.ts";
+import type { IsoDate } from "../../core/types.ts";
 import type { Fetcher } from "../fetch/fetcher.ts";
 import { pageIdentity } from "../page-reader/page-identity.ts";
 import { feedDocuments } from "./feed.ts";
 import type { PageLoader } from "./feed.ts";
 import { InputError } from "./input-error.ts";
 import { jsonlDocuments } from "./jsonl.ts";
-import { pageDocument } from "./page-document.ts";
+import type { ReadPage } from "../page-reader/read-page.ts";
 import { plainTextDocument } from "./plain-text.ts";
+import { readInputPage } from "./read-input-page.ts";
 import { readFileInput } from "./read-file.ts";
 import { fetchInput, isHttpUrl } from "./read-input.ts";
 import type { RawInput } from "./read-input.ts";
@@ -37,8 +38,8 @@ export async function* loadInputs(input: string, options: LoadOptions): AsyncGen
   }
   const kind = kindOf(raw);
   if (kind === "html" || kind === "text") {
-    const doc = await singleDocument(raw, kind, { purpose, url, published });
-    yield { origin: raw.origin, doc: title === undefined ? doc : { ...doc, title }, bytes: raw.bytes, fetched: raw.fetched };
+    const { doc, canonicalUrl } = await singleDocument(raw, kind, { purpose, url, published });
+    yield { origin: raw.origin, doc: title === undefined ? doc : { ...doc, title }, bytes: raw.bytes, fetched: raw.fetched, canonicalUrl };
     return;
   }
   refuseOneDocumentOptions(input, kind, { url, title });
@@ -86,21 +87,21 @@ function kindOf(raw: RawInput): InputKind {
 /**
  * A page or plain text, under the page reader's identity (`pageIdentity`): where it was fetched from, else
  * --url, else for a file what it says of itself (HTML: its canonical link) or, for a candidate, its `file://`
- * URL; a source file without any fails, for a source must be findable.
+ * URL; a source file without any fails, for a source must be findable. A page's canonical link comes with it.
  */
 async function singleDocument(
   raw: RawInput,
   kind: "html" | "text",
   options: { purpose: "source" | "candidate"; url?: string; published: IsoDate },
   fallbacks: { title?: string; published?: IsoDate } = {},
-): Promise<TextDocument> {
+): Promise<ReadPage> {
   const addresses = {
     fetched: raw.fetched ? { url: raw.fetched.requestedUrl, finalUrl: raw.fetched.url } : null,
     declaredUrl: options.url ?? null,
     fileUrl: raw.path && options.purpose === "candidate" ? pathToFileURL(raw.path).href : undefined,
   };
   if (kind === "html") {
-    return pageDocument(raw.text, {
+    return readInputPage(raw.text, {
       subject: raw.origin,
       ...addresses,
       fallbackTitle: fallbacks.title,
@@ -110,12 +111,13 @@ async function singleDocument(
   }
   const url = pageIdentity({ ...addresses, canonicalUrl: null });
   if (!url) throw new InputError(raw.origin, "needs --url: plain text does not say where it was published");
-  return plainTextDocument(raw.text, {
+  const doc = plainTextDocument(raw.text, {
     url,
     fallbackTitle: fallbacks.title ?? path.basename(raw.path ?? url),
     published: options.published ?? fallbacks.published ?? null,
     purpose: options.purpose,
   });
+  return { doc, canonicalUrl: null };
 }
 
 /** Fetches and extracts a page a feed item or sitemap points to. */
@@ -124,7 +126,7 @@ function pageLoader(fetch: Fetcher | undefined, purpose: "source" | "candidate",
     const raw = await fetchInput(url, fetch);
     const kind = kindOf(raw);
     if (kind !== "html" && kind !== "text") throw new InputError(url, `is a ${kind}, not a page`);
-    const doc = await singleDocument(raw, kind, { purpose, published }, fallbacks);
-    return { origin: url, doc, bytes: raw.bytes, fetched: raw.fetched };
+    const { doc, canonicalUrl } = await singleDocument(raw, kind, { purpose, published }, fallbacks);
+    return { origin: url, doc, bytes: raw.bytes, fetched: raw.fetched, canonicalUrl };
   };
 }

@@ -28,6 +28,8 @@ export interface LoadedInput {
   doc: TextDocument;
   /** The bytes the document was decoded from, when it is a whole file or response. */
   bytes?: Uint8Array;
+  /** The canonical URL a whole page names (`<link rel=canonical>`, `og:url`): its claim, shown beside its URL; null or absent when none. */
+  canonicalUrl?: string | null;
   /** The response the document came from, when it was fetched. */
   fetched?: FetchedResource;
 }
