@@ -18,10 +18,9 @@ import { SqliteSourceStore } from "../../src/io/store/sqlite-source-store.ts";
 const source = readGoldenPages().find((page) => page.name === "ru-business-read-also")!;
 const paragraphs = source.expectedText.split("\n\n");
 
-/** The document the engine gets for a page found at `pageUrl`, as `pageDocument` makes it. */
+/** The document the engine gets for a page found at `pageUrl`, named by it as the page reader names it (`pageIdentity`). */
 function documentOf(html: string, pageUrl: string): TextDocument {
-  const page = extractPage(html, pageUrl);
-  return { ...page, url: page.url ?? pageUrl };
+  return { ...extractPage(html, pageUrl), url: pageUrl };
 }
 
 /** A fictional page of another site around `body`, with a related list of its own. */
