@@ -201,9 +201,10 @@ export class SubmissionError extends Error {
  */
 export async function documentFromSubmission(submission: Submission): Promise<TextDocument> {
   if (submission.html !== undefined && submission.text !== undefined) throw new SubmissionError("give either html or text, not both");
-  if (submission.html !== undefined) {
+  const { html } = submission;
+  if (html !== undefined) {
     const context = { subject: `the HTML submitted for ${submission.url}`, fetched: null, declaredUrl: submission.url, title: submission.title, published: submission.published };
-    return read(context, () => readHtml(submission.html!, context));
+    return read(context, () => readHtml(html, context));
   }
   if (submission.text !== undefined) {
     if (submission.text.trim() === "") throw new SubmissionError(`the text submitted for ${submission.url} is empty`);
