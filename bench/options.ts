@@ -47,6 +47,13 @@ export interface BenchOptions {
   /** Pages read and checked alone in one thread, before and after the pass: the monitor's baseline. */
   monitorBaselinePages: number;
   skip: SkippablePhase[];
+  /** Run the PostgreSQL phase (bench/run-postgres.ts): off by default, it needs a server's binaries. */
+  postgres: boolean;
+  /**
+   * Sources indexed into PostgreSQL; by default the `checkAgainst` size, whose SQLite figures of the same run
+   * are then its baselines.
+   */
+  postgresSize: number;
   seed: number;
   batch: number;
   /** Markdown report file, or null to print only. */
@@ -60,7 +67,7 @@ export interface BenchOptions {
 /** Sizes from this up count as large: built `largeRepeats` times. */
 export const LARGE_SIZE = 100_000;
 
-const FULL: Omit<BenchOptions, "tmp"> = {
+const FULL: Omit<BenchOptions, "tmp" | "postgresSize"> = {
   quick: false,
   sizes: [10_000, 100_000],
   repeats: 3,
@@ -89,6 +96,7 @@ const FULL: Omit<BenchOptions, "tmp"> = {
   monitorBaselinePages: 200,
   // The peer runs with --peer only: it is installed on demand (see peer-package.ts).
   skip: ["peer"],
+  postgres: false,
   seed: 20240314,
   // Sources generated (untimed) before each timed stretch of indexing. Each stretch starts and drains the
   // indexer's pipeline (analysis ahead in a thread), which `sources add` does once; 5,000 makes that a few percent.
@@ -125,6 +133,8 @@ const SPEC = {
   quick: { type: "boolean" },
   million: { type: "boolean" },
   peer: { type: "boolean" },
+  postgres: { type: "boolean" },
+  "postgres-size": { type: "string" },
   sizes: { type: "string" },
   repeats: { type: "string" },
   "large-repeats": { type: "string" },
@@ -170,6 +180,10 @@ export const USAGE = `npm run bench -- [options]     (every option also reads BE
   --monitor-pages N       pages of the monitor's fixture site (10000)   --monitor-against N  index size it checks against
                           (10000, or the smallest size)   --monitor-concurrency N (8)   --monitor-workers N (one per core)
   --monitor-baseline N    pages read and checked alone in one thread before and after the pass (200)
+  --postgres              also run the PostgreSQL phase: a server on loopback (Debian's postgresql binaries), the archive
+                          indexed into it, text checks from 1 and 4 client processes, monitor passes by 1 and 2 worker
+                          processes (--monitor-pages, --monitor-concurrency, --monitor-workers apply)
+  --postgres-size N       sources indexed into PostgreSQL (the --check-against size)
   --skip api,monitor,peer phases to leave out
   --seed N  --batch N  --out FILE (docs/BENCHMARKS.md; "-" to print only)  --tmp DIR  --keep (keep the databases; the API and monitor phases write cases into them)
   --profile DIR           write V8 CPU profiles of the indexing and checking workers (node --cpu-prof) into DIR`;
@@ -186,7 +200,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     return SPEC[name].type === "boolean" ? fromEnv !== "0" && fromEnv !== "false" : fromEnv;
   };
   const quick = get("quick") === true;
-  const options: BenchOptions = { ...FULL, ...(quick ? QUICK : {}), tmp: os.tmpdir() };
+  const options: BenchOptions = { ...FULL, ...(quick ? QUICK : {}), postgresSize: 0, tmp: os.tmpdir() };
   const int = (name: keyof typeof SPEC, min: number): number | undefined => {
     const raw = get(name);
     if (raw === undefined) return undefined;
@@ -212,6 +226,8 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
   if (!options.sizes.includes(options.checkAgainst)) {
     throw new Error(`bench option --check-against: ${options.checkAgainst} is not one of the built sizes (${options.sizes.join(", ")})`);
   }
+  options.postgres = get("postgres") === true;
+  options.postgresSize = int("postgres-size", 2) ?? options.checkAgainst;
   options.textCandidates = int("text-candidates", 1) ?? options.textCandidates;
   options.htmlCandidates = int("html-candidates", 0) ?? options.htmlCandidates;
   options.rounds = int("rounds", 1) ?? options.rounds;

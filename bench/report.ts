@@ -13,6 +13,7 @@ import { apiSection, apiTargetRows } from "./report-api.ts";
 import type { TargetRow } from "./report-format.ts";
 import { dec, int, mark, mb, pct, times } from "./report-format.ts";
 import { monitorSection, monitorTargetRows } from "./report-monitor.ts";
+import { postgresSection, postgresTargetRows } from "./report-postgres.ts";
 import type { BenchResults } from "./results.ts";
 
 /** The targets for one process on the 2-core machine. */
@@ -92,7 +93,7 @@ function engineTargetRows(results: BenchResults, buildSize: number): TargetRow[]
 function targetsSection(results: BenchResults): string[] {
   const { options } = results;
   const buildSize = options.sizes.includes(LARGE_SIZE) ? LARGE_SIZE : Math.max(...options.sizes.filter((s) => s <= LARGE_SIZE), options.sizes[0]!);
-  const rows = [...engineTargetRows(results, buildSize), ...apiTargetRows(results), ...monitorTargetRows(results)];
+  const rows = [...engineTargetRows(results, buildSize), ...apiTargetRows(results), ...monitorTargetRows(results), ...postgresTargetRows(results)];
   return [
     "## Against the targets",
     "",
@@ -287,6 +288,7 @@ export function renderReport(results: BenchResults): string {
     ...checkingSection(results),
     ...apiSection(results),
     ...monitorSection(results),
+    ...postgresSection(results),
     ...peerSection(results),
     ...corpusSection(results),
     "## Running it",

@@ -6,6 +6,7 @@ import type { CheckResult } from "./phases/check-phase.ts";
 import type { IndexResult } from "./phases/index-phase.ts";
 import type { MonitorResult } from "./phases/monitor-phase.ts";
 import type { PeerResult } from "./phases/peer-phase.ts";
+import type { PostgresResults } from "./postgres-results.ts";
 
 /** A phase run once against an index of `against` sources: its result, or why there is none. */
 export interface PhaseRun<R> {
@@ -31,5 +32,7 @@ export interface BenchResults {
   /** The API and the monitor (issues 4 and 5); null when skipped with `--skip`. */
   api: PhaseRun<ApiResult> | null;
   monitor: PhaseRun<MonitorResult> | null;
+  /** The PostgreSQL phase (issue 11); null unless run with `--postgres`. */
+  postgres: PostgresResults | null;
   totalSeconds: number;
 }

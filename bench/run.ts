@@ -20,6 +20,7 @@ import type { MonitorResult, MonitorTask } from "./phases/monitor-phase.ts";
 import type { PeerResult, PeerTask } from "./phases/peer-phase.ts";
 import { ensurePeer } from "./phases/peer-package.ts";
 import { renderReport } from "./report.ts";
+import { runPostgres } from "./run-postgres.ts";
 import type { BenchResults } from "./results.ts";
 import { runWorker } from "./spawn-worker.ts";
 
@@ -203,6 +204,7 @@ async function main(): Promise<void> {
     peer: { dolos: [], copyquota: [], largest: null },
     api: null,
     monitor: null,
+    postgres: null,
     totalSeconds: 0,
   };
 
@@ -212,6 +214,7 @@ async function main(): Promise<void> {
     await runChecks(options, dbs, codeRoot, results);
     results.api = await runApi(options, dbs, codeRoot);
     results.monitor = await runMonitor(options, dbs, codeRoot);
+    if (options.postgres) results.postgres = await runPostgres(options, { repoRoot: REPO_ROOT, codeRoot, log });
     await runPeer(options, dir, codeRoot, results);
   } finally {
     if (!options.keep) rmSync(dir, { recursive: true, force: true });

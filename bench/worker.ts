@@ -8,6 +8,9 @@ import { runCheckPhase } from "./phases/check-phase.ts";
 import { runIndexPhase } from "./phases/index-phase.ts";
 import { runMonitorPhase } from "./phases/monitor-phase.ts";
 import { runPeerPhase } from "./phases/peer-phase.ts";
+import { runPostgresCheckPhase } from "./phases/postgres-check-phase.ts";
+import { runPostgresIndexPhase } from "./phases/postgres-index-phase.ts";
+import { runPostgresMonitorPhase } from "./phases/postgres-monitor-phase.ts";
 import type { Task } from "./task.ts";
 import { RESULT_PREFIX } from "./task.ts";
 
@@ -32,6 +35,12 @@ function runTask(task: Task): Promise<unknown> {
     case "dolos":
     case "copyquota":
       return runPeerPhase(task);
+    case "postgres-index":
+      return runPostgresIndexPhase(task);
+    case "postgres-check":
+      return runPostgresCheckPhase(task);
+    case "postgres-monitor":
+      return runPostgresMonitorPhase(task);
   }
 }
 

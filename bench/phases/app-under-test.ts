@@ -6,7 +6,7 @@
 export { openAppStores } from "../../src/server/app-stores.ts";
 export { buildServer } from "../../src/server/app.ts";
 export { ensureAdminKey } from "../../src/server/auth/admin-key.ts";
-export { openMonitor } from "../../src/monitor/open-monitor.ts";
+export { openMonitor, openMonitorAt } from "../../src/monitor/open-monitor.ts";
 export { addWatch } from "../../src/monitor/manage-watchlist.ts";
 export { DEFAULT_LEASE_MS, runPass } from "../../src/monitor/run-pass.ts";
 export { DEFAULT_RECHECK_AFTER_MS } from "../../src/monitor/scheduler.ts";

@@ -7,6 +7,9 @@ import type { Engine } from "../../src/engine/engine.ts";
 import { addSources, type SourceToAdd } from "../../src/engine/add-sources.ts";
 import { ANALYZER_THREADS, startBlockAnalyzer, type BlockAnalyzer } from "../../src/engine/block-analyzer.ts";
 import { SqliteSourceStore } from "../../src/io/store/sqlite-source-store.ts";
+import { PostgresBulkWriter } from "../../src/io/store/postgres-bulk-writer.ts";
+import { openSourceStore } from "../../src/io/storage/open-storage.ts";
+import type { SourceStore } from "../../src/io/store/source-store.ts";
 import { extractPage } from "../../src/core/extract/html.ts";
 import { DEFAULT_POLICY } from "../../src/core/policy/schema.ts";
 import { tokenize } from "../../src/core/text/tokenize.ts";
@@ -25,6 +28,15 @@ export interface OpenEngine {
 export function openEngine(dbFile: string, options: { bulk?: boolean } = {}): OpenEngine {
   const store = SqliteSourceStore.open(dbFile);
   if (options.bulk) store.groupCommits();
+  return engineOn(store);
+}
+
+/** The engine on the PostgreSQL database at `url`; `bulk`: new sources written in batches (`PostgresBulkWriter`). */
+export async function openPostgresEngine(url: string, options: { bulk?: boolean } = {}): Promise<OpenEngine> {
+  return engineOn(options.bulk ? await PostgresBulkWriter.open(url) : await openSourceStore(url));
+}
+
+function engineOn(store: SourceStore): OpenEngine {
   const engine = createEngine(store);
   let analyzer: BlockAnalyzer | undefined;
   return {

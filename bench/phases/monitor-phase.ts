@@ -76,9 +76,9 @@ export interface MonitorResult {
 }
 
 /** URLs per sitemap file: a large site splits its archive, as the protocol's 50,000 cap makes it. */
-const SITEMAP_SIZE = 5_000;
+export const SITEMAP_SIZE = 5_000;
 /** The feed lists the newest items, as news feeds do. */
-const FEED_ITEMS = 50;
+export const FEED_ITEMS = 50;
 /** Baseline pages read and checked untimed first: JIT and SQLite page cache, as the pass has them warm. */
 const BASELINE_WARMUP = 10;
 /** Pass windows whose rates are reported: tenths show a slowdown as the queue and the case tables grow. */

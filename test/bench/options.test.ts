@@ -45,6 +45,13 @@ describe("bench options", () => {
     expect(() => parse(["--skip", "api,index"])).toThrow(/--skip: unknown phase "index".*api, monitor, peer/);
   });
 
+  it("runs the PostgreSQL phase only with --postgres, at the check size unless told", () => {
+    expect(parse([]).postgres).toBe(false);
+    expect(parse(["--postgres", "--sizes", "30000"])).toMatchObject({ postgres: true, postgresSize: 30_000 });
+    expect(parse(["--postgres-size", "5000"], { BENCH_POSTGRES: "1" })).toMatchObject({ postgres: true, postgresSize: 5000 });
+    expect(() => parse(["--postgres", "--postgres-size", "1"])).toThrow(/--postgres-size: expected an integer ≥ 2, got "1"/);
+  });
+
   it("refuses a monitor index size that is not built, unless the monitor is skipped", () => {
     expect(() => parse(["--monitor-against", "5000"])).toThrow(/--monitor-against: 5000 is not one of the built sizes \(10000, 100000\)/);
     expect(parse(["--monitor-against", "5000", "--skip", "monitor"]).skip).toEqual(["monitor"]);

@@ -87,6 +87,7 @@ function results(opts: BenchOptions, api: BenchResults["api"], monitor: BenchRes
     peer: { dolos: [], copyquota: [], largest: null },
     api,
     monitor,
+    postgres: null,
     totalSeconds: 60,
   };
 }
@@ -134,5 +135,74 @@ describe("bench report: API and monitoring", () => {
     expect(report).toContain("UI first loads: not timed (no Chromium at /usr/bin/chromium).");
     expect(targetRow(report, "Web UI first load").slice(2)).toEqual(["—", "not measured", "—"]);
     expect(targetRow(report, "API: checks/s").slice(2, 4)).toEqual(["250.0 /s", "met"]);
+  });
+});
+
+describe("bench report: PostgreSQL", () => {
+  const score = { expected: 100, found: 95, extra: 1, cleanFlagged: 0, clean: 20 };
+  const checks = (clients: number, rate: number, p95Ms: number) => ({
+    count: clients,
+    result: { clients, checks: 200 * clients, seconds: (200 * clients) / rate, rate, p50Ms: p95Ms / 2, p95Ms, baselineRate: 1000, score, peakRss: 200 * MB },
+    failure: null,
+  });
+  const postgres = (sources: number): NonNullable<BenchResults["postgres"]> => ({
+    skipped: null,
+    sources,
+    server: "15.18",
+    emptyDatabaseBytes: 8 * MB,
+    load: [1, 1.5],
+    index: {
+      sources,
+      seconds: sources / 500,
+      cpuSeconds: sources / 1000,
+      rate: 500,
+      batchRates: [600, 400],
+      baselineRate: 5000,
+      cpuGaugeMchars: 1,
+      meanChars: 2500,
+      rssBeforeEngine: 100 * MB,
+      peakRss: 300 * MB,
+      writtenPerSource: null,
+      size: { databaseBytes: 8 * MB + sources * 12_000, tables: { sources: sources * 4000, fingerprints: sources * 6000 } },
+    },
+    indexFailure: null,
+    checks: [checks(1, 40, 30), checks(4, 120, 80)],
+    monitor: [
+      { count: 1, result: { workers: 1, pagesDone: 500, failed: 0, casesOpened: 300, seconds: 50, rate: 10, cpuMsPerPage: 90 }, failure: null },
+      { count: 2, result: null, failure: "process 2 of 2: exited with 1: boom" },
+    ],
+    monitorPages: 500,
+    monitorConcurrency: 8,
+    monitorThreads: 2,
+  });
+
+  it("puts the issue's PostgreSQL targets in the targets table, each beside its same-run baseline", () => {
+    const opts = options(["--postgres", "--sizes", "30000"]);
+    const base = results(opts, null, { against: 30_000, result: monitorResult(20), failure: null });
+    const sqliteCheck = { kind: "text" as const, candidates: 200, sourceCount: 30_000, rounds: [], rate: 80, p50Ms: 10, p95Ms: 20, extractP50Ms: null, baselineRate: 1000, slowest: [], meanInputBytes: 3000, meanTextChars: 2000, cpuGaugeMchars: 1, peakRss: 200 * MB, score };
+    const report = renderReport({ ...base, checks: [{ against: 30_000, kind: "text", result: sqliteCheck, failure: null }], postgres: postgres(30_000) });
+    expect(targetRow(report, "PostgreSQL: text check p95")).toEqual([
+      "PostgreSQL: text check p95, one client process, 30,000 sources",
+      "≤ 50 ms at 1,000,000 sources",
+      "30.0 ms",
+      "met",
+      "1.50× SQLite's p95 at this size",
+    ]);
+    expect(targetRow(report, "PostgreSQL: text checks/s from 4").slice(2)).toEqual(["120.0 /s", "**missed**", "0.120× tokenize-only in one process"]);
+    expect(report).toContain("| text checks, 4 client processes at once | **120.0 /s**;");
+    expect(report).toContain("| one client: 3.00× its rate; tokenize-only in one process 1,000 /s (0.120×) |");
+    expect(report).toContain("| database bytes per source, less the empty database's 8 MB | 12,000 (by table: fingerprints 6,000, sources 4,000) |");
+    expect(report).toContain("SQLite, one process (the monitor phase, 10,000 pages, 10,000 sources, discovery included): 20.0 pages/s (0.50×)");
+    expect(report).toContain("| monitor, 2 worker processes on one database | failed: process 2 of 2: exited with 1: boom | |");
+    expect(report).toContain("this run indexed 30,000.");
+  });
+
+  it("says when it was not asked for, or skipped for want of a server, and then adds no targets", () => {
+    const plain = renderReport(results(options(), null, null));
+    expect(plain).toContain("## PostgreSQL (issue 11)\n\nNot run: it runs with `--postgres`.");
+    expect(plain).not.toContain("| PostgreSQL: text check p95");
+    const skipped = renderReport({ ...results(options(["--postgres"]), null, null), postgres: { ...postgres(100_000), skipped: "no PostgreSQL server binaries", index: null, checks: [], monitor: [] } });
+    expect(skipped).toContain("## PostgreSQL (issue 11)\n\nSkipped: no PostgreSQL server binaries.");
+    expect(targetRow(skipped, "PostgreSQL: text checks/s").slice(2)).toEqual(["—", "not measured", "—"]);
   });
 });
