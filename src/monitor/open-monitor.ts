@@ -4,7 +4,7 @@ import type { MonitorDeps } from "./monitor-deps.ts";
 import type { Engine } from "../engine/engine.ts";
 import type { Storage } from "../io/storage/storage.ts";
 import { createEngine } from "../engine/create-engine.ts";
-import { createFetcher } from "../io/fetch/http-fetcher.ts";
+import { createFetcher, type HttpFetcher } from "../io/fetch/http-fetcher.ts";
 import { createCaseService } from "../cases/case-service.ts";
 import { openSqliteStorage } from "../io/storage/sqlite-storage.ts";
 import { openStorage } from "../io/storage/open-storage.ts";
@@ -41,7 +41,13 @@ export interface OpenMonitor extends MonitorDeps {
  * @throws on invalid fetcher options, naming them.
  */
 export function openMonitor(file: string, options: MonitorOptions = {}): OpenMonitor {
-  return monitorOn(openSqliteStorage(file, { now: options.now }), file, options);
+  const fetcher = createFetcher(options.fetcher);
+  try {
+    return monitorOn(openSqliteStorage(file, { now: options.now }), fetcher, file, options);
+  } catch (error) {
+    void fetcher.close();
+    throw error;
+  }
 }
 
 /**
@@ -50,18 +56,16 @@ export function openMonitor(file: string, options: MonitorOptions = {}): OpenMon
  * @throws naming the database when it cannot be opened, or the fetcher options when they are invalid.
  */
 export async function openMonitorAt(database: string, options: MonitorOptions = {}): Promise<OpenMonitor> {
-  return monitorOn(await openStorage(database, { now: options.now }), database, options);
+  const fetcher = createFetcher(options.fetcher);
+  const storage = await openStorage(database, { now: options.now }).catch(async (error: unknown) => {
+    await fetcher.close();
+    throw error;
+  });
+  return monitorOn(storage, fetcher, database, options);
 }
 
 /** The monitor over `storage`; `database` names it for analyzer threads, which open it themselves. */
-function monitorOn(storage: Storage, database: string, options: MonitorOptions): OpenMonitor {
-  let fetcher;
-  try {
-    fetcher = createFetcher(options.fetcher);
-  } catch (error) {
-    void storage.close();
-    throw error;
-  }
+function monitorOn(storage: Storage, fetcher: HttpFetcher, database: string, options: MonitorOptions): OpenMonitor {
   const now = options.now ?? Date.now;
   const engine = createEngine(storage.sources);
   const service = createCaseService({ engine, cases: storage.cases, evidence: storage.evidence, licenses: storage.licenses, policies: storage.policies, fetcher: null });
