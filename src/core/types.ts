@@ -103,6 +103,15 @@ export interface Passage {
   candidate: Span;
 }
 
+/**
+ * A candidate sentence that rewrites a source sentence (synonyms, derivation, word order) found by the paraphrase
+ * stage, when it is on: shown as evidence beside the passages, never counted in the share.
+ */
+export interface ParaphrasePassage extends Passage {
+  /** Content words with a counterpart on the other side, both sides, ÷ content words of both, 0..1. */
+  similarity: number;
+}
+
 /** Why a match breaks the policy. */
 export const VIOLATIONS = ["over_quota", "over_char_cap", "missing_link", "link_not_to_article", "link_not_indexable"] as const;
 export type Violation = (typeof VIOLATIONS)[number];
@@ -165,6 +174,8 @@ export interface Match {
   violations: Violation[];
   passages: Passage[];
   excluded: ExcludedPassage[];
+  /** Rewritten sentences, listed only when the engine's paraphrase stage is on; they leave the share as it is. */
+  paraphrases?: ParaphrasePassage[];
 }
 
 /** The contract printed by `copyquota check --json`, one object per candidate. */

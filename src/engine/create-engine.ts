@@ -1,4 +1,4 @@
-import type { CheckResult, Match, TextDocument, Token, WordSequence } from "../core/types.ts";
+import type { CheckResult, Match, ParaphrasePassage, TextDocument, Token, WordSequence } from "../core/types.ts";
 import type { Policy } from "../core/policy/policy.ts";
 import type { SourceStore, StoredSource } from "../io/store/source-store.ts";
 import type { CheckOptions, Engine } from "./engine.ts";
@@ -16,9 +16,13 @@ import { findAttribution } from "../core/links/attribution.ts";
 import { judgeMatch, candidateVerdict } from "../core/policy/verdict.ts";
 import { isPublisherPage, publisherDomains } from "../core/policy/publisher-domains.ts";
 import { detectionOptions, type DetectionOptions } from "../core/options.ts";
+import { findParaphrases, type ParaphraseStage } from "../core/paraphrase/find-paraphrases.ts";
 
-/** Wires the pure detection core to a source store. */
-export function createEngine(store: SourceStore, overrides: Partial<DetectionOptions> = {}): Engine {
+/**
+ * Wires the pure detection core to a source store. `paraphrase`, off by default (docs/EVALUATION.md, "Paraphrase
+ * stage", says why), lists each match's rewritten sentences beside its passages.
+ */
+export function createEngine(store: SourceStore, overrides: Partial<DetectionOptions> = {}, { paraphrase = null }: { paraphrase?: ParaphraseStage | null } = {}): Engine {
   const options = detectionOptions(overrides);
 
   function fingerprintsOf(words: WordSequence): number[] {
@@ -89,6 +93,7 @@ export function createEngine(store: SourceStore, overrides: Partial<DetectionOpt
       const now = new Date().toISOString();
       const ownSources = aligned.filter((a) => !a.source.reference).map((a) => a.source.url);
       const onPublisherDomain = foundAt !== null && isPublisherPage(foundAt, publisherDomains(policy.publisherDomains, ownSources));
+      const alignedSpans = aligned.flatMap((a) => candidateSpans(a.alignments, candidateTokens));
       const matches: Match[] = aligned.map(({ source, tokens, alignments }) => {
         const reuse = measureReuse({
           sourceText: source.protectedText,
@@ -120,6 +125,7 @@ export function createEngine(store: SourceStore, overrides: Partial<DetectionOpt
           ...judged,
           passages: reuse.passages,
           excluded: reuse.excluded,
+          ...(paraphrase && { paraphrases: findParaphrases(tokens, candidateTokens, alignedSpans, paraphrase).map(roundSimilarity) }),
         };
       });
       matches.sort((a, b) => b.reusedChars - a.reusedChars || a.source.url.localeCompare(b.source.url));
@@ -149,7 +155,11 @@ function candidateSpans(alignments: readonly Alignment[], tokens: readonly Token
   );
 }
 
-/** Shares are reported to 4 decimals (0.01 percentage points): finer digits are noise to a reader. */
+function roundSimilarity(pair: ParaphrasePassage): ParaphrasePassage {
+  return { source: pair.source, candidate: pair.candidate, similarity: round(pair.similarity) };
+}
+
+/** Shares (and similarities) are reported to 4 decimals (0.01 percentage points): finer digits are noise to a reader. */
 function round(share: number): number {
   return Math.round(share * 10000) / 10000;
 }

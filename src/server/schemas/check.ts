@@ -27,6 +27,10 @@ const MatchSchema = z.looseObject({
   violations: z.array(ViolationSchema),
   passages: z.array(PassageSchema).describe("offsets into the source's protected text and into the candidate's text"),
   excluded: z.array(ExcludedPassageSchema).describe("reused text that does not count, with the reason"),
+  paraphrases: z
+    .array(PassageSchema.extend({ similarity: z.number().describe("content words with a counterpart on the other side ÷ content words of both, 0..1") }))
+    .optional()
+    .describe("rewritten sentences (synonyms, derivation), only when the paraphrase stage is on; shown, never counted in the share"),
 });
 
 export const CheckResultSchema = documents<CheckResult>()(

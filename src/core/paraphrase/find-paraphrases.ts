@@ -1,0 +1,39 @@
+import type { ParaphrasePassage, Span, Token } from "../types.ts";
+import { compareSentences } from "./sentence-words.ts";
+import { paraphrasePairs } from "./paraphrase-pairs.ts";
+import type { ParaphraseOptions } from "./paraphrase-options.ts";
+import type { Thesaurus } from "./thesaurus.ts";
+
+/** The second stage of a check, when it is on: the synonym sets (null: stems only) and its thresholds. */
+export interface ParaphraseStage {
+  thesaurus: Thesaurus | null;
+  options: ParaphraseOptions;
+}
+
+/**
+ * Candidate sentences that rewrite a sentence of the source, among those the aligner left out: a sentence at
+ * least half covered by `found` (the candidate spans of aligned passages) is the aligner's.
+ */
+export function findParaphrases(sourceTokens: readonly Token[], candidateTokens: readonly Token[], found: readonly Span[], stage: ParaphraseStage): ParaphrasePassage[] {
+  const { stemPrefix } = stage.options;
+  const aligned = (sentence: Span) => 2 * overlap(sentence, found) >= sentence.end - sentence.start;
+  return paraphrasePairs(
+    compareSentences(sourceTokens, stemPrefix, stage.thesaurus),
+    compareSentences(candidateTokens, stemPrefix, stage.thesaurus),
+    stage.options,
+    aligned,
+  );
+}
+
+/** Characters of `span` inside any of `spans` (which may overlap one another). */
+function overlap(span: Span, spans: readonly Span[]): number {
+  let covered = 0;
+  let reached = span.start;
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    const start = Math.max(s.start, reached);
+    const end = Math.min(s.end, span.end);
+    if (end > start) covered += end - start;
+    reached = Math.max(reached, Math.min(s.end, span.end));
+  }
+  return covered;
+}
