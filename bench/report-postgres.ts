@@ -1,7 +1,7 @@
 import { median } from "./measure/stats.ts";
 import type { ClientChecks, PostgresResults, ProcessesRun, WorkerPass } from "./postgres-results.ts";
 import type { TargetRow } from "./report-format.ts";
-import { dec, int, mb, pct, times } from "./report-format.ts";
+import { dec, int, mark, mb, pct, times } from "./report-format.ts";
 import type { BenchResults } from "./results.ts";
 import { CHECK_CLIENTS, MONITOR_PROCESSES } from "./run-postgres.ts";
 
@@ -93,7 +93,10 @@ export function postgresSection(results: BenchResults): string[] {
   const one = run(pg.checks, 1)?.result ?? null;
   const oneWorker = run(pg.monitor, 1)?.result ?? null;
   const sqlite = sqliteCheck(results, pg.sources);
+  const m = results.machine;
   lines.push(
+    `Run: \`${results.command}\`, ${m.date}, commit ${m.commit}: this section's figures, SQLite's beside them included, come from that run.`,
+    "",
     `PostgreSQL ${pg.server}, started by the bench on 127.0.0.1 as the tests start it (test/support/postgres-server.ts: fsync,`,
     "full-page writes and synchronous commit off, every other setting the default, shared_buffers 128 MB included), on the",
     "same machine as the processes it serves, which share its cores. The archive is the same generated one as SQLite's,",
@@ -112,6 +115,10 @@ export function postgresSection(results: BenchResults): string[] {
     ...indexRows(pg, results),
     ...pg.checks.map((c) => checkRow(c, one, c.count === 1 ? sqlite : null)),
     ...pg.monitor.map((w) => monitorRow(w, oneWorker, results)),
+    "",
+    "Against issue 11's targets:",
+    "",
+    ...postgresTargetRows(results).map((r) => `- ${r.what}: ${r.measured ?? "not measured"} (target ${r.target})${r.measured === null ? "" : `: ${mark(r.ok)}`}; baseline: ${r.baseline}`),
     "",
   );
   if (pg.sources < 1_000_000) {

@@ -195,6 +195,7 @@ describe("bench report: PostgreSQL", () => {
     expect(report).toContain("SQLite, one process (the monitor phase, 10,000 pages, 10,000 sources, discovery included): 20.0 pages/s (0.50×)");
     expect(report).toContain("| monitor, 2 worker processes on one database | failed: process 2 of 2: exited with 1: boom | |");
     expect(report).toContain("this run indexed 30,000.");
+    expect(report).toContain("- PostgreSQL: text check p95, one client process, 30,000 sources: 30.0 ms (target ≤ 50 ms at 1,000,000 sources): met; baseline: 1.50× SQLite's p95 at this size");
   });
 
   it("says when it was not asked for, or skipped for want of a server, and then adds no targets", () => {
