@@ -3,11 +3,10 @@ import type { Policy } from "../core/policy/policy.ts";
 import type { CheckResult, TextDocument } from "../core/types.ts";
 import type { FetchedResource, Fetcher } from "../io/fetch/fetcher.ts";
 import type { Actor, Case } from "./case.ts";
-import type { CaseStore, RecordedCheck } from "./case-store.ts";
-import type { EvidenceCapture, EvidenceStore, NewEvidence } from "./evidence.ts";
+import type { RecordedCheck } from "./case-store.ts";
+import type { EvidenceCapture, NewEvidence } from "./evidence.ts";
 import { evidenceOf } from "./evidence.ts";
-import type { LicenseStore } from "./license-store.ts";
-import type { PolicyStore } from "./policy-store.ts";
+import type { Storage } from "../io/storage/storage.ts";
 import { DEFAULT_POLICY } from "../core/policy/schema.ts";
 import { PageRefusedError } from "../core/extract/page-refused.ts";
 import { FetchError } from "../io/fetch/errors.ts";
@@ -69,10 +68,11 @@ export interface CaseService {
 
 export interface CaseServiceDeps {
   engine: Engine;
-  cases: CaseStore;
-  evidence: EvidenceStore;
-  licenses: LicenseStore;
-  policies: PolicyStore;
+  /**
+   * The database's cases, evidence, licenses and policy, and its units of work: a check's evidence and the
+   * check with the cases it opens or changes commit together, so no case ever rests on evidence not stored.
+   */
+  storage: Pick<Storage, "cases" | "evidence" | "licenses" | "policies" | "transaction">;
   /** Null when the service may not fetch (then URL checks and re-checks fail with a clear error). */
   fetcher: Fetcher | null;
   /** A policy that replaces the stored rules and licenses (a policy file given on the command line). */
@@ -85,8 +85,8 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
 
   async function policy(): Promise<Policy> {
     if (deps.policy !== undefined) return deps.policy;
-    const rules = (await deps.policies.get()) ?? rulesOf(DEFAULT_POLICY);
-    const licenses = (await deps.licenses.list()).map(({ domain, from, until, articles, lifts }) => ({ domain, from, until, articles, lifts }));
+    const rules = (await deps.storage.policies.get()) ?? rulesOf(DEFAULT_POLICY);
+    const licenses = (await deps.storage.licenses.list()).map(({ domain, from, until, articles, lifts }) => ({ domain, from, until, articles, lifts }));
     return { ...rules, licenses };
   }
 
@@ -98,16 +98,18 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
   async function record(doc: TextDocument, evidence: NewEvidence, actor: Actor, at: string): Promise<RecordedResult> {
     const current = await policy();
     const result = await deps.engine.check(doc, current);
-    const capture = await deps.evidence.capture(evidence);
-    const recorded = await deps.cases.recordCheck({
-      result,
-      candidateText: doc.text,
-      evidenceSha256: capture.sha256,
-      caps: { maxShare: current.maxShare, maxChars: current.maxChars },
-      actor,
-      at,
+    return deps.storage.transaction(async (tx) => {
+      const capture = await tx.evidence.capture(evidence);
+      const recorded = await tx.cases.recordCheck({
+        result,
+        candidateText: doc.text,
+        evidenceSha256: capture.sha256,
+        caps: { maxShare: current.maxShare, maxChars: current.maxChars },
+        actor,
+        at,
+      });
+      return { result, candidateText: doc.text, recorded, evidence: capture };
     });
-    return { result, candidateText: doc.text, recorded, evidence: capture };
   }
 
   async function checkUrl(url: string, actor: Actor): Promise<RecordedResult | GoneResult> {
@@ -118,18 +120,12 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       if (!(error instanceof FetchError) || error.status === null || !GONE_STATUSES.has(error.status)) throw error;
       // The fetcher keeps no body for an error status; the capture records the answer itself.
       const at = now();
-      const capture = await deps.evidence.capture({
-        body: new Uint8Array(0),
-        url,
-        finalUrl: url,
-        origin: "fetched",
-        fetchedAt: at,
-        status: error.status,
-        headers: {},
-        contentType: null,
+      const status = error.status;
+      return deps.storage.transaction(async (tx) => {
+        const capture = await tx.evidence.capture({ body: new Uint8Array(0), url, finalUrl: url, origin: "fetched", fetchedAt: at, status, headers: {}, contentType: null });
+        const recorded = await tx.cases.recordGone({ candidateUrl: url, status, evidenceSha256: capture.sha256, actor, at });
+        return { gone: true as const, status, recorded, evidence: capture };
       });
-      const recorded = await deps.cases.recordGone({ candidateUrl: url, status: error.status, evidenceSha256: capture.sha256, actor, at });
-      return { gone: true, status: error.status, recorded, evidence: capture };
     }
     return record(await documentFromResource(resource), evidenceOf(resource), actor, resource.fetchedAt);
   }
@@ -158,10 +154,10 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     checkUrl,
 
     async recheck(caseId, actor) {
-      const existing = await deps.cases.getCase(caseId);
+      const existing = await deps.storage.cases.getCase(caseId);
       if (existing === null) throw new CaseNotFoundError(caseId);
       const outcome = await checkUrl(existing.candidate.url, actor);
-      return { case: (await deps.cases.getCase(caseId))!, outcome };
+      return { case: (await deps.storage.cases.getCase(caseId))!, outcome };
     },
 
     async selfCheck(input) {

@@ -43,10 +43,7 @@ export async function withChecker<T>(context: CliContext, options: { openCases: 
   return withStorage(context, async (storage) => {
     const service = createCaseService({
       engine: createEngine(storage.sources),
-      cases: storage.cases,
-      evidence: storage.evidence,
-      licenses: storage.licenses,
-      policies: storage.policies,
+      storage,
       fetcher: null,
       policy: options.givenPolicy,
     });

@@ -68,7 +68,7 @@ export async function openMonitorAt(database: string, options: MonitorOptions = 
 function monitorOn(storage: Storage, fetcher: HttpFetcher, database: string, options: MonitorOptions): OpenMonitor {
   const now = options.now ?? Date.now;
   const engine = createEngine(storage.sources);
-  const service = createCaseService({ engine, cases: storage.cases, evidence: storage.evidence, licenses: storage.licenses, policies: storage.policies, fetcher: null });
+  const service = createCaseService({ engine, storage, fetcher: null });
   const fixed = options.policy;
   const pool = (options.workers ?? 0) > 0 ? startAnalyzerPool(database, options.workers!) : null;
   return {

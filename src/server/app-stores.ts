@@ -30,7 +30,7 @@ export interface AppStores extends Repositories {
 /** The server's stores over `storage` (SQLite or PostgreSQL); `close` closes the storage. */
 export function appStoresOn(storage: Storage, options: { fetcher: MonitorFetcher | null }): AppStores {
   const engine = createEngine(storage.sources);
-  const service = createCaseService({ engine, cases: storage.cases, evidence: storage.evidence, licenses: storage.licenses, policies: storage.policies, fetcher: options.fetcher });
+  const service = createCaseService({ engine, storage, fetcher: options.fetcher });
   const watch: WatchStores = { watchlist: storage.watchlist, urls: storage.urls, queue: storage.queue, atomically: (work) => storage.transaction(work) };
   return {
     storage,

@@ -8,12 +8,7 @@ import { openMonitor } from "../../src/monitor/open-monitor.ts";
 import { addWatch } from "../../src/monitor/manage-watchlist.ts";
 import { runPass } from "../../src/monitor/run-pass.ts";
 import { createCaseService } from "../../src/cases/case-service.ts";
-import { SqliteLicenseStore } from "../../src/cases/sqlite-license-store.ts";
-import { SqlitePolicyStore } from "../../src/cases/sqlite-policy-store.ts";
-import { openDatabase } from "../../src/io/storage/sqlite-database.ts";
-import { SqliteSourceStore } from "../../src/io/store/sqlite-source-store.ts";
-import { SqliteCaseStore } from "../../src/cases/sqlite-case-store.ts";
-import { SqliteEvidenceStore } from "../../src/cases/sqlite-evidence-store.ts";
+import { openSqliteStorage } from "../../src/io/storage/sqlite-storage.ts";
 import { createEngine } from "../../src/engine/create-engine.ts";
 import { urlKey } from "../../src/monitor/url-key.ts";
 import { indexVestnik, republishedPage, rssFeed, vestnikArticles } from "./articles.ts";
@@ -49,13 +44,12 @@ describe("re-checking open cases on a schedule", () => {
     await pass();
 
     // A case opened elsewhere (the API) on a page no watched site lists.
-    const db = openDatabase(file);
-    const engine = createEngine(new SqliteSourceStore(db));
-    const service = createCaseService({ engine, cases: new SqliteCaseStore(db), evidence: new SqliteEvidenceStore(db), licenses: new SqliteLicenseStore(db), policies: new SqlitePolicyStore(db), fetcher: null });
+    const storage = openSqliteStorage(file);
+    const service = createCaseService({ engine: createEngine(storage.sources), storage, fetcher: null });
     await service.checkSubmission({ url: site.url(paths.submitted), html: article(3) }, "editor", new Date(clock).toISOString());
     // And one on a name that never resolves (as the demo's re-publishers): there is nothing to re-check.
     await service.checkSubmission({ url: "https://reprints.example/news/1", html: article(4) }, "editor", new Date(clock).toISOString());
-    db.close();
+    await storage.close();
   }, 30_000);
 
   afterAll(async () => {

@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CaseStore } from "../../src/cases/case-store.ts";
+import type { Repositories } from "../../src/io/storage/repositories.ts";
+import { createCaseService } from "../../src/cases/case-service.ts";
+import { sha256Hex } from "../../src/cases/evidence.ts";
+import { createEngine } from "../../src/engine/create-engine.ts";
+import { openSqliteStorage, type SqliteStorage } from "../../src/io/storage/sqlite-storage.ts";
+import { bodyOf, HEATING, sourceDocument } from "../store/zarechye-articles.ts";
+
+/** The database's units of work, with recording a check failing as a full disk would, after the evidence was written. */
+function failingRecord(storage: SqliteStorage) {
+  return {
+    ...storage,
+    transaction: <T>(work: (tx: Repositories) => Promise<T>) =>
+      storage.transaction((tx) => {
+        const cases: CaseStore = Object.create(tx.cases);
+        cases.recordCheck = async () => {
+          throw new Error("database or disk is full");
+        };
+        return work({ ...tx, cases });
+      }),
+  };
+}
+
+describe("the case service records a check and its evidence as one unit of work", () => {
+  let dir: string;
+  let storage: SqliteStorage;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "copyquota-service-"));
+    storage = openSqliteStorage(path.join(dir, "db.sqlite"));
+    await createEngine(storage.sources).addSource(sourceDocument(HEATING), { reference: false });
+  });
+  afterAll(async () => {
+    await storage.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("keeps no evidence of a check whose recording failed, and both once it succeeds", async () => {
+    const engine = createEngine(storage.sources);
+    const text = bodyOf(HEATING).join("\n\n");
+    const submission = { url: "https://copier.example/news/1", text };
+    const sha256 = sha256Hex(new TextEncoder().encode(text));
+    const failing = createCaseService({ engine, storage: failingRecord(storage), fetcher: null });
+    await expect(failing.checkSubmission(submission, "editor")).rejects.toThrow("disk is full");
+    expect(await storage.evidence.capturesOf(sha256)).toEqual([]);
+
+    const service = createCaseService({ engine, storage, fetcher: null });
+    const { recorded, evidence } = await service.checkSubmission(submission, "editor");
+    expect(recorded.opened).toHaveLength(1);
+    expect(evidence.sha256).toBe(sha256);
+    expect(await storage.evidence.capturesOf(sha256)).toHaveLength(1);
+  });
+});
