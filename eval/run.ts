@@ -21,6 +21,8 @@ import { summarySection } from "./report/summary-section.ts";
 import { findingsSection } from "./report/findings-section.ts";
 import { extractionSection } from "./report/extraction-section.ts";
 import { runExtraction } from "./tasks/extraction.ts";
+import { runParaphraseStage } from "./tasks/paraphrase-stage-run.ts";
+import { paraphraseStageSection } from "./report/paraphrase-stage-section.ts";
 
 /** Alignment options tried on the essays (tuned on essay 1, read on essay 2). */
 const ESSAY_SWEEP = { seedLength: [2, 3], minMatched: [6, 8], maxGap: [4, 8, 12] };
@@ -117,8 +119,11 @@ async function main(): Promise<void> {
       republication: { scored: scored.length, detected: scored.filter((o) => o.reusedChars > 0).length },
     });
   }
-  for (const i of indexed) await i.temp.dispose();
   stage("minMatched sweep (essays, republication slice)");
+  log("paraphrase stage: tuned on essay 1, read on essay 2 and unrelated articles");
+  const paraphraseStage = await runParaphraseStage([sameLanguage[0]!, sameLanguage[1]!], [essayRuns[0]!, essayRuns[1]!]);
+  for (const i of indexed) await i.temp.dispose();
+  stage("paraphrase stage");
 
   log("paraphrase: ParaPhraser and MSRP");
   const paraphrase = [
@@ -171,6 +176,7 @@ async function main(): Promise<void> {
     republicationSection({ run: republication, summary, variant }),
     falseMatchesSection(falseMatches, minMatchedRecall, passagesFile),
     extractionSection(runExtraction()),
+    paraphraseStageSection(paraphraseStage),
   ].join("\n\n");
   const file = path.join(repoRoot, "docs", "EVALUATION.md");
   mkdirSync(path.dirname(file), { recursive: true });

@@ -159,7 +159,7 @@ function toDocument(doc: CorpusDoc): TextDocument {
   return { url: doc.url, title: doc.title, published: doc.published, text: doc.text, links: [] };
 }
 
-function quotedShare(text: string, start: number, end: number): number {
+export function quotedShare(text: string, start: number, end: number): number {
   if (end <= start) return 0;
   let inside = 0;
   for (const q of quotedRanges(text)) inside += Math.max(0, Math.min(end, q.end) - Math.max(start, q.start));
@@ -167,7 +167,7 @@ function quotedShare(text: string, start: number, end: number): number {
 }
 
 /** Groups passages by unordered article pair (both directions together) and classifies each pair. */
-function groupPairs(passages: readonly CrossPassage[], corpus: readonly CorpusDoc[]): CrossMatch[] {
+export function groupPairs(passages: readonly CrossPassage[], corpus: readonly CorpusDoc[]): CrossMatch[] {
   const docById = new Map(corpus.map((d) => [d.id, d]));
   const groups = new Map<string, CrossPassage[]>();
   for (const p of passages) {
