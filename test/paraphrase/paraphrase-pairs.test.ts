@@ -59,3 +59,12 @@ describe.skipIf(!existsSync(THESAURUS_FILE))("Debian's mythes-ru", () => {
     expect(shareSense("автомобиль", "машины", installed!.senses)).toBe(true);
   });
 });
+
+describe("installed thesaurus", () => {
+  it("is missing, with the file named and how to install it, when the file is not there", () => {
+    const file = "/nonexistent/th_ru_RU_v2.dat";
+    const installed = installedThesaurus(file);
+    expect(installed.thesaurus).toBeNull();
+    expect("missing" in installed && installed.missing).toMatch(new RegExp(`${file}.*mythes-ru`));
+  });
+});
