@@ -87,17 +87,17 @@ describe.skipIf(!pgBin)("copyquota on a PostgreSQL database, through the CLI", (
     expect(pgAfter.map((s) => s.url).sort()).toEqual([HEATING.url, LIBRARY.url, PRESS_RELEASE.url].sort());
   });
 
-  it("refuses a PostgreSQL URL for the commands that keep their data in SQLite, saying which use PostgreSQL", async () => {
-    const runs = await Promise.all([
-      cli(["--db", pgUrl, "monitor", "--once"]),
-      cli(["--db", pgUrl, "cases", "list", "--json"]),
-      cli(["--db", pgUrl, "serve", "--port", "0", "--no-demo"]),
-    ]);
-    for (const run of runs) {
-      expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/^copyquota: --db postgres:\/\/copyquota@127\.0\.0\.1:\d+\/cli: PostgreSQL holds the sources and their index \(copyquota sources, check\); serve, monitor, watch and cases keep their data in a SQLite file/);
-      expect(run.stderr).not.toMatch(/\n\s+at /);
-    }
+  it("opens cases with check --open-cases and lists them with cases list on PostgreSQL as on SQLite", async () => {
+    const record = (db: string) => cli(["--db", db, "check", "--open-cases", "--json", "--url", "https://reposter.example/news/heating", files.full!]);
+    const [onSqlite, onPostgres] = await Promise.all([record(sqliteFile), record(pgUrl)]);
+    expect(onPostgres.code, onPostgres.stderr).toBe(1);
+    expect(onSqlite.code, onSqlite.stderr).toBe(1);
+    const list = (db: string) => cli(["--db", db, "cases", "list", "--json"]);
+    const [sqliteCases, postgresCases] = await Promise.all([list(sqliteFile), list(pgUrl)]);
+    type Listed = { candidate: { url: string }; source: { url: string }; status: string; violations: string[]; share: number };
+    const summary = (stdout: string) => jsonl<Listed>(stdout).map((c) => ({ page: c.candidate.url, source: c.source.url, status: c.status, violations: c.violations, share: c.share }));
+    expect(summary(postgresCases.stdout)).toEqual([{ page: "https://reposter.example/news/heating", source: HEATING.url, status: "new", violations: ["over_quota"], share: expect.any(Number) }]);
+    expect(summary(postgresCases.stdout)).toEqual(summary(sqliteCases.stdout));
   });
 
   it("names an unreachable PostgreSQL database, password hidden, and exits 2", async () => {
