@@ -64,7 +64,7 @@ function monitorRow(w: ProcessesRun<WorkerPass>, one: WorkerPass | null, results
     w.count === 1
       ? sqlite
         ? `SQLite, one process (the monitor phase, ${int(sqlite.pages)} pages, ${int(sqlite.sourceCount)} sources, discovery included): ${dec(sqlite.rate)} pages/s (${times(r.rate / sqlite.rate)})`
-        : "— (the SQLite monitor phase did not run)"
+        : `— (the SQLite monitor phase ${results.monitor?.failure ? `failed: ${results.monitor.failure}` : "did not run"})`
       : one
         ? `one worker: ${times(r.rate / one.rate)} its rate`
         : "—";
