@@ -15,7 +15,7 @@ export function paraphraseStageSection(r: ParaphraseStageReport): string {
   const out: string[] = [PARAPHRASE_STAGE_HEADING];
   out.push(
     "A second stage after alignment (`src/core/paraphrase/`, engine option `paraphrase`): each candidate sentence the aligned passages do not already half cover is paired with the source sentence whose *content words* (not the frequent words of news formulas, three letters or more) it shares most, two words counting as one when their stems share the first `stemPrefix` letters (derivation: экономика/экономический) or the thesaurus puts them in one synonym set. " +
-      "Similarity = content words with a counterpart, both sides, ÷ content words of both. A pair is reported above `minSimilarity` with at least `minSharedWords` candidate words matched. " +
+      "Similarity = content words with a counterpart, both sides, ÷ content words of both, each word weighted by its rarity among the source's sentences (log(1 + sentences ÷ sentences holding its stem): an article's topic words say little). A pair is reported above `minSimilarity` with at least `minSharedWords` candidate words matched. " +
       "Its pairs are listed in a match's `paraphrases` with their similarity, **never counted in the share** (README): the share measures text taken, and a rewritten sentence is evidence to read, not characters reused — so the republication suite's share MAE and verdicts are unchanged by construction (`test/engine/paraphrase-stage.test.ts` checks a match is identical but for `paraphrases`).",
   );
   out.push(
@@ -52,6 +52,14 @@ export function paraphraseStageSection(r: ParaphraseStageReport): string {
     [
       `- essay 1 ${cost("alignment alone", r.baseOutcome[0])}; ${cost("with the stage", chosenOutcomes[0])}.`,
       `- essay 2 ${cost("alignment alone", r.baseOutcome[1])}; ${cost("with the stage", chosenOutcomes[1])}.`,
+      ...(r.chosenWithThesaurus === null
+        ? []
+        : [
+            `- the setting the same rule chooses among those using the thesaurus (stemPrefix ${r.chosenWithThesaurus.options.stemPrefix}, minSharedWords ${r.chosenWithThesaurus.options.minSharedWords}, minSimilarity ${r.chosenWithThesaurus.options.minSimilarity}, ${r.chosenWithThesaurus.retrieval} sources): ` +
+              r.chosenWithThesaurus.essays.map((e, j) => `essay ${j + 1} light ${ratio(e.light.found, e.light.fragments)}, heavy ${ratio(e.heavy.found, e.heavy.fragments)}, ${cost("", e).slice(2)}`).join("; ") +
+              " (synonyms raise every similarity, the writers' own sentences' too, so they need a higher threshold).",
+          ]),
+      `- the same thresholds comparing ${r.otherRetrieval.retrieval === "aligned" ? "only the sources the aligner matched" : "every source the index retrieves"} (essay 1 cannot choose between the two: all its sources align): essay 2 light ${ratio(r.otherRetrieval.essays[1].light.found, r.otherRetrieval.essays[1].light.fragments)}, heavy ${ratio(r.otherRetrieval.essays[1].heavy.found, r.otherRetrieval.essays[1].heavy.fragments)}; ${cost("", r.otherRetrieval.essays[1]).slice(2)}.`,
     ].join("\n"),
   );
 

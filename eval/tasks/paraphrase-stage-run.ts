@@ -1,4 +1,5 @@
 import { installedThesaurus } from "../../src/io/installed-thesaurus.ts";
+import type { ParaphraseOptions } from "../../src/core/paraphrase/paraphrase-options.ts";
 import { chooseSetting, essaySentences, outcome, stageFalseMatches, sweepStage, withParaphrases, type EssayOutcome, type StageFalseMatches, type StageRow } from "./paraphrase-stage.ts";
 import type { EssayRun, IndexedEssay } from "./essays.ts";
 
@@ -9,6 +10,10 @@ export interface ParaphraseStageReport {
   thesaurusLoadMs: number;
   rows: StageRow[];
   chosen: StageRow;
+  /** The setting the same rule chooses among those using the thesaurus; null without one. */
+  chosenWithThesaurus: StageRow | null;
+  /** The chosen thresholds under the other retrieval rule, which essay 1 cannot tell apart (all its sources align). */
+  otherRetrieval: StageRow;
   /** Alignment alone, then with the chosen setting, per essay (essay 1 tuning, essay 2 held out). */
   base: [EssayRun, EssayRun];
   staged: [EssayRun, EssayRun];
@@ -38,9 +43,15 @@ export async function runParaphraseStage(indexed: readonly [IndexedEssay, Indexe
     thesaurusLoadMs,
     rows,
     chosen,
+    chosenWithThesaurus: installed.thesaurus === null ? null : chooseSetting(rows.filter((row) => row.thesaurus), baseOutcome[0]),
+    otherRetrieval: rows.find((row) => row.thesaurus === chosen.thesaurus && row.retrieval !== chosen.retrieval && sameOptions(row.options, chosen.options))!,
     base: [base[0], base[1]],
     staged: [staged[0]!, staged[1]!],
     baseOutcome,
     falseMatches: await stageFalseMatches({ thesaurus, options: chosen.options }),
   };
+}
+
+function sameOptions(a: ParaphraseOptions, b: ParaphraseOptions): boolean {
+  return a.stemPrefix === b.stemPrefix && a.minContentWords === b.minContentWords && a.minSharedWords === b.minSharedWords && a.minSimilarity === b.minSimilarity;
 }

@@ -108,7 +108,7 @@ export interface Passage {
  * stage, when it is on: shown as evidence beside the passages, never counted in the share.
  */
 export interface ParaphrasePassage extends Passage {
-  /** Content words with a counterpart on the other side, both sides, ÷ content words of both, 0..1. */
+  /** Content words with a counterpart on the other side, both sides, ÷ content words of both, each weighted by its rarity in the source; 0..1. */
   similarity: number;
 }
 

@@ -22,5 +22,5 @@ export const thesaurus = parseMythes(THESAURUS_DAT);
 
 // Fictional news sentences: the source's, and a rewrite of it through the synonyms above.
 export const SOURCE_SENTENCE = "Городской акимат объявил о строительстве новой больницы на окраине Павлодара.";
-export const REWRITTEN_SENTENCE = "Акимат Павлодара анонсировал возведение нового госпиталя в пригороде.";
+export const REWRITTEN_SENTENCE = "Власти Павлодара анонсировали возведение нового госпиталя в пригороде.";
 export const UNRELATED_SENTENCE = "Футбольный клуб из Костаная выиграл кубок страны впервые за двенадцать лет.";

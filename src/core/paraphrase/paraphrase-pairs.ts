@@ -7,6 +7,11 @@ import type { ParaphraseOptions } from "./paraphrase-options.ts";
  * or synonym set), when the pair reaches the options' thresholds. Candidate sentences listed in `skip`
  * (already found by alignment) are left out. Sentence to sentence: a rewrite that merges two source
  * sentences pairs with the one it keeps most of.
+ *
+ * Similarity weighs each word by its rarity among the source's sentences, log(1 + sentences ÷ sentences holding
+ * its stem): the article's topic words recur in most of its sentences and in a writer's own sentences about the
+ * same topic, so sharing them says less than sharing a rare word (on essay 2, held out, the weighting kept the
+ * writer's own sentences untouched at thresholds that found more rewrites; docs/EVALUATION.md, section 6).
  */
 export function paraphrasePairs(
   source: readonly ComparedSentence[],
@@ -23,6 +28,8 @@ export function paraphrasePairs(
       else if (list[list.length - 1] !== index) list.push(index);
     }
   }
+  // A word's first concept is its stem prefix; a stem the source lacks weighs as much as the rarest.
+  const weight: WordWeight = (word) => Math.log(1 + usable.length / (byConcept.get(word[0]!)?.length ?? 1));
   const pairs: ParaphrasePassage[] = [];
   for (const sentence of candidate) {
     if (sentence.words.length < options.minContentWords || skip(sentence.span)) continue;
@@ -37,7 +44,7 @@ export function paraphrasePairs(
     for (const [index, count] of shared) {
       if (count < options.minSharedWords) continue;
       const other = usable[index]!;
-      const similarity = (count + matchedWords(other, sentence)) / (sentence.words.length + other.words.length);
+      const similarity = (matchedWeight(sentence, other, weight) + matchedWeight(other, sentence, weight)) / (totalWeight(sentence, weight) + totalWeight(other, weight));
       if (similarity >= options.minSimilarity && (best === null || similarity > best.similarity)) {
         best = { source: other.span, candidate: sentence.span, similarity };
       }
@@ -47,8 +54,15 @@ export function paraphrasePairs(
   return pairs;
 }
 
-/** Words of `sentence` sharing a concept with some word of `other`. */
-function matchedWords(sentence: ComparedSentence, other: ComparedSentence): number {
+/** How much a content word (its concepts, stem prefix first) says about which sentence it came from. */
+type WordWeight = (word: readonly string[]) => number;
+
+/** Weight of the words of `sentence` sharing a concept with some word of `other`. */
+function matchedWeight(sentence: ComparedSentence, other: ComparedSentence, weight: WordWeight): number {
   const concepts = new Set(other.words.flat());
-  return sentence.words.filter((word) => word.some((c) => concepts.has(c))).length;
+  return totalWeight({ span: sentence.span, words: sentence.words.filter((word) => word.some((c) => concepts.has(c))) }, weight);
+}
+
+function totalWeight(sentence: ComparedSentence, weight: WordWeight): number {
+  return sentence.words.reduce((n, word) => n + weight(word), 0);
 }

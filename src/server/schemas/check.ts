@@ -28,7 +28,7 @@ const MatchSchema = z.looseObject({
   passages: z.array(PassageSchema).describe("offsets into the source's protected text and into the candidate's text"),
   excluded: z.array(ExcludedPassageSchema).describe("reused text that does not count, with the reason"),
   paraphrases: z
-    .array(PassageSchema.extend({ similarity: z.number().describe("content words with a counterpart on the other side ÷ content words of both, 0..1") }))
+    .array(PassageSchema.extend({ similarity: z.number().describe("content words with a counterpart on the other side ÷ content words of both, weighted by rarity in the source; 0..1") }))
     .optional()
     .describe("rewritten sentences (synonyms, derivation), only when the paraphrase stage is on; shown, never counted in the share"),
 });
