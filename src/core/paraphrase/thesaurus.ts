@@ -14,13 +14,6 @@ export interface Thesaurus {
 
 const NO_SENSES: readonly number[] = Object.freeze([]);
 
-/**
- * A word in more synonym sets than this is a light verb or a pronoun-like word ("делать", "дать", "идти")
- * whose sets join half the language: matching through them paired unrelated sentences, so such a word
- * matches only by its stem.
- */
-export const MAX_SENSES_PER_WORD = 1000;
-
 /** Meaning lines that list synonyms or near-synonyms; antonyms and "related terms" would pair opposite or merely neighbouring sentences. */
 const SYNONYM_KINDS = /^\((синоним|сходный термин)\)\|/;
 
@@ -33,7 +26,7 @@ export function parseMythes(dat: string): Thesaurus {
   const lines = dat.replace(/^\uFEFF/, "").split(/\r?\n/);
   const byKey = new Map<string, number[]>();
   let sets = 0;
-  // Synonyms recur across entries; stemming each spelling once halves the parse.
+  // Synonyms recur across entries: each spelling is stemmed once.
   const keyOf = new Map<string, string | null>();
   const add = (word: string, set: number) => {
     let key = keyOf.get(word);
@@ -56,7 +49,6 @@ export function parseMythes(dat: string): Thesaurus {
     }
     i += meanings;
   }
-  for (const [key, senses] of byKey) if (senses.length > MAX_SENSES_PER_WORD) byKey.delete(key);
   return { senses: (key) => byKey.get(key) ?? NO_SENSES, sets };
 }
 
