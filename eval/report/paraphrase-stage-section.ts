@@ -20,7 +20,7 @@ export function paraphraseStageSection(r: ParaphraseStageReport): string {
   );
   out.push(
     r.thesaurusMissing === null
-      ? `Thesaurus: Debian's \`mythes-ru\` (LibreOffice's Russian thesaurus, LGPL; \`scripts/ensure-thesaurus.sh\` installs it), synonym and near-synonym lines only (antonyms and "related terms" left out), one-word synonyms: ${r.thesaurusSets} synonym sets, read and stemmed in ${(r.thesaurusLoadMs / 1000).toFixed(1)} s once per process.`
+      ? `Thesaurus: Debian's \`mythes-ru\` (LibreOffice's Russian thesaurus, LGPL-2.1 per its Debian copyright file, installed, not shipped; \`scripts/ensure-thesaurus.sh\` installs it), synonym and near-synonym lines only (antonyms and "related terms" left out), one-word synonyms: ${r.thesaurusSets} synonym sets, read and stemmed in ${(r.thesaurusLoadMs / 1000).toFixed(1)} s once per process.`
       : `Thesaurus: ${r.thesaurusMissing}. Only stem prefixes were tried.`,
   );
   const o = r.chosen.options;
