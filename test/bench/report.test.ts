@@ -188,7 +188,7 @@ describe("bench report: PostgreSQL", () => {
       "met",
       "1.50× SQLite's p95 at this size",
     ]);
-    expect(targetRow(report, "PostgreSQL: text checks/s from 4").slice(2)).toEqual(["120.0 /s", "**missed**", "0.120× tokenize-only in one process"]);
+    expect(targetRow(report, "PostgreSQL: text checks/s from 4").slice(2)).toEqual(["120.0 /s", "**missed**", "3.00× one client process's rate"]);
     expect(report).toContain("| text checks, 4 client processes at once | **120.0 /s**;");
     expect(report).toContain("| one client: 3.00× its rate; tokenize-only in one process 1,000 /s (0.120×) |");
     expect(report).toContain("| database bytes per source, less the empty database's 8 MB | 12,000 (by table: fingerprints 6,000, sources 4,000) |");
