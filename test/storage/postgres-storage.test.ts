@@ -75,7 +75,7 @@ describe.skipIf(!pgBin)("PostgreSQL storage: schema versions, units of work, and
     const login = new URL(server.url);
     login.username = "nobody";
     login.password = "s3cret";
-    for (const command of [["cases", "list"], ["watch", "list"], ["monitor", "--once"]]) {
+    for (const command of [["cases", "list"], ["watch", "list"], ["monitor", "--once"], ["serve", "--port", "0", "--no-demo"], ["sources", "list"]]) {
       const run = await cli(["--db", login.href, ...command]);
       expect(run.code, command.join(" ")).toBe(2);
       expect(run.stderr.trim().split("\n")).toHaveLength(1);

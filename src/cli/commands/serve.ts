@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { CliContext } from "../context.ts";
 import { UsageError } from "../context.ts";
+import { asCliDatabaseError } from "../open-storage.ts";
 import { parseHostList } from "../../server/auth/allowed-hosts.ts";
 import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, startServer } from "../../server/start.ts";
 
@@ -42,7 +43,7 @@ export function registerServe(program: Command, context: CliContext): void {
         print: (line) => process.stdout.write(`${line}\n`),
       }).catch((error: unknown) => {
         if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") throw new UsageError(`${host}:${port} is already in use: choose another port with --port or PORT`);
-        throw error;
+        throw asCliDatabaseError(error, context);
       });
       await new Promise<void>((resolve) => {
         const stop = () => {

@@ -1,6 +1,7 @@
 import pg from "pg";
 import type { Pool, PoolClient } from "pg";
 import { redactPostgresUrl } from "./postgres-url.ts";
+import { PostgresConnectError } from "./postgres-connect-error.ts";
 
 /**
  * How long opening a connection may take before it fails. Without a limit, a command pointed at an unreachable
@@ -38,7 +39,7 @@ export async function openPostgresPool(url: string): Promise<Pool> {
     await pool.query("SELECT 1");
   } catch (error) {
     await pool.end();
-    throw new Error(`${redactPostgresUrl(url)}: cannot connect to PostgreSQL: ${(error as Error).message || String(error)}`, { cause: error });
+    throw new PostgresConnectError(`${redactPostgresUrl(url)}: cannot connect to PostgreSQL: ${(error as Error).message || String(error)}`, { cause: error });
   }
   return pool;
 }
