@@ -48,8 +48,8 @@ export function openSqliteStorage(file: string, options: { now?: () => number } 
     db,
     sources,
     transaction: serialTransactions(db, repositories),
-    // One process holds a SQLite file's writes at a time anyway; once-only work need only not interleave
-    // with itself in this process.
+    // Once-only work need only not interleave with itself in this process: several servers starting together
+    // on one file is what PostgreSQL is for, and a second server on a SQLite file starts after the first.
     exclusively<T>(_name: string, work: () => Promise<T>): Promise<T> {
       const next = exclusive.then(work, work);
       exclusive = next.catch(() => undefined);
