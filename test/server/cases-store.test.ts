@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { measuredMatch } from "../support/measured-match.ts";
 import type Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CheckResult, Match } from "../../src/core/types.ts";
@@ -19,21 +20,7 @@ import { sourceSegments } from "../../src/server/source-segments.ts";
 const CAPS = { maxShare: 0.3, maxChars: null };
 
 function match(sourceUrl: string, verdict: Match["verdict"], share: number): Match {
-  return {
-    source: { url: sourceUrl, title: `Статья ${sourceUrl}`, published: "2024-01-01", reference: false },
-    share,
-    reusedChars: Math.round(share * 1000),
-    sourceChars: 1000,
-    excludedChars: 0,
-    link: { present: false, href: null, target: null, nofollow: false, noindex: false, hidden: false },
-    licensed: verdict === "licensed",
-    predatesSource: verdict === "predates_source",
-    verdict,
-    cap: CAPS,
-    violations: verdict === "violation" ? ["over_quota", "missing_link"] : [],
-    passages: [{ source: { start: 0, end: Math.round(share * 1000) }, candidate: { start: 10, end: 10 + Math.round(share * 1000) } }],
-    excluded: [],
-  };
+  return measuredMatch({ url: sourceUrl, title: `Статья ${sourceUrl}` }, verdict, share, CAPS);
 }
 
 function result(url: string, matches: Match[]): CheckResult {

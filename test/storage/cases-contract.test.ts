@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { measuredMatch } from "../support/measured-match.ts";
 import type { CheckResult, Match } from "../../src/core/types.ts";
 import type { Case } from "../../src/cases/case.ts";
 import type { CaseStore, CheckToRecord } from "../../src/cases/case-store.ts";
@@ -24,22 +25,7 @@ const FRACTION_ID = 1.5;
 
 /** A measured reuse of `SOURCE + n`; a violation reuses over the cap and has no link back. */
 function match(n: number, verdict: Match["verdict"], share: number): Match {
-  const reused = Math.round(share * 1000);
-  return {
-    source: { url: `${SOURCE}${n}`, title: `Статья ${n}`, published: "2024-01-01", reference: false },
-    share,
-    reusedChars: reused,
-    sourceChars: 1000,
-    excludedChars: 0,
-    link: { present: false, href: null, target: null, nofollow: false, noindex: false, hidden: false },
-    licensed: verdict === "licensed",
-    predatesSource: verdict === "predates_source",
-    verdict,
-    violations: verdict === "violation" ? ["over_quota", "missing_link"] : [],
-    passages: [{ source: { start: 0, end: reused }, candidate: { start: 10, end: 10 + reused } }],
-    excluded: [],
-    cap: null,
-  };
+  return measuredMatch({ url: `${SOURCE}${n}`, title: `Статья ${n}` }, verdict, share, null);
 }
 
 function check(url: string, matches: Match[], when: string, title = "Копия"): CheckToRecord {
