@@ -245,8 +245,9 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
   options.monitorWorkers = int("monitor-workers", 0) ?? options.monitorWorkers;
   options.monitorBaselinePages = int("monitor-baseline", 1) ?? options.monitorBaselinePages;
   const skip = get("skip");
-  if (get("peer") === true) options.skip = options.skip.filter((phase) => phase !== "peer");
   if (skip !== undefined) options.skip = parseSkip(String(skip));
+  // The peer is installed on first use, so it runs only when asked for, whatever else --skip names.
+  options.skip = get("peer") === true ? options.skip.filter((phase) => phase !== "peer") : [...new Set([...options.skip, "peer" as const])];
   if (!options.skip.includes("monitor") && !options.sizes.includes(options.monitorAgainst)) {
     throw new Error(`bench option --monitor-against: ${options.monitorAgainst} is not one of the built sizes (${options.sizes.join(", ")})`);
   }

@@ -11,4 +11,5 @@ export { addWatch } from "../../src/monitor/manage-watchlist.ts";
 export { DEFAULT_LEASE_MS, runPass } from "../../src/monitor/run-pass.ts";
 export { DEFAULT_RECHECK_AFTER_MS } from "../../src/monitor/scheduler.ts";
 export { analyzeWith } from "../../src/monitor/analyze-page.ts";
+export { UnreadablePageError } from "../../src/io/page-reader/unreadable-page.ts";
 export type { PassSummary } from "../../src/monitor/events.ts";

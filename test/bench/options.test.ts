@@ -41,7 +41,9 @@ describe("bench options", () => {
   });
 
   it("skips named phases and refuses unknown ones, naming those it knows", () => {
-    expect(parse(["--skip", "api, monitor,api"]).skip).toEqual(["api", "monitor"]);
+    expect(parse(["--skip", "api, monitor,api"]).skip).toEqual(["api", "monitor", "peer"]);
+    // The peer, installed on first use, runs only when asked for: naming other phases does not bring it in.
+    expect(parse(["--skip", "api", "--peer"]).skip).toEqual(["api"]);
     expect(() => parse(["--skip", "api,index"])).toThrow(/--skip: unknown phase "index".*api, monitor, peer/);
   });
 
@@ -54,7 +56,7 @@ describe("bench options", () => {
 
   it("refuses a monitor index size that is not built, unless the monitor is skipped", () => {
     expect(() => parse(["--monitor-against", "5000"])).toThrow(/--monitor-against: 5000 is not one of the built sizes \(10000, 100000\)/);
-    expect(parse(["--monitor-against", "5000", "--skip", "monitor"]).skip).toEqual(["monitor"]);
+    expect(parse(["--monitor-against", "5000", "--skip", "monitor"]).skip).toEqual(["monitor", "peer"]);
     expect(() => parse(["--api-clients", "0"])).toThrow(/--api-clients: expected an integer ≥ 1, got "0"/);
   });
 });
