@@ -5,7 +5,8 @@ import type { CandidateSource, NewSource, SourceIndexEntry, SourceStore, StoredS
 import { inTransaction, openPostgresPool } from "./postgres-connection.ts";
 import { redactPostgresUrl } from "./postgres-url.ts";
 import { migratePostgres } from "../storage/postgres-migrations.ts";
-import { blockKeyToInt, changeBlockCounts, PostgresSourceStore, storable } from "./postgres-source-store.ts";
+import { blockKeyToInt, changeBlockCounts, PostgresSourceStore } from "./postgres-source-store.ts";
+import { storableText } from "../storage/postgres-text.ts";
 import { storedTexts } from "./text-layout.ts";
 import { BlockKeyFilter } from "./block-key-filter.ts";
 import { DomainKeys } from "./domain-keys.ts";
@@ -301,13 +302,13 @@ async function writeBatch(client: PoolClient, batch: readonly PendingSource[]): 
     [
       column((p) => p.source.id),
       column((p) => p.source.url),
-      column((p) => storable(p.source.title)),
+      column((p) => storableText(p.source.title)),
       column((p) => p.source.published),
       column((p) => p.source.reference),
       column((p) => p.source.domain),
-      column((p) => storable(p.source.text)),
+      column((p) => storableText(p.source.text)),
       texts.map((t) => t.layout),
-      texts.map((t) => (t.protectedText === null ? null : storable(t.protectedText))),
+      texts.map((t) => (t.protectedText === null ? null : storableText(t.protectedText))),
       texts.map((t) => t.boilerplate),
       column((p) => `{${p.fingerprints.join(",")}}`),
       column((p) => `{${p.blockKeys.join(",")}}`),

@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from "pg";
 import type { WordSequence } from "../../core/types.ts";
 import type { CandidateSource, NewSource, SourceIndexEntry, SourceStore, StoredSource } from "./source-store.ts";
 import { inTransaction } from "./postgres-connection.ts";
+import { storableText } from "../storage/postgres-text.ts";
 import { storedTexts } from "./text-layout.ts";
 import { sourceFromColumns, type SourceColumns } from "./source-row.ts";
 import { decodeWords, encodeWords } from "./word-blob.ts";
@@ -44,13 +45,13 @@ export class PostgresSourceStore implements SourceStore {
         SELECT id FROM s`,
         [
           source.url,
-          storable(source.title),
+          storableText(source.title),
           source.published,
           source.reference,
           source.domain,
-          storable(source.text),
+          storableText(source.text),
           texts.layout,
-          texts.protectedText === null ? null : storable(texts.protectedText),
+          texts.protectedText === null ? null : storableText(texts.protectedText),
           texts.boilerplate,
           fingerprints,
           blocks,
@@ -162,14 +163,6 @@ export class PostgresSourceStore implements SourceStore {
   async close(): Promise<void> {
     await this.pool.end();
   }
-}
-
-/**
- * PostgreSQL's text cannot hold U+0000, which a JSONL source may carry; it is stored as U+FFFD, one UTF-16 unit
- * for one, so that every offset into the text (layout spans, passages) stays where it was.
- */
-export function storable(text: string): string {
-  return text.replaceAll("\u0000", "\uFFFD");
 }
 
 /** Block keys are 64-bit hashes written as 16 hex digits; stored as signed bigints, passed as decimal strings. */
