@@ -176,7 +176,7 @@ describe.skipIf(!pgBin)("several servers and monitor workers on one PostgreSQL d
       // The database goes away: no new connection is let in, every open one is cut.
       await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
       await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [name]);
-      expect(await pass.exited).toBe(2);
+      expect(await pass.exited, pass.output()).toBe(2);
       const said = pass.output().trim().split("\n").filter((line) => line.startsWith("copyquota:"));
       expect(said).toHaveLength(1);
       expect(said[0]).toMatch(new RegExp(`^copyquota: postgres://copyquota@127\\.0\\.0\\.1:\\d+/${name}: the pass stopped: .+; run it again when the database is back$`));

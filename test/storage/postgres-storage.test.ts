@@ -121,6 +121,29 @@ describe.skipIf(!pgBin)("PostgreSQL storage: schema versions, units of work, and
     expect((await a.queue.counts()).ready).toBe(2);
   });
 
+  it("fails a unit of work whose connection the server cuts between its statements, and goes on with a new one", async () => {
+    const url = await fresh();
+    const storage = await open(url);
+    let held!: () => void;
+    const holding = new Promise<void>((resolve) => (held = resolve));
+    let cut!: () => void;
+    const cutDone = new Promise<void>((resolve) => (cut = resolve));
+    const unit = storage.transaction(async (tx) => {
+      await tx.queue.counts();
+      held();
+      await cutDone;
+      return tx.queue.counts();
+    });
+    await holding;
+    const [{ n }] = await query<{ n: number }>(server.url, "SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE state = 'idle in transaction'");
+    expect(n).toBe(1);
+    // Let the server's termination reach the connection first: its error event comes while no statement runs.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    cut();
+    await expect(unit).rejects.toThrow();
+    expect(await storage.queue.counts()).toEqual({ ready: 0, leased: 0, done: 0, failed: 0 });
+  });
+
   it("lets one process at a time run once-only work", async () => {
     const url = await fresh();
     const [a, b] = await Promise.all([open(url), open(url)]);

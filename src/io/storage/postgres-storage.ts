@@ -3,7 +3,7 @@ import type { Repositories } from "./repositories.ts";
 import type { PgExecutor } from "./postgres-executor.ts";
 import { clientExecutor, poolExecutor } from "./postgres-executor.ts";
 import { migratePostgres } from "./postgres-migrations.ts";
-import { inTransaction, openPostgresPool } from "../store/postgres-connection.ts";
+import { holdConnection, inTransaction, openPostgresPool } from "../store/postgres-connection.ts";
 import { redactPostgresUrl } from "../store/postgres-url.ts";
 import { PostgresSourceStore } from "../store/postgres-source-store.ts";
 import { PostgresCaseStore } from "../../cases/postgres-case-store.ts";
@@ -75,19 +75,15 @@ export async function openPostgresStorage(url: string, options: { now?: () => nu
     transaction: (work) => retryingConflicts(() => inTransaction(pool, (client) => work(repositoriesOn(clientExecutor(client), options.now)))),
     // A session-level lock held by one pooled connection for the work's duration: released by the work's end,
     // or by the server when the process dies with it.
-    async exclusively(lockName, work) {
-      const client = await pool.connect();
-      try {
+    exclusively: (lockName, work) =>
+      holdConnection(pool, async (client) => {
         await client.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [`copyquota.${lockName}`]);
         try {
           return await work();
         } finally {
           await client.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [`copyquota.${lockName}`]);
         }
-      } finally {
-        client.release();
-      }
-    },
+      }),
     async ping() {
       await pool.query("SELECT 1");
     },

@@ -45,21 +45,38 @@ export async function openPostgresPool(url: string): Promise<Pool> {
 }
 
 /**
+ * Runs `work` on one connection of the pool, held for its duration. A connection the server cuts while it is
+ * held between statements (a restart, `pg_terminate_backend`) emits an error event, which would end the
+ * process unlistened: it is listened to here, the next statement fails with it, and the connection is dropped
+ * from the pool rather than handed out again. `work` may mark it broken itself (`broken`).
+ */
+export async function holdConnection<T>(pool: Pool, work: (client: PoolClient, broken: (error: Error) => void) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (error: Error) => (broken ??= error);
+  client.on("error", onError);
+  try {
+    return await work(client, onError);
+  } finally {
+    client.off("error", onError);
+    client.release(broken);
+  }
+}
+
+/**
  * Runs `work` on one connection inside BEGIN … COMMIT; any error rolls everything back and is rethrown. A
  * connection whose rollback fails too is broken, and is dropped from the pool rather than handed out again.
  */
 export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query("BEGIN");
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  return holdConnection(pool, async (client, broken) => {
+    try {
+      await client.query("BEGIN");
+      const result = await work(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(broken);
+      throw error;
+    }
+  });
 }
