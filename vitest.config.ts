@@ -3,7 +3,7 @@ import { configDefaults, defineConfig } from "vitest/config";
 /**
  * The exhaustive tier: fast paths proven equal to Intl.Segmenter on every text of the evaluation corpora and
  * on hundreds of thousands of generated strings, the block assembly on the corpora, the fuzzer's 100 inputs.
- * Two minutes of CPU that change only with the code they prove, so `npm test` leaves them out and
+ * Proofs that change only with the code they prove, so `npm test` leaves them out and
  * `npm run test:exhaustive` (vitest's mode `exhaustive`) runs them alone; CI runs both.
  */
 const EXHAUSTIVE = "test/**/*.exhaustive.test.ts";
