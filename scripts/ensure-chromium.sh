@@ -6,6 +6,7 @@
 # Exit 0 when /usr/bin/chromium (or $COPYQUOTA_CHROMIUM) is there or was installed; non-zero with a message
 # saying how to install it otherwise.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/apt-install.sh"
 
 chromium="${COPYQUOTA_CHROMIUM:-/usr/bin/chromium}"
 
@@ -15,19 +16,10 @@ fi
 
 how="install it with: sudo apt-get update && sudo apt-get install -y chromium (or set COPYQUOTA_CHROMIUM to a Chromium binary)"
 
-if [ "$(id -u)" -ne 0 ]; then
-  echo "ensure-chromium: $chromium is missing and this user is not root, so it cannot be installed here; $how" >&2
-  exit 1
-fi
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "ensure-chromium: $chromium is missing and apt-get is not available; $how" >&2
-  exit 1
-fi
+exit_unless_can_apt_install ensure-chromium "$chromium is missing" it "$how" 1
 
 echo "ensure-chromium: installing Debian's chromium for the UI tests (one time)..." >&2
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq >&2
-apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >&2
+apt_install chromium fonts-dejavu-core
 
 if [ ! -x "$chromium" ]; then
   echo "ensure-chromium: apt-get finished but $chromium is still missing; $how" >&2

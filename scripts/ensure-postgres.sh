@@ -8,6 +8,7 @@
 # says how to install them and still exits 0: the PostgreSQL tests then skip with the same message, and the rest
 # of the suite runs. A failed installation (apt-get's error) exits non-zero.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/apt-install.sh"
 
 how="install them with: sudo apt-get update && sudo apt-get install -y postgresql"
 
@@ -24,19 +25,11 @@ if have_binaries; then
   exit 0
 fi
 
-if [ "$(id -u)" -ne 0 ]; then
-  echo "ensure-postgres: no PostgreSQL server binaries under /usr/lib/postgresql and this user is not root, so they cannot be installed here; the PostgreSQL tests will be skipped. To run them, $how" >&2
-  exit 0
-fi
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "ensure-postgres: no PostgreSQL server binaries under /usr/lib/postgresql and apt-get is not available; the PostgreSQL tests will be skipped. To run them, $how" >&2
-  exit 0
-fi
+exit_unless_can_apt_install ensure-postgres "no PostgreSQL server binaries under /usr/lib/postgresql" they \
+  "the PostgreSQL tests will be skipped. To run them, $how" 0
 
 echo "ensure-postgres: installing Debian's postgresql for the PostgreSQL tests (one time)..." >&2
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq >&2
-apt-get install -y -qq --no-install-recommends postgresql >&2
+apt_install postgresql
 
 if ! have_binaries; then
   echo "ensure-postgres: apt-get finished but the server binaries are still missing; $how" >&2
