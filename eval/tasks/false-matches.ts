@@ -155,7 +155,7 @@ export async function runFalseMatches(corpus: readonly CorpusDoc[] = readCorpus(
   }
 }
 
-function toDocument(doc: CorpusDoc): TextDocument {
+export function toDocument(doc: CorpusDoc): TextDocument {
   return { url: doc.url, title: doc.title, published: doc.published, text: doc.text, links: [] };
 }
 

@@ -13,7 +13,7 @@ import { DEFAULT_POLICY } from "../../src/core/policy/schema.ts";
 import { fragmentFound, type Annotation } from "../measures/pan.ts";
 import { openTempStore } from "../engine-harness.ts";
 import { GROUPS, labelRow, overall, type EssayRun, type IndexedEssay } from "./essays.ts";
-import { groupPairs, readCorpus, type CorpusDoc, type CrossMatch, type CrossPassage, quotedShare } from "./false-matches.ts";
+import { groupPairs, readCorpus, toDocument, type CorpusDoc, type CrossMatch, type CrossPassage, quotedShare } from "./false-matches.ts";
 
 /**
  * Which sources the paraphrase stage compares a candidate with: those the aligner matched, or every source
@@ -180,7 +180,6 @@ export interface StageFalseMatches {
 export async function stageFalseMatches(stage: ParaphraseStage, corpus: readonly CorpusDoc[] = readCorpus()): Promise<StageFalseMatches> {
   const temp = openTempStore("paraphrase-false-matches");
   try {
-    const toDocument = (d: CorpusDoc) => ({ url: d.url, title: d.title, published: d.published, text: d.text, links: [] });
     const off = createEngine(temp.store);
     for (const doc of corpus) await off.addSource(toDocument(doc), { reference: false });
     const on = createEngine(temp.store, {}, { paraphrase: stage });
