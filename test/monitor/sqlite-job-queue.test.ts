@@ -7,7 +7,7 @@ import type Database from "better-sqlite3";
 import { openDatabase } from "../../src/io/storage/sqlite-database.ts";
 import { SqliteJobQueue } from "../../src/monitor/sqlite-job-queue.ts";
 import { isDeadLocalOwner, leaseOwners } from "../../src/monitor/lease-owner.ts";
-import { serialTransactions } from "../../src/monitor/transactions.ts";
+import { serialTransactions } from "../../src/io/storage/sqlite-transactions.ts";
 import type { NewJob } from "../../src/monitor/job-queue.ts";
 
 const page = (n: number, siteId: number | null = 1): NewJob => ({ kind: "page", url: `https://stepnews.example/news/${n}`, key: `https://stepnews.example/news/${n}`, siteId });

@@ -12,7 +12,7 @@ import { SqliteWatchlist } from "../../monitor/sqlite-watchlist.ts";
 import { SqliteUrlStateStore } from "../../monitor/sqlite-url-states.ts";
 import { SqliteJobQueue } from "../../monitor/sqlite-job-queue.ts";
 import { SqliteMonitorStatus } from "../../monitor/sqlite-monitor-status.ts";
-import { serialTransactions } from "../../monitor/transactions.ts";
+import { serialTransactions } from "./sqlite-transactions.ts";
 
 /** A SQLite database as `Storage`, with its connection for what only SQLite has (a file threads can open). */
 export interface SqliteStorage extends Storage {
