@@ -175,7 +175,7 @@ function looksLikeUtf8(bytes: Uint8Array): boolean {
 }
 
 /** Whether bytes are valid UTF-8; a character cut off at the end of a sample is allowed (`stream`). */
-function isValidUtf8(bytes: Uint8Array): boolean {
+export function isValidUtf8(bytes: Uint8Array): boolean {
   try {
     new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: true });
     return true;

@@ -1,4 +1,4 @@
-import { sniffBinary } from "../decode.ts";
+import { isValidUtf8, sniffBinary } from "../decode.ts";
 import { isJsonObject } from "./sniff-kind.ts";
 
 const NEWLINE = 0x0a;
@@ -55,11 +55,5 @@ function bomLength(chunk: Buffer): number {
 
 /** Not a binary, and valid UTF-8 as far as it goes (a character cut at the chunk's end is the next chunk's). */
 function isUtf8Text(chunk: Buffer): boolean {
-  if (sniffBinary(chunk)) return false;
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(chunk, { stream: true });
-    return true;
-  } catch {
-    return false;
-  }
+  return !sniffBinary(chunk) && isValidUtf8(chunk);
 }
