@@ -14,7 +14,7 @@ type Fields<T> = T extends readonly (infer Item)[]
  * `true` when `A` and `B` have the same fields, of the same types, optional in both or in neither: identical, not
  * merely assignable, since an optional field present on one side only is assignable both ways and would slip through.
  */
-export type SameFields<A, B> = (<X>() => X extends Fields<A> ? 1 : 2) extends <X>() => X extends Fields<B> ? 1 : 2 ? true : false;
+type SameFields<A, B> = (<X>() => X extends Fields<A> ? 1 : 2) extends <X>() => X extends Fields<B> ? 1 : 2 ? true : false;
 
 /** What a schema that does not describe `T` is told: the property it lacks names the problem. */
 interface DriftedFrom<T> {
