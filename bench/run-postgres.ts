@@ -13,11 +13,12 @@ import { findPostgresBin, POSTGRES_MISSING, startPostgres } from "../test/suppor
 import { quantile, median } from "./measure/stats.ts";
 import type { BenchOptions } from "./options.ts";
 import { startChildServer } from "./phases/child-server.ts";
-import type { FixtureSite } from "./phases/monitor-phase.ts";
-import { FEED_ITEMS, SITEMAP_SIZE } from "./phases/monitor-phase.ts";
+import { fixtureSite } from "./phases/monitor-phase.ts";
 import type { PostgresCheckResult } from "./phases/postgres-check-phase.ts";
 import type { PostgresIndexResult } from "./phases/postgres-index-phase.ts";
 import type { PostgresMonitorResult, PostgresMonitorTask } from "./phases/postgres-monitor-phase.ts";
+import type { ReuseScore } from "./phases/reuse-score.ts";
+import { emptyScore } from "./phases/reuse-score.ts";
 import { goWhenReady } from "./phases/start-barrier.ts";
 import type { ClientChecks, PostgresResults, ProcessesRun, WorkerPass } from "./postgres-results.ts";
 import type { WorkerOutcome } from "./spawn-worker.ts";
@@ -78,7 +79,10 @@ export async function runPostgres(options: BenchOptions, run: Omit<Context, "opt
     results.index = index.result;
     run.log(`  ${index.result.rate.toFixed(0)} sources/s`);
     for (const clients of CHECK_CLIENTS) results.checks.push(await checkFrom(context, url, clients));
-    const site = await startChildServer(path.join(run.codeRoot, "bench", "phases", "fixture-site.ts"), [JSON.stringify(fixtureSite(options, run.repoRoot))]);
+    const site = await startChildServer(path.join(run.codeRoot, "bench", "phases", "fixture-site.ts"), [
+      // The monitor phase's site, its pages reusing the PostgreSQL index's sources.
+      JSON.stringify(fixtureSite({ repoRoot: run.repoRoot, seed: options.seed, pages: options.monitorPages, sourceCount: options.postgresSize, pageBytes: options.pageBytes })),
+    ]);
     try {
       for (const workers of MONITOR_PROCESSES) {
         const copy = await copyDatabase(server.url, INDEX_DATABASE, `monitor_${workers}`);
@@ -93,19 +97,6 @@ export async function runPostgres(options: BenchOptions, run: Omit<Context, "opt
     await server.stop();
     rmSync(context.dir, { recursive: true, force: true });
   }
-}
-
-/** The monitor phase's site (fixture-site.ts), its pages reusing the PostgreSQL index's sources. */
-function fixtureSite(options: BenchOptions, repoRoot: string): FixtureSite {
-  return {
-    repoRoot,
-    seed: options.seed,
-    pages: options.monitorPages,
-    sourceCount: options.postgresSize,
-    pageBytes: options.pageBytes,
-    sitemapSize: SITEMAP_SIZE,
-    feedItems: FEED_ITEMS,
-  };
 }
 
 async function checkFrom(context: Context, url: string, clients: number): Promise<ProcessesRun<ClientChecks>> {
@@ -124,8 +115,8 @@ async function checkFrom(context: Context, url: string, clients: number): Promis
   if (typeof outcomes === "string") return failed(context, clients, outcomes);
   const latencies = outcomes.flatMap((r) => r.latencies);
   const seconds = span(outcomes);
-  const score = { expected: 0, found: 0, extra: 0, cleanFlagged: 0, clean: 0 };
-  for (const r of outcomes) for (const key of Object.keys(score) as Array<keyof typeof score>) score[key] += r.score[key];
+  const score = emptyScore();
+  for (const r of outcomes) for (const key of Object.keys(score) as Array<keyof ReuseScore>) score[key] += r.score[key];
   const result: ClientChecks = {
     clients,
     checks: latencies.length,

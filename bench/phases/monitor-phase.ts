@@ -76,9 +76,15 @@ export interface MonitorResult {
 }
 
 /** URLs per sitemap file: a large site splits its archive, as the protocol's 50,000 cap makes it. */
-export const SITEMAP_SIZE = 5_000;
+const SITEMAP_SIZE = 5_000;
 /** The feed lists the newest items, as news feeds do. */
-export const FEED_ITEMS = 50;
+const FEED_ITEMS = 50;
+
+/** The fixture site of these pages, its archive split into sitemaps and its feed as a news site's are. */
+export function fixtureSite(pages: Omit<FixtureSite, "sitemapSize" | "feedItems">): FixtureSite {
+  return { ...pages, sitemapSize: SITEMAP_SIZE, feedItems: FEED_ITEMS };
+}
+
 /** Baseline pages read and checked untimed first: JIT and SQLite page cache, as the pass has them warm. */
 const BASELINE_WARMUP = 10;
 /** Pass windows whose rates are reported: tenths show a slowdown as the queue and the case tables grow. */
@@ -200,15 +206,7 @@ async function timePass(task: MonitorTask, siteUrl: string): Promise<PassFigures
  * pass and after it.
  */
 export async function runMonitorPhase(task: MonitorTask): Promise<MonitorResult> {
-  const site: FixtureSite = {
-    repoRoot: task.repoRoot,
-    seed: task.seed,
-    pages: task.pages,
-    sourceCount: task.sourceCount,
-    pageBytes: task.pageBytes,
-    sitemapSize: SITEMAP_SIZE,
-    feedItems: FEED_ITEMS,
-  };
+  const site = fixtureSite({ repoRoot: task.repoRoot, seed: task.seed, pages: task.pages, sourceCount: task.sourceCount, pageBytes: task.pageBytes });
   const server = await startChildServer(SITE_ENTRY, [JSON.stringify(site)]);
   try {
     const baselinePages = await fetchBaselinePages(server.url, BASELINE_WARMUP + task.baselinePages);
