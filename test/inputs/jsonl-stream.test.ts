@@ -147,8 +147,8 @@ describe("loadInputs streaming a JSON Lines file", () => {
 
 /**
  * Issue 11: a JSON Lines archive loads in memory bounded by what is read ahead, not by the file. The heap is
- * capped at 40 MB and the file is four times that; read whole (one string), the same load ran out of heap
- * (measured on the reader before streaming: killed by V8 at 550 MB RSS). Its lines carry a 1 MB field the
+ * capped at 40 MB and the file is four times that, so a reader holding the whole file as one string runs out
+ * of heap. Its lines carry a 1 MB field the
  * loader ignores, as exports carry raw HTML beside the text, so indexing stays cheap.
  */
 describe("sources add of a JSON Lines file four times the heap", () => {
