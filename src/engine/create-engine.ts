@@ -93,7 +93,8 @@ export function createEngine(store: SourceStore, overrides: Partial<DetectionOpt
       const now = new Date().toISOString();
       const ownSources = aligned.filter((a) => !a.source.reference).map((a) => a.source.url);
       const onPublisherDomain = foundAt !== null && isPublisherPage(foundAt, publisherDomains(policy.publisherDomains, ownSources));
-      const alignedSpans = aligned.flatMap((a) => candidateSpans(a.alignments, candidateTokens));
+      // Only the paraphrase stage reads these: a check with it off does not pay for them.
+      const alignedSpans = paraphrase ? aligned.flatMap((a) => candidateSpans(a.alignments, candidateTokens)) : [];
       const matches: Match[] = aligned.map(({ source, tokens, alignments }) => {
         const reuse = measureReuse({
           sourceText: source.protectedText,
