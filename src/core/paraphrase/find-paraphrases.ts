@@ -16,7 +16,8 @@ export interface ParaphraseStage {
  */
 export function findParaphrases(sourceTokens: readonly Token[], candidateTokens: readonly Token[], found: readonly Span[], stage: ParaphraseStage): ParaphrasePassage[] {
   const { stemPrefix } = stage.options;
-  const aligned = (sentence: Span) => 2 * overlap(sentence, found) >= sentence.end - sentence.start;
+  const sorted = [...found].sort((a, b) => a.start - b.start);
+  const aligned = (sentence: Span) => 2 * overlap(sentence, sorted) >= sentence.end - sentence.start;
   return paraphrasePairs(
     compareSentences(sourceTokens, stemPrefix, stage.thesaurus),
     compareSentences(candidateTokens, stemPrefix, stage.thesaurus),
@@ -25,11 +26,11 @@ export function findParaphrases(sourceTokens: readonly Token[], candidateTokens:
   );
 }
 
-/** Characters of `span` inside any of `spans` (which may overlap one another). */
+/** Characters of `span` inside any of `spans` (sorted by start; they may overlap one another). */
 function overlap(span: Span, spans: readonly Span[]): number {
   let covered = 0;
   let reached = span.start;
-  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+  for (const s of spans) {
     const start = Math.max(s.start, reached);
     const end = Math.min(s.end, span.end);
     if (end > start) covered += end - start;
