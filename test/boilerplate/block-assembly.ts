@@ -1,19 +1,13 @@
-import { readFileSync, readdirSync } from "node:fs";
-import path from "node:path";
 import { analyzeBlocks } from "../../src/core/boilerplate/analyze-blocks.ts";
 import { blockKey } from "../../src/core/boilerplate/blocks.ts";
 import { matchBoilerplate } from "../../src/core/boilerplate/patterns.ts";
 import { protectBlocks } from "../../src/core/boilerplate/protect.ts";
 import { tokenize, wordSequence } from "../../src/core/text/tokenize.ts";
+import { textFilesUnder } from "../support/text-files.ts";
 
 /** Every text file under a directory, with JSON-escaped line breaks restored (JSONL keeps a text on one line). */
 export function texts(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !/\.(txt|jsonl|html|md)$/.test(entry.name)) continue;
-    out.push(readFileSync(path.join(entry.parentPath, entry.name), "utf8").replace(/\\n/g, "\n"));
-  }
-  return out;
+  return textFilesUnder(dir).map((text) => text.replace(/\\n/g, "\n"));
 }
 
 /**

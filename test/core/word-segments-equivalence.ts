@@ -1,17 +1,10 @@
-import { readFileSync, readdirSync } from "node:fs";
-import path from "node:path";
 import { foldText } from "../../src/core/text/normalize.ts";
 import { forEachWord, icuSegments, type WordSegment } from "../../src/core/text/word-segments.ts";
+import { textFilesUnder } from "../support/text-files.ts";
 
 /** Every line of every text file under `dir`, folded as the tokenizer folds it. */
 export function foldedLines(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !/\.(txt|jsonl|html|md)$/.test(entry.name)) continue;
-    const text = readFileSync(path.join(entry.parentPath, entry.name), "utf8");
-    for (const line of text.split("\n")) out.push(foldText(line.replace(/\\n/g, "\n")));
-  }
-  return out;
+  return textFilesUnder(dir).flatMap((text) => text.split("\n").map((line) => foldText(line.replace(/\\n/g, "\n"))));
 }
 
 /** The words `forEachWord` visits, in the shape `icuSegments` gives them. */
