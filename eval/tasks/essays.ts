@@ -1,4 +1,4 @@
-import type { TextDocument } from "../../src/core/types.ts";
+import type { Span, TextDocument } from "../../src/core/types.ts";
 import { createEngine } from "../../src/engine/create-engine.ts";
 import type { DetectionOptions } from "../../src/core/options.ts";
 import { DEFAULT_POLICY } from "../../src/core/policy/schema.ts";
@@ -123,7 +123,6 @@ export async function checkEssay(indexed: IndexedEssay, options: Partial<Detecti
 
   const fragments: FragmentResult[] = essay.fragments.map((f) => {
     const span = { start: f.start, end: f.end };
-    const covered = passageSpans.reduce((n, p) => n + Math.max(0, Math.min(span.end, p.end) - Math.max(span.start, p.start)), 0);
     let trace: SourceTrace = "no-source";
     let sourceSpan: Located | null = null;
     if (f.sourceFile !== null) {
@@ -152,7 +151,7 @@ export async function checkEssay(indexed: IndexedEssay, options: Partial<Detecti
     return {
       fragment: f,
       found: fragmentFound(span, passageSpans),
-      coveredChars: Math.min(covered, span.end - span.start),
+      coveredChars: coveredChars(span, passageSpans),
       trace,
       sourceSpan,
       sourceMatched: f.sourceFile !== null && matchedFiles.has(f.sourceFile),
@@ -264,4 +263,10 @@ function stripTags(html: string): string {
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, "&")
     .replace(/&#(\d+);/g, (_m, n: string) => String.fromCodePoint(Number(n)));
+}
+
+/** Characters of a fragment covered by passages: summed over the passages, at most the fragment's length. */
+export function coveredChars(span: Span, passageSpans: readonly Span[]): number {
+  const covered = passageSpans.reduce((n, p) => n + Math.max(0, Math.min(span.end, p.end) - Math.max(span.start, p.start)), 0);
+  return Math.min(covered, span.end - span.start);
 }

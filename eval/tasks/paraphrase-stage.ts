@@ -12,7 +12,7 @@ import { createEngine } from "../../src/engine/create-engine.ts";
 import { DEFAULT_POLICY } from "../../src/core/policy/schema.ts";
 import { fragmentFound, type Annotation } from "../measures/pan.ts";
 import { openTempStore } from "../engine-harness.ts";
-import { GROUPS, labelRow, overall, type EssayRun, type IndexedEssay } from "./essays.ts";
+import { coveredChars, GROUPS, labelRow, overall, type EssayRun, type IndexedEssay } from "./essays.ts";
 import { groupPairs, readCorpus, toDocument, type CorpusDoc, type CrossMatch, type CrossPassage, quotedShare } from "./false-matches.ts";
 
 /**
@@ -79,8 +79,7 @@ export function withParaphrases(base: EssayRun, sentences: EssaySentences, optio
   const passageSpans = detections.map((d) => ({ start: d.toff, end: d.toff + d.tlen }));
   const fragments = base.fragments.map((r) => {
     const span = { start: r.fragment.start, end: r.fragment.end };
-    const coveredChars = passageSpans.reduce((n, p) => n + Math.max(0, Math.min(span.end, p.end) - Math.max(span.start, p.start)), 0);
-    return { ...r, found: fragmentFound(span, passageSpans), coveredChars: Math.min(coveredChars, span.end - span.start) };
+    return { ...r, found: fragmentFound(span, passageSpans), coveredChars: coveredChars(span, passageSpans) };
   });
   return { run: { ...base, detections, passageSpans, fragments }, added: extra.length };
 }
