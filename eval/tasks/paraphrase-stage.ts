@@ -19,11 +19,11 @@ import { groupPairs, readCorpus, toDocument, type CorpusDoc, type CrossMatch, ty
  * Which sources the paraphrase stage compares a candidate with: those the aligner matched, or every source
  * the index retrieved (sharing one winnowed trigram with the candidate) whether it aligned or not.
  */
-export const RETRIEVALS = ["aligned", "retrieved"] as const;
+const RETRIEVALS = ["aligned", "retrieved"] as const;
 export type Retrieval = (typeof RETRIEVALS)[number];
 
 /** Sources retrieved for a text as the engine retrieves them, with one shared fingerprint enough. */
-export async function retrievedSources(store: SourceStore, text: string): Promise<Array<{ id: number; url: string; protectedText: string }>> {
+async function retrievedSources(store: SourceStore, text: string): Promise<Array<{ id: number; url: string; protectedText: string }>> {
   const words = wordSequence(tokenize(text));
   const fingerprints = winnow(words.codes, DEFAULT_DETECTION_OPTIONS.fingerprintWords, DEFAULT_DETECTION_OPTIONS.winnowWindow).map((f) => f.hash);
   const found = await store.candidates(fingerprints, {
@@ -85,7 +85,7 @@ export function withParaphrases(base: EssayRun, sentences: EssaySentences, optio
 }
 
 /** The grid tried on essay 1: with and without synonyms, stem prefixes around Snowball's, the two retrievals. */
-export const STAGE_SWEEP = {
+const STAGE_SWEEP = {
   thesaurus: [false, true],
   stemPrefix: [4, 5, 6],
   minSharedWords: [3, 4],
