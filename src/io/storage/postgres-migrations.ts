@@ -1,7 +1,8 @@
 import type { Pool, PoolClient } from "pg";
 import type { Migration } from "./schema-version.ts";
 import { NewerSchemaError } from "./schema-version.ts";
-import { inTransaction } from "../store/postgres-connection.ts";
+import { inTransaction, openPostgresPool } from "../store/postgres-connection.ts";
+import { redactPostgresUrl } from "../store/postgres-url.ts";
 import { assertIndexFormat } from "../store/postgres-source-store.ts";
 import { SOURCE_TABLES } from "./postgres-tables/sources.ts";
 import { QUEUE_TABLES } from "./postgres-tables/queue.ts";
@@ -61,4 +62,20 @@ async function schemaVersion(client: PoolClient): Promise<number> {
   await client.query("CREATE TABLE IF NOT EXISTS schema_versions (version int4 PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)");
   const { rows } = await client.query<{ version: number | null }>("SELECT max(version) AS version FROM schema_versions");
   return rows[0]?.version ?? 0;
+}
+
+/**
+ * A pool to the database at `url`, its schema brought up to this build's version (see `migratePostgres`); the
+ * pool is ended when that fails.
+ * @throws naming the database (password hidden) when it cannot be reached, refuses the login, or is newer.
+ */
+export async function openMigratedPool(url: string): Promise<Pool> {
+  const pool = await openPostgresPool(url);
+  try {
+    await migratePostgres(pool, redactPostgresUrl(url));
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return pool;
 }

@@ -2,8 +2,8 @@ import type { Storage } from "./storage.ts";
 import type { Repositories } from "./repositories.ts";
 import type { PgExecutor } from "./postgres-executor.ts";
 import { clientExecutor, poolExecutor } from "./postgres-executor.ts";
-import { migratePostgres } from "./postgres-migrations.ts";
-import { holdConnection, inTransaction, openPostgresPool } from "../store/postgres-connection.ts";
+import { openMigratedPool } from "./postgres-migrations.ts";
+import { holdConnection, inTransaction } from "../store/postgres-connection.ts";
 import { redactPostgresUrl } from "../store/postgres-url.ts";
 import { PostgresSourceStore } from "../store/postgres-source-store.ts";
 import { PostgresCaseStore } from "../../cases/postgres-case-store.ts";
@@ -60,13 +60,7 @@ async function retryingConflicts<T>(attempt: () => Promise<T>): Promise<T> {
  */
 export async function openPostgresStorage(url: string, options: { now?: () => number } = {}): Promise<Storage> {
   const name = redactPostgresUrl(url);
-  const pool = await openPostgresPool(url);
-  try {
-    await migratePostgres(pool, name);
-  } catch (error) {
-    await pool.end();
-    throw error;
-  }
+  const pool = await openMigratedPool(url);
   const sources = new PostgresSourceStore(pool);
   return {
     ...repositoriesOn(poolExecutor(pool), options.now),

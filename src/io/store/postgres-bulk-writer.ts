@@ -2,9 +2,8 @@ import { createHash } from "node:crypto";
 import type { Pool, PoolClient } from "pg";
 import type { WordSequence } from "../../core/types.ts";
 import type { CandidateSource, NewSource, SourceIndexEntry, SourceStore, StoredSource } from "./source-store.ts";
-import { inTransaction, openPostgresPool } from "./postgres-connection.ts";
-import { redactPostgresUrl } from "./postgres-url.ts";
-import { migratePostgres } from "../storage/postgres-migrations.ts";
+import { inTransaction } from "./postgres-connection.ts";
+import { openMigratedPool } from "../storage/postgres-migrations.ts";
 import { blockKeyToInt, changeBlockCounts, PostgresSourceStore } from "./postgres-source-store.ts";
 import { storableText } from "../storage/postgres-text.ts";
 import { storedTexts } from "./text-layout.ts";
@@ -105,14 +104,7 @@ export class PostgresBulkWriter implements SourceStore {
    * @throws naming the database (password hidden) when it cannot be reached or is of a newer version.
    */
   static async open(url: string, options: { batch?: number } = {}): Promise<PostgresBulkWriter> {
-    const pool = await openPostgresPool(url);
-    try {
-      await migratePostgres(pool, redactPostgresUrl(url));
-    } catch (error) {
-      await pool.end();
-      throw error;
-    }
-    return new PostgresBulkWriter(pool, options);
+    return new PostgresBulkWriter(await openMigratedPool(url), options);
   }
 
   async putSource(source: NewSource, index: SourceIndexEntry): Promise<{ source: StoredSource; replaced: boolean }> {
