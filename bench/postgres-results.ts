@@ -1,6 +1,11 @@
 import type { PostgresIndexResult } from "./phases/postgres-index-phase.ts";
 import type { ReuseScore } from "./phases/reuse-score.ts";
 
+/** Client processes checking at once: the two figures, one client and four. */
+export const CHECK_CLIENTS = [1, 4] as const;
+/** Monitor worker processes on one database: one, and two sharing its queue. */
+export const MONITOR_PROCESSES = [1, 2] as const;
+
 /** Text checks from several client processes at once, each with its own pool, against the PostgreSQL index. */
 export interface ClientChecks {
   clients: number;

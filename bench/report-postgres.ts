@@ -3,7 +3,7 @@ import type { ClientChecks, PostgresResults, ProcessesRun, WorkerPass } from "./
 import type { TargetRow } from "./report-format.ts";
 import { dec, int, mark, mb, pct, times } from "./report-format.ts";
 import type { BenchResults } from "./results.ts";
-import { CHECK_CLIENTS, MONITOR_PROCESSES } from "./run-postgres.ts";
+import { CHECK_CLIENTS, MONITOR_PROCESSES } from "./postgres-results.ts";
 
 /** Issue 11's targets for PostgreSQL on this machine (set for 1,000,000 sources). */
 export const POSTGRES_TARGETS = { checkP95Ms: 50, concurrentRate: 150 } as const;

@@ -24,11 +24,8 @@ import type { ClientChecks, PostgresResults, ProcessesRun, WorkerPass } from "./
 import type { WorkerOutcome } from "./spawn-worker.ts";
 import { runWorker } from "./spawn-worker.ts";
 import type { Task } from "./task.ts";
+import { CHECK_CLIENTS, MONITOR_PROCESSES } from "./postgres-results.ts";
 
-/** Client processes checking at once: the issue's two figures, one client and four. */
-export const CHECK_CLIENTS = [1, 4] as const;
-/** Monitor worker processes on one database: one, and two sharing its queue. */
-export const MONITOR_PROCESSES = [1, 2] as const;
 /** The database the archive is indexed into; each monitor run works on a copy of it. */
 const INDEX_DATABASE = "bench";
 
