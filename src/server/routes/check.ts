@@ -4,6 +4,7 @@ import type { RouteDeps } from "../app.ts";
 import { CheckRequest, CheckResultSchema, SelfCheckRequest, SelfCheckResponse } from "../schemas/check.ts";
 import { ErrorResponse } from "../schemas/error.ts";
 import { ApiError } from "../errors.ts";
+import { rulesOf } from "../../cases/policy-store.ts";
 
 export const checkRoutes: FastifyPluginAsync<RouteDeps> = async (app, { stores }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -56,7 +57,9 @@ export const checkRoutes: FastifyPluginAsync<RouteDeps> = async (app, { stores }
       const sources = await Promise.all(
         result.matches.map(async (m) => ({ url: m.source.url, protectedText: (await stores.sources.getSource(m.source.url))?.protectedText ?? "" })),
       );
-      return { result, candidateText, policy, sources };
+      // The rules only, as GET /api/policy gives them: the licenses were applied (each match says `licensed`), and
+      // who may list the registry, partners' domains and terms, is GET /api/licenses's rule to decide, not this route's.
+      return { result, candidateText, policy: rulesOf(policy), sources };
     },
   );
 };

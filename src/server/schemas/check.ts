@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { CheckResult } from "../../core/types.ts";
 import { CANDIDATE_VERDICTS, MATCH_VERDICTS } from "../../core/types.ts";
 import { documents } from "./documents.ts";
-import { PolicySchema } from "./policy.ts";
+import { PolicyRulesSchema } from "./policy.ts";
 import { HttpUrl, IsoTimestamp } from "./request-fields.ts";
 import { ExcludedPassageSchema, LinkFindingSchema, PassageSchema, ViolationSchema } from "./reuse.ts";
 
@@ -60,6 +60,6 @@ export const SelfCheckRequest = z.object({
 export const SelfCheckResponse = z.looseObject({
   result: CheckResultSchema,
   candidateText: z.string().describe("the text checked: passage candidate offsets index it"),
-  policy: PolicySchema.describe("the policy in force"),
+  policy: PolicyRulesSchema.describe("the policy's rules in force, as GET /api/policy gives them; the licenses are at /api/licenses"),
   sources: z.array(z.looseObject({ url: z.string(), protectedText: z.string() })).describe("the matched sources' protected texts"),
 });

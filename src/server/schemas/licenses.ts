@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { License } from "../../core/policy/policy.ts";
 import type { StoredLicense } from "../../cases/license-store.ts";
 import { LICENSE_LIFTS } from "../../core/policy/policy.ts";
 import { documents } from "./documents.ts";
@@ -23,8 +22,6 @@ const LicenseTermsObject = z.looseObject({
   articles: z.array(z.string()),
   lifts: z.array(z.enum(LICENSE_LIFTS)),
 });
-
-export const LicenseTermsSchema = documents<License>()(LicenseTermsObject);
 
 const LicenseObject = LicenseTermsObject.extend({
   id: z.number().int(),

@@ -1,9 +1,7 @@
 import { z } from "zod";
-import type { Policy } from "../../core/policy/policy.ts";
 import type { PolicyRules } from "../../cases/policy-store.ts";
 import { LINK_TARGETS } from "../../core/types.ts";
 import { documents } from "./documents.ts";
-import { LicenseTermsSchema } from "./licenses.ts";
 
 const PolicyRulesObject = z.looseObject({
   maxShare: z.number(),
@@ -18,6 +16,3 @@ const PolicyRulesObject = z.looseObject({
 export const PolicyRulesSchema = documents<PolicyRules>()(
   PolicyRulesObject.meta({ id: "PolicyRules", description: "The policy file's rules; licenses are managed at /api/licenses." }),
 );
-
-/** The whole policy in force: its rules and the licenses granted. */
-export const PolicySchema = documents<Policy>()(PolicyRulesObject.extend({ licenses: z.array(LicenseTermsSchema) }));
