@@ -70,6 +70,38 @@ describe("what is not the article", () => {
     expect(blocks[2]).toMatch(/^Ескі құбырлар 1970 жылдары/);
   });
 
+  it("drops a closing note set apart in italics: a call to send the newsroom videos, the author's biography, the interviewer's credit", () => {
+    const notes = { "ru-tengri-inline-cards": "WhatsApp", "en-opinion-pullquote-comments": "Helen Marsh is", "ru-interview-qa": "Беседовала" };
+    for (const [name, note] of Object.entries(notes)) {
+      const page = byName(name);
+      const text = protectedTextOf(page.html, page.foundAt);
+      expect(text, name).not.toContain(note);
+      // The body's own last paragraph stays.
+      expect(text.split("\n\n").at(-1), name).toBe(page.expectedText.split("\n\n").at(-1));
+    }
+  });
+
+  it("drops a prompt to follow the outlet on a messenger, after the body and outside its block", () => {
+    const page = byName("kk-qazaqinform-sondai-aq");
+    const text = protectedTextOf(page.html, page.foundAt);
+    expect(text).not.toContain("Telegram арнамызға");
+    expect(text).toContain("Айта кетейік, өткен оқу жылында облыста 7 мектеп пайдалануға берілген болатын.");
+  });
+
+  it("drops the byline block above the body and a video player's labels beside its caption", () => {
+    const page = byName("en-image-source-more-on-story");
+    const text = protectedTextOf(page.html, page.foundAt);
+    for (const furniture of ["Iain MacRae", "Highlands and Islands reporter", "Duration 0:48", "Watch: the moment"]) expect(text).not.toContain(furniture);
+    expect(text).toContain("the primary school closed for four days when teachers could not get across");
+  });
+
+  it("drops an appeal for readers' support and a reuse notice named as such after the body", () => {
+    const guardian = byName("en-standfirst-newsletter-appeal");
+    expect(protectedTextOf(guardian.html, guardian.foundAt)).not.toContain("support our journalism");
+    const kapital = byName("ru-kapital-table-po-teme");
+    expect(protectedTextOf(kapital.html, kapital.foundAt)).not.toContain("копирование материалов запрещено");
+  });
+
   it("drops the comments that follow a «Комментарии» heading", () => {
     const page = byName("ru-author-box-comments");
     const text = protectedTextOf(page.html, page.foundAt);
@@ -100,6 +132,38 @@ describe("what is the article", () => {
     expect(blocks).toContain("Средняя цена 1 кв. м, тыс. тенге");
     expect(blocks).toContain("Шымкент");
     expect(blocks).not.toContain("В Астане перенесли сроки сдачи 14 жилых комплексов");
+  });
+
+  it("keeps the lead printed under the headline in a header block apart from the body's", () => {
+    const page = byName("ru-tass-inline-tags");
+    const blocks = protectedTextOf(page.html, page.foundAt).split("\n\n");
+    expect(blocks[0]).toBe("Обе кометы относятся к долгопериодическим и вернутся к Солнцу не раньше чем через несколько тысяч лет");
+  });
+
+  it("keeps a body set in italics throughout, and a closing paragraph in italics longer than a sign-off", () => {
+    const paragraph = (text: string) => `<p><em>${text}</em></p>`;
+    const body = [
+      "Городской суд оставил в силе решение о сносе незаконной пристройки к торговому центру на проспекте Мира, сообщили в акимате.",
+      "Владелец центра обжаловал решение, однако апелляционная инстанция не нашла нарушений в действиях городской архитектурной инспекции.",
+      "Пристройку площадью 400 кв. м должны демонтировать до конца месяца за счёт владельца, иначе работы выполнит подрядчик акимата.",
+    ];
+    const italic = `<html><body><article><h1>Пристройку снесут</h1>${body.map(paragraph).join("")}</article></body></html>`;
+    expect(protectedTextOf(italic, "https://gazeta.example/news/1").split("\n\n")).toEqual(body);
+    const background =
+      "Напомним, в прошлом году инспекция выявила в городе 112 самовольных построек, из них 37 уже снесены по решению суда, а по остальным идут разбирательства. " +
+      "Больше всего нарушений нашли в пригородных посёлках, где владельцы достраивали к домам магазины и кафе без разрешения на строительство.";
+    const roman = `<html><body><article><h1>Пристройку снесут</h1>${body.map((text) => `<p>${text}</p>`).join("")}${paragraph(background)}</article></body></html>`;
+    expect(protectedTextOf(roman, "https://gazeta.example/news/2")).toContain(background);
+  });
+
+  it("keeps a closing sentence in the body that cites a post on a messenger", () => {
+    const html =
+      "<html><body><article><h1>Заголовок</h1>" +
+      "<p>В области с понедельника вводят ограничения на въезд большегрузов в города из-за весенней распутицы на дорогах.</p>" +
+      "<p>Ограничения продлятся до 15 мая и не коснутся машин, которые везут продукты, топливо и медикаменты.</p>" +
+      '<p>Об этом аким области написал в своём <a href="https://t.me/akim_example">Telegram-канале</a>.</p>' +
+      "</article></body></html>";
+    expect(protectedTextOf(html, "https://gazeta.example/news/3")).toContain("Об этом аким области написал в своём Telegram-канале.");
   });
 
   it("keeps a paragraph whose link goes to the outlet's own earlier article", () => {

@@ -5,6 +5,7 @@ import { hostOf, isLinkBlock, isSameSite, readLinkList } from "./link-blocks.ts"
 import { hasNonArticleName, nonArticleTexts } from "./non-article-names.ts";
 import { isCommentsHeading, isRelatedHeading, MAX_HEADING_CHARS, opensWithRelatedHeading } from "./related-headings.ts";
 import { smallTexts } from "./small-texts.ts";
+import { linksOnlyToSocial } from "./social-links.ts";
 import { textStats, type TextStats } from "./text-stats.ts";
 import { collapseWhitespace } from "./text.ts";
 
@@ -94,11 +95,13 @@ export function removeNonArticle(content: Element, facts: PageFacts): void {
   const stats = textStats(elements);
   const totalChars = stats(content).chars;
   const order = new Map(elements.map((el, i) => [el, i]));
-  const lastProse = elements.findLast((el) => isProse(el, stats(el)) && !hasNamedAncestor(el, content)) ?? null;
   const siteHost = facts.pageUrl ? hostOf(facts.pageUrl) : null;
   const small = smallTexts(elements, SMALL_BLOCK_CHARS);
   const text = (el: Element) => collapseWhitespace(small(el) ?? el.textContent ?? "");
   const prose = elements.filter((el) => isProse(el, stats(el)));
+  // A paragraph whose element, or whose text on the original page, is named as furniture is not the body's.
+  const bodyProse = prose.filter((el) => !hasNamedAncestor(el, content) && !facts.namedTexts.has(text(el)));
+  const lastProse = lastBodyParagraph(bodyProse, stats);
   let paragraphs: Array<readonly [Element, string]> | null = null;
   const paragraphTexts = () => (paragraphs ??= prose.map((el) => [el, quoteless(text(el))] as const));
   const firstProse = prose[0] ?? null;
@@ -135,6 +138,10 @@ function isNonArticle(el: Element, content: Content): boolean {
   // A figure's own text is its caption, unless the figure holds a table, a quotation or a listing.
   if (tag === "figure") return el.querySelector("table, blockquote, pre, ol, ul") === null;
   const afterBody = isAfterBody(el, content);
+  if (afterBody && s.chars <= CLOSING_NOTE_CHARS && isEmphasized(el, stats)) return true;
+  // Inside the body's block such a line may be the article's closing sentence citing a post; outside, a prompt.
+  if (afterBody && s.chars <= SMALL_BLOCK_CHARS && !isInBodyBlock(el, content) && linksOnlyToSocial(el)) return true;
+  if (BLOCK_CONTAINERS.has(tag) && (isUnnamedFigure(el, content) || isBylineBlock(el, content))) return true;
   const small = s.chars <= SMALL_BLOCK_CHARS || isLinkBlock(s, 1) || afterBody;
   const named = hasNonArticleName(el) || (s.chars <= SMALL_BLOCK_CHARS && content.namedTexts.size > 0 && content.namedTexts.has(content.text(el)));
   if (named && s.chars < WRAPPER_SHARE * content.totalChars && small) return true;
@@ -189,6 +196,60 @@ function quoteless(line: string): string {
   return line.replace(/["«»“”„'‘’]/g, "").replace(/[\s.,;:!?…—–-]+$/u, "");
 }
 
+/**
+ * Longest closing note, in characters other than whitespace: a sign-off under the body set apart in
+ * italics (the author's one-line biography, "Беседовала …", a call to send the newsroom photos) is a
+ * sentence of 20 to 120. A paragraph of background in italics ("Напомним, …") longer than this stays; a
+ * one-sentence one is taken for a note, which the golden pages' notes are worth.
+ */
+const CLOSING_NOTE_CHARS = 200;
+/** Elements that set a line in italics. */
+const EMPHASIS_TAGS: ReadonlySet<string> = new Set(["em", "i"]);
+
+/** Whether all of an element's text is in one italic element (or it is one). */
+function isEmphasized(el: Element, stats: Content["stats"]): boolean {
+  const chars = stats(el).chars;
+  if (chars === 0) return false;
+  if (EMPHASIS_TAGS.has(tagOf(el))) return true;
+  for (const inner of el.querySelectorAll("em, i")) if (stats(inner).chars === chars) return true;
+  return false;
+}
+
+/**
+ * The body's last paragraph: the last of `paragraphs`, unless the last ones are short closing notes in
+ * italics under paragraphs in roman, which are not the article (`CLOSING_NOTE_CHARS`). A body set in
+ * italics throughout has no such note.
+ */
+function lastBodyParagraph(paragraphs: readonly Element[], stats: Content["stats"]): Element | null {
+  const lastRoman = paragraphs.findLastIndex((el) => !isEmphasized(el, stats));
+  if (lastRoman < 0) return paragraphs.at(-1) ?? null;
+  const notes = paragraphs.slice(lastRoman + 1);
+  return notes.every((el) => stats(el).chars <= CLOSING_NOTE_CHARS) ? paragraphs[lastRoman]! : paragraphs.at(-1)!;
+}
+
+/**
+ * A figure in all but its tag: a block holding a `<figcaption>` (a video player's, in a `<div>`) with no
+ * more than a line besides, its player's labels, and no table, quotation or listing.
+ */
+function isUnnamedFigure(el: Element, content: Content): boolean {
+  const caption = childElements(el).find((child) => tagOf(child) === "figcaption");
+  if (caption === undefined || el.querySelector("table, blockquote, pre, ol, ul") !== null) return false;
+  return content.stats(el).chars - content.stats(caption).chars < PROSE_CHARS;
+}
+
+/**
+ * The byline block above the body: before its first paragraph, two or more lines no longer than a heading,
+ * one of which dates the article (a `<time>` or a date line). The date line alone goes anyway; the lines
+ * beside it, the author's name and role, go with it.
+ */
+function isBylineBlock(el: Element, content: Content): boolean {
+  const { firstProse, order, stats } = content;
+  if (firstProse === null || el.contains(firstProse) || (order.get(el) ?? 0) > (order.get(firstProse) ?? 0)) return false;
+  const lines = childElements(el);
+  if (lines.length < 2 || stats(el).chars > TEASER_MAX_CHARS || lines.some((line) => stats(line).chars > MAX_HEADING_CHARS)) return false;
+  return lines.some((line) => tagOf(line) === "time" || line.querySelector("time") !== null || isDateLine(content.text(line)));
+}
+
 function isProse(el: Element, s: TextStats): boolean {
   if (!PROSE_TAGS.has(tagOf(el)) || s.chars < PROSE_CHARS || s.linkChars >= PROSE_LINK_SHARE * s.chars) return false;
   // A table-layout cell holding the paragraphs is the page, not one of its paragraphs.
@@ -200,6 +261,11 @@ function isAfterBody(el: Element, content: Content): boolean {
   const { lastProse, order } = content;
   if (lastProse === null) return false;
   return (order.get(el) ?? 0) > (order.get(lastProse) ?? 0) && !lastProse.contains(el);
+}
+
+/** Whether an element is inside the block that holds the body's last paragraph. */
+function isInBodyBlock(el: Element, content: Content): boolean {
+  return content.lastProse?.parentElement?.contains(el) ?? false;
 }
 
 function hasNamedAncestor(el: Element, root: Element): boolean {

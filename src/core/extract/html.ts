@@ -28,7 +28,8 @@ export function extractPage(html: string, pageUrl?: string): ExtractedPage {
   for (const el of survey.navigation) el.remove();
   const main = readMainContent(doc, watched, pageUrl ?? meta.canonicalUrl);
 
-  const titles = [meta.ogTitle, main.title, meta.htmlTitle, meta.firstHeading].filter((t): t is string => !!t);
+  const readabilityTitle = main.title && meta.firstHeading ? headlineOf(main.title, meta.firstHeading) : main.title;
+  const titles = [meta.ogTitle, readabilityTitle, meta.htmlTitle, meta.firstHeading].filter((t): t is string => !!t);
   const blocks = main.content ? blockTexts(main.content) : [];
   if (blocks.length > 0 && titles.some((t) => sameText(t, blocks[0]!))) blocks.shift();
 
@@ -45,6 +46,19 @@ export function extractPage(html: string, pageUrl?: string): ExtractedPage {
     text: blocks.join("\n\n"),
     links,
   };
+}
+
+/**
+ * What separates the headline from the site's name in a `<title>`. Readability cuts the name off at "|",
+ * "-", "/", ">" and "»", but not at the en and em dashes WordPress ("&#8211;") and many Russian sites print.
+ */
+const SITE_NAME_SEPARATOR = /^\s+[|\-–—/>»:·•]\s/u;
+
+/** The page's `<h1>` when a title is that headline followed by a separator and the site's name, else the title. */
+function headlineOf(title: string, heading: string): string {
+  const lead = heading.trim();
+  const rest = title.slice(lead.length);
+  return title.toLowerCase().startsWith(lead.toLowerCase()) && SITE_NAME_SEPARATOR.test(rest) ? lead : title;
 }
 
 function sameText(a: string, b: string): boolean {

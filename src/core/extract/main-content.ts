@@ -1,6 +1,7 @@
 import { Readability } from "@mozilla/readability";
 import { readPageFacts, removeNonArticle } from "./content-cleaning.ts";
 import { elementsInOrder } from "./elements.ts";
+import { readLead, restoreLead } from "./lead.ts";
 
 /** Attribute naming elements of the original document so they can be recognised in Readability's output. */
 const MARK = "data-copyquota-node";
@@ -32,6 +33,7 @@ export function readMainContent(doc: Document, watched: Iterable<Element>, pageU
     el.setAttribute(MARK, number);
   }
   const facts = readPageFacts(doc, pageUrl);
+  const lead = readLead(doc);
   // Class names are kept: they are one of the signals `removeNonArticle` weighs.
   const article = new Readability(doc, { serializer: (node: Node) => node as Element, keepClasses: true }).parse();
   const content = article?.content ?? null;
@@ -41,7 +43,11 @@ export function readMainContent(doc: Document, watched: Iterable<Element>, pageU
     const number = el.getAttribute(MARK);
     if (number !== null) keptNumbers.add(number);
   }
-  if (content) removeNonArticle(content, facts);
+  if (content) {
+    // Put back before the cleaning, which judges the lead like any other block.
+    restoreLead(content, lead);
+    removeNonArticle(content, facts);
+  }
   return {
     title: article?.title ?? null,
     content,

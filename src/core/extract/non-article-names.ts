@@ -5,9 +5,10 @@ import { collapseWhitespace } from "./text.ts";
 /**
  * Words of class, id, role and itemprop values that name a part of a news page which is not the article's
  * text: related and most-read lists, tags, share and subscription prompts, captions and credits, author
- * boxes, comments and the date-and-views line. A name is one signal: the cleaner also asks for the element
- * to be small, link-dense or after the body (`content-cleaning.ts`), because `class="author-text"` may wrap
- * a column and `class="tags-and-body"` a whole article.
+ * boxes, comments, the date-and-views line, the reuse notice and the appeal for readers' support. A name
+ * is one signal: the cleaner also asks for the element to be small, link-dense or after the body
+ * (`content-cleaning.ts`), because `class="author-text"` may wrap a column and `class="tags-and-body"` a
+ * whole article.
  */
 const NON_ARTICLE_WORDS: ReadonlySet<string> = new Set([
   "related", "similar", "seealso", "readmore", "readalso", "morenews", "recommended", "recommend", "teaser",
@@ -15,6 +16,7 @@ const NON_ARTICLE_WORDS: ReadonlySet<string> = new Set([
   "share", "sharing", "social", "socials", "subscribe", "subscription", "newsletter", "author", "authors",
   "byline", "comments", "comment", "discussion", "promo", "caption", "credit", "credits", "photo", "rating",
   "meta", "dateline", "date", "views", "counter", "signoff", "donate", "paywall", "partners", "copyright", "info",
+  "notice", "support", "contributions",
 ]);
 
 /**
