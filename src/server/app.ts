@@ -2,9 +2,8 @@ import Fastify from "fastify";
 import type { FastifyInstance } from "fastify";
 import cookie from "@fastify/cookie";
 import swagger from "@fastify/swagger";
-import swaggerUi from "@fastify/swagger-ui";
 import { jsonSchemaTransformObject, validatorCompiler } from "fastify-type-provider-zod";
-import { describedJsonSchemaTransform } from "./openapi-responses.ts";
+import { accessDocumentedTransform } from "./openapi-access.ts";
 import { MAX_INPUT_BYTES } from "../io/input-size-limit.ts";
 import type { AppStores } from "./app-stores.ts";
 import { registerAuthentication } from "./auth/authenticate.ts";
@@ -13,6 +12,7 @@ import { FailedAttempts } from "./auth/failed-attempts.ts";
 import { KeyVerifier } from "./auth/key-verifier.ts";
 import { handleError } from "./errors.ts";
 import { registerWebUi } from "./web-ui.ts";
+import { registerApiDocsPage } from "./api-docs-page.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { checkRoutes } from "./routes/check.ts";
@@ -65,15 +65,15 @@ export async function buildServer(stores: AppStores, options: ServerOptions = {}
         version: API_VERSION,
         description:
           "Check pages for reuse of the publisher's articles, and manage the cases, evidence, licenses, policy and the watchlist of monitored sites. " +
-          "Every route except /api/health needs `Authorization: Bearer KEY`.",
+          "Every route except /api/health and logging in needs `Authorization: Bearer KEY`; each operation lists in `x-roles` the key roles that may call it.",
       },
       components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
       security: [{ bearer: [] }],
     },
-    transform: describedJsonSchemaTransform,
+    transform: accessDocumentedTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  await registerApiDocsPage(app);
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   // API answers hold cases, evidence and keys' holders: no cache may keep them, no browser may sniff them.

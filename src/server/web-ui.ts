@@ -31,38 +31,47 @@ interface Assets {
 }
 
 /**
- * Bundles the UI's TypeScript (src/web/main.ts and its imports) into one ES module with esbuild, in memory:
+ * Bundles one of the UI's scripts (under src/web/) and its imports into one ES module with esbuild, in memory:
  * no build step before `npm start`, and no file written into the working tree.
  */
+export async function bundleWebScript(entry: string): Promise<string> {
+  const bundle = await build({
+    entryPoints: [path.join(WEB_DIR, entry)],
+    bundle: true,
+    format: "esm",
+    target: "es2022",
+    minify: true,
+    write: false,
+    legalComments: "none",
+    logLevel: "silent",
+  });
+  return bundle.outputFiles[0]!.text;
+}
+
+/** The UI's page, stylesheet and script (src/web/main.ts and its imports). */
 export async function buildWebAssets(): Promise<Assets> {
-  const [html, css, bundle] = await Promise.all([
+  const [html, css, js] = await Promise.all([
     readFile(path.join(WEB_DIR, "index.html"), "utf8"),
     readFile(path.join(WEB_DIR, "styles.css"), "utf8"),
-    build({
-      entryPoints: [path.join(WEB_DIR, "main.ts")],
-      bundle: true,
-      format: "esm",
-      target: "es2022",
-      minify: true,
-      write: false,
-      legalComments: "none",
-      logLevel: "silent",
-    }),
+    bundleWebScript("main.ts"),
   ]);
-  return { html, css, js: bundle.outputFiles[0]!.text };
+  return { html, css, js };
 }
+
+/** The headers of every file the UI serves. */
+export const WEB_UI_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  "content-security-policy": CONTENT_SECURITY_POLICY,
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  "x-frame-options": "DENY",
+  // The assets are built at start, so a restarted server may serve new ones: browsers revalidate.
+  "cache-control": "no-cache",
+});
 
 /** Serves the web UI: one page at `/` whose script routes by the URL's hash, and its two assets. */
 export async function registerWebUi(app: FastifyInstance): Promise<void> {
   const assets = await buildWebAssets();
-  const headers = {
-    "content-security-policy": CONTENT_SECURITY_POLICY,
-    "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
-    "x-frame-options": "DENY",
-    // The assets are built at start, so a restarted server may serve new ones: browsers revalidate.
-    "cache-control": "no-cache",
-  };
+  const headers = WEB_UI_HEADERS;
   const routeOptions = { schema: { hide: true }, config: { public: true } };
   app.get("/", routeOptions, async (_request, reply) => reply.headers(headers).type("text/html; charset=utf-8").send(assets.html));
   app.get("/assets/app.js", routeOptions, async (_request, reply) => reply.headers(headers).type("text/javascript; charset=utf-8").send(assets.js));

@@ -55,9 +55,13 @@ describe("health and authentication", () => {
     const check = (doc.paths["/api/check"] as { post: { responses: Record<string, { description: string }> } }).post.responses;
     expect(check["422"]!.description).toMatch(/could not be fetched or read/);
     expect(check["200"]!.description).not.toBe("");
-    const docs = await fetch(`${server.url}/api/docs`, { redirect: "follow" });
+    // The reference page draws the document (test/web/api-docs.test.ts): no key needed, no inline script.
+    const docs = await fetch(`${server.url}/api/docs`);
     expect(docs.status).toBe(200);
-    expect(await docs.text()).toMatch(/swagger/i);
+    expect(docs.headers.get("content-security-policy")).toContain("script-src 'self'");
+    const assets = [...(await docs.text()).matchAll(/(?:src|href)="(\/api\/docs\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(assets).toEqual(["/api/docs/api-docs.css", "/api/docs/api-docs.js"]);
+    for (const asset of assets) expect((await fetch(`${server.url}${asset}`)).status).toBe(200);
   });
 });
 
