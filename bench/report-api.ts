@@ -61,16 +61,16 @@ function uiLines(r: ApiResult): string[] {
   const ui = r.ui;
   const loads = ui.pages[0]?.loadsMs.length ?? 0;
   return [
-    `Web UI first loads in headless Chromium: each load in a fresh browser context (empty cache) holding a logged-in`,
+    `Web UI (and API reference) first loads in headless Chromium: each load in a fresh browser context (empty cache) holding a logged-in`,
     "session cookie, from navigation until the page has drawn its data (the element the table names), on the same",
     `server and database right after the load rounds; median of ${loads} load(s) per page, going round the pages, after`,
     "a blank navigation and a dashboard load untimed. The baseline is a fresh context navigating to `/api/health` (a",
     "few bytes, nothing to run), timed in each round with the pages.",
     "",
-    "| page | route | drawn when | first load, ms (median) | ÷ blank navigation |",
+    "| page | path | drawn when | first load, ms (median) | ÷ blank navigation |",
     "|---|---|---|---|---|",
     `| blank navigation (baseline) | \`/api/health\` | loaded | ${int(ui.blankMs)} | 1.0× |`,
-    ...ui.pages.map((p) => `| ${p.name} | \`#${p.route}\` | \`${p.drawn}\` | ${int(p.medianMs)} | ${times(p.medianMs / ui.blankMs, 1)} |`),
+    ...ui.pages.map((p) => `| ${p.name} | \`${p.path}\` | \`${p.drawn}\` | ${int(p.medianMs)} | ${times(p.medianMs / ui.blankMs, 1)} |`),
     "",
   ];
 }

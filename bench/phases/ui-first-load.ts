@@ -1,10 +1,11 @@
 import { existsSync } from "node:fs";
 import { median, now } from "../measure/stats.ts";
 
-/** A web UI page to time: its hash route and the element that is there once the page has drawn its data. */
+/** A page to time: where it is and the element that is there once the page has drawn its data. */
 export interface UiPage {
   name: string;
-  route: string;
+  /** After the server's address: `/#/cases` for a route of the web UI, `/api/docs` for the API reference. */
+  path: string;
   drawn: string;
 }
 
@@ -70,13 +71,13 @@ export async function timeUiFirstLoads(url: string, key: string, pages: readonly
 
     // Untimed: Chromium's own start-up work (renderer, fonts, caches on disk) is not the UI's.
     await timeLoad(`${url}/api/health`, null);
-    if (pages[0]) await timeLoad(`${url}/#${pages[0].route}`, pages[0].drawn);
+    if (pages[0]) await timeLoad(`${url}${pages[0].path}`, pages[0].drawn);
 
     const blank: number[] = [];
     const times = pages.map(() => [] as number[]);
     for (let round = 0; round < loads; round++) {
       blank.push(await timeLoad(`${url}/api/health`, null));
-      for (const [i, page] of pages.entries()) times[i]!.push(await timeLoad(`${url}/#${page.route}`, page.drawn));
+      for (const [i, page] of pages.entries()) times[i]!.push(await timeLoad(`${url}${page.path}`, page.drawn));
     }
     const timed = pages.map((page, i) => ({ ...page, loadsMs: times[i]!, medianMs: median(times[i]!) }));
     return { pages: timed, blankMs: median(blank), slowestMs: Math.max(...timed.map((p) => p.medianMs)) };

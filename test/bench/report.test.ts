@@ -41,8 +41,8 @@ function apiResult(p95Ms: number, concurrentRate: number, slowestUiMs: number): 
       blankMs: 100,
       slowestMs: slowestUiMs,
       pages: [
-        { name: "dashboard", route: "/", drawn: ".cards", loadsMs: [slowestUiMs], medianMs: slowestUiMs },
-        { name: "sources", route: "/sources", drawn: "table.sources tbody tr", loadsMs: [300], medianMs: 300 },
+        { name: "dashboard", path: "/#/", drawn: ".cards", loadsMs: [slowestUiMs], medianMs: slowestUiMs },
+        { name: "sources", path: "/#/sources", drawn: "table.sources tbody tr", loadsMs: [300], medianMs: 300 },
       ],
     },
   };
@@ -116,7 +116,7 @@ describe("bench report: API and monitoring", () => {
     expect(report).toContain("## Monitoring (issue 5)");
     // Medians over rounds with their range.
     expect(report).toMatch(/\| API, one client \| 200 × 3 \| 40\.0 \(30\.8–50\.0\) \| 21\.0 \| 42\.0 \(33\.6–54\.6\) \|/);
-    expect(report).toContain("| dashboard | `#/` | `.cards` | 1,400 | 14.0× |");
+    expect(report).toContain("| dashboard | `/#/` | `.cards` | 1,400 | 14.0× |");
     expect(report).toContain("| **pipeline ÷ baseline** (mean of before and after) | **2.00×** |");
   });
 
