@@ -1,7 +1,29 @@
 import { installedThesaurus } from "../../src/io/installed-thesaurus.ts";
-import type { ParaphraseOptions } from "../../src/core/paraphrase/paraphrase-options.ts";
-import { chooseSetting, essaySentences, outcome, stageFalseMatches, sweepStage, withParaphrases, type EssayOutcome, type StageFalseMatches, type StageRow } from "./paraphrase-stage.ts";
+import type { Thesaurus } from "../../src/core/paraphrase/thesaurus.ts";
+import {
+  chooseSetting,
+  essaySentences,
+  outcome,
+  stageFalseMatches,
+  sweepStage,
+  withParaphrases,
+  type EssayOutcome,
+  type StageFalseMatches,
+  type StageRow,
+  type StageSetting,
+} from "./paraphrase-stage.ts";
 import type { EssayRun, IndexedEssay } from "./essays.ts";
+
+/** One step from alignment alone towards the chosen setting (and past it), measured on both essays and the false-match corpus. */
+export interface StageStep {
+  name: string;
+  setting: StageSetting;
+  /** The step is the setting chosen on essay 1. */
+  chosen: boolean;
+  staged: [EssayRun, EssayRun];
+  outcomes: [EssayOutcome, EssayOutcome];
+  falseMatches: StageFalseMatches;
+}
 
 export interface ParaphraseStageReport {
   /** Why synonyms were not used, when the thesaurus is absent. */
@@ -10,20 +32,18 @@ export interface ParaphraseStageReport {
   thesaurusLoadMs: number;
   rows: StageRow[];
   chosen: StageRow;
-  /** The setting the same rule chooses among those using the thesaurus; null without one. */
-  chosenWithThesaurus: StageRow | null;
-  /** The chosen thresholds under the other retrieval rule, which essay 1 cannot tell apart (all its sources align). */
-  otherRetrieval: StageRow;
-  /** Alignment alone, then with the chosen setting, per essay (essay 1 tuning, essay 2 held out). */
+  /** Alignment alone, per essay (essay 1 tuning, essay 2 held out). */
   base: [EssayRun, EssayRun];
-  staged: [EssayRun, EssayRun];
   baseOutcome: [EssayOutcome, EssayOutcome];
-  falseMatches: StageFalseMatches;
+  steps: StageStep[];
+  /** Articles in the false-match corpus, and checking them all with the stage off. */
+  falseMatchDocs: number;
+  offCheckMs: number;
 }
 
 /**
  * Sweeps the paraphrase stage on the two same-language essays (alignment runs at the default options given as
- * `base`), chooses a setting on essay 1, and measures it on essay 2 and among unrelated articles.
+ * `base`), chooses a setting on essay 1, and measures the steps towards it on essay 2 and among unrelated articles.
  */
 export async function runParaphraseStage(indexed: readonly [IndexedEssay, IndexedEssay], base: readonly [EssayRun, EssayRun]): Promise<ParaphraseStageReport> {
   const start = performance.now();
@@ -32,10 +52,17 @@ export async function runParaphraseStage(indexed: readonly [IndexedEssay, Indexe
   const rows = await sweepStage(indexed, base, installed.thesaurus);
   const baseOutcome: [EssayOutcome, EssayOutcome] = [outcome(base[0], 0), outcome(base[1], 0)];
   const chosen = chooseSetting(rows, baseOutcome[0]);
-  const thesaurus = chosen.thesaurus ? installed.thesaurus : null;
-  const staged = [];
-  for (const [j, i] of indexed.entries()) {
-    staged.push(withParaphrases(base[j]!, await essaySentences(i, chosen.options.stemPrefix, thesaurus), chosen.options, chosen.retrieval).run);
+  const settings = stepSettings(chosen, installed.thesaurus === null ? null : chooseSetting(rows.filter((row) => row.thesaurus), baseOutcome[0]));
+  const thesaurusOf = (setting: StageSetting): Thesaurus | null => (setting.thesaurus ? installed.thesaurus : null);
+  const falseMatches = await stageFalseMatches(settings.map(({ setting }) => ({ thesaurus: thesaurusOf(setting), options: setting.options })));
+  const steps: StageStep[] = [];
+  for (const [s, { name, setting }] of settings.entries()) {
+    const staged: EssayRun[] = [];
+    for (const [j, i] of indexed.entries()) {
+      staged.push(withParaphrases(base[j]!, await essaySentences(i, setting.options.stemPrefix, thesaurusOf(setting)), setting.options).run);
+    }
+    const outcomes = staged.map((run, j) => outcome(run, run.detections.length - base[j]!.detections.length));
+    steps.push({ name, setting, chosen: sameSetting(setting, chosen), staged: [staged[0]!, staged[1]!], outcomes: [outcomes[0]!, outcomes[1]!], falseMatches: falseMatches.stages[s]! });
   }
   return {
     thesaurusMissing: "missing" in installed ? installed.missing : null,
@@ -43,15 +70,32 @@ export async function runParaphraseStage(indexed: readonly [IndexedEssay, Indexe
     thesaurusLoadMs,
     rows,
     chosen,
-    chosenWithThesaurus: installed.thesaurus === null ? null : chooseSetting(rows.filter((row) => row.thesaurus), baseOutcome[0]),
-    otherRetrieval: rows.find((row) => row.thesaurus === chosen.thesaurus && row.retrieval !== chosen.retrieval && sameOptions(row.options, chosen.options))!,
     base: [base[0], base[1]],
-    staged: [staged[0]!, staged[1]!],
     baseOutcome,
-    falseMatches: await stageFalseMatches({ thesaurus, options: chosen.options }),
+    steps,
+    falseMatchDocs: falseMatches.docs,
+    offCheckMs: falseMatches.offMs,
   };
 }
 
-function sameOptions(a: ParaphraseOptions, b: ParaphraseOptions): boolean {
-  return a.stemPrefix === b.stemPrefix && a.minContentWords === b.minContentWords && a.minSharedWords === b.minSharedWords && a.minSimilarity === b.minSimilarity;
+/**
+ * The chosen thresholds with each retrieval in turn (only the aligner's sources; every retrieved source with one
+ * rewritten sentence enough; then as many as the options ask), then the setting chosen among those with the thesaurus.
+ */
+function stepSettings(chosen: StageSetting, withThesaurus: StageSetting | null): Array<{ name: string; setting: StageSetting }> {
+  const stems = { ...chosen, thesaurus: false };
+  const steps = [
+    { name: "stems, sources the aligner matched", setting: { ...stems, options: { ...stems.options, sources: "aligned" as const } } },
+    { name: "stems, every retrieved source, one rewritten sentence enough", setting: { ...stems, options: { ...stems.options, sources: "retrieved" as const, minUnalignedPairs: 1 } } },
+    {
+      name: `stems, every retrieved source, ${chosen.options.minUnalignedPairs} rewritten sentences for an unaligned one`,
+      setting: { ...stems, options: { ...stems.options, sources: "retrieved" as const } },
+    },
+  ];
+  return withThesaurus === null ? steps : [...steps, { name: "stems and thesaurus (the setting the rule chooses among those with it)", setting: withThesaurus }];
+}
+
+function sameSetting(a: StageSetting, b: StageSetting): boolean {
+  const keys = Object.keys(a.options) as Array<keyof StageSetting["options"]>;
+  return a.thesaurus === b.thesaurus && keys.every((k) => a.options[k] === b.options[k]);
 }

@@ -4,10 +4,10 @@ import { winnow } from "../../src/core/fingerprint/winnow.ts";
 import { DEFAULT_DETECTION_OPTIONS } from "../../src/core/options.ts";
 import { compareSentences, type ComparedSentence } from "../../src/core/paraphrase/sentence-words.ts";
 import { paraphrasePairs } from "../../src/core/paraphrase/paraphrase-pairs.ts";
-import type { ParaphraseOptions } from "../../src/core/paraphrase/paraphrase-options.ts";
+import { DEFAULT_PARAPHRASE_OPTIONS, type ParaphraseOptions, type ParaphraseSources } from "../../src/core/paraphrase/paraphrase-options.ts";
 import type { Thesaurus } from "../../src/core/paraphrase/thesaurus.ts";
 import type { SourceStore } from "../../src/io/store/source-store.ts";
-import { findParaphrases, type ParaphraseStage } from "../../src/core/paraphrase/find-paraphrases.ts";
+import { reportedPairs, type ParaphraseStage } from "../../src/core/paraphrase/find-paraphrases.ts";
 import { createEngine } from "../../src/engine/create-engine.ts";
 import { DEFAULT_POLICY } from "../../src/core/policy/schema.ts";
 import { fragmentFound, type Annotation } from "../measures/pan.ts";
@@ -15,20 +15,16 @@ import { openTempStore } from "../engine-harness.ts";
 import { coveredChars, GROUPS, labelRow, overall, type EssayRun, type IndexedEssay } from "./essays.ts";
 import { groupPairs, readCorpus, toDocument, type CorpusDoc, type CrossMatch, type CrossPassage, quotedShare } from "./false-matches.ts";
 
-/**
- * Which sources the paraphrase stage compares a candidate with: those the aligner matched, or every source
- * the index retrieved (sharing one winnowed trigram with the candidate) whether it aligned or not.
- */
-const RETRIEVALS = ["aligned", "retrieved"] as const;
-export type Retrieval = (typeof RETRIEVALS)[number];
+/** Both retrievals the sweep tries: essay 1 cannot tell them apart (all its sources align). */
+const SOURCES: readonly ParaphraseSources[] = ["aligned", "retrieved"];
 
-/** Sources retrieved for a text as the engine retrieves them, with one shared fingerprint enough. */
-async function retrievedSources(store: SourceStore, text: string): Promise<Array<{ id: number; url: string; protectedText: string }>> {
+/** Source ids the engine retrieves for a text (its default options: one shared fingerprint enough). */
+async function retrievedSources(store: SourceStore, text: string): Promise<Array<{ id: number; url: string }>> {
   const words = wordSequence(tokenize(text));
   const fingerprints = winnow(words.codes, DEFAULT_DETECTION_OPTIONS.fingerprintWords, DEFAULT_DETECTION_OPTIONS.winnowWindow).map((f) => f.hash);
   const found = await store.candidates(fingerprints, {
     maxDf: DEFAULT_DETECTION_OPTIONS.maxDocumentFrequency,
-    minShared: 1,
+    minShared: DEFAULT_DETECTION_OPTIONS.minSharedFingerprints,
     limit: DEFAULT_DETECTION_OPTIONS.maxCandidateSources,
   });
   return store.getSources(found.map((f) => f.sourceId));
@@ -52,17 +48,18 @@ export async function essaySentences(indexed: IndexedEssay, stemPrefix: number, 
 }
 
 /**
- * The essay run with the paraphrase stage's passages added to the aligner's: sentences already half covered
- * by aligned passages are left to them; each other sentence pairs with its best source sentence over the
- * sources `retrieval` admits. Fragments are scored again on all passages.
+ * The essay run with the paraphrase stage's passages added to the aligner's, as the engine finds them:
+ * sentences already half covered by aligned passages are left to them; each other sentence pairs with its
+ * best source sentence over the sources `options.sources` admits (a source the aligner did not match needs
+ * `minUnalignedPairs` pairs). Fragments are scored again on all passages.
  */
-export function withParaphrases(base: EssayRun, sentences: EssaySentences, options: ParaphraseOptions, retrieval: Retrieval): { run: EssayRun; added: number } {
+export function withParaphrases(base: EssayRun, sentences: EssaySentences, options: ParaphraseOptions): { run: EssayRun; added: number } {
   const matched = new Set(base.detections.map((d) => d.sref));
   const covered = (span: Span) => fragmentFound(span, base.passageSpans);
   const best = new Map<number, { file: string; pair: ParaphrasePassage }>();
   for (const [file, source] of sentences.sources) {
-    if (retrieval === "aligned" ? !matched.has(file) : !sentences.retrieved.has(file)) continue;
-    for (const pair of paraphrasePairs(source, sentences.candidate, options, covered)) {
+    if (options.sources === "aligned" ? !matched.has(file) : !sentences.retrieved.has(file)) continue;
+    for (const pair of reportedPairs(paraphrasePairs(source, sentences.candidate, options, covered), matched.has(file), options)) {
       const held = best.get(pair.candidate.start);
       if (held === undefined || pair.similarity > held.pair.similarity) best.set(pair.candidate.start, { file, pair });
     }
@@ -91,8 +88,11 @@ const STAGE_SWEEP = {
   minSharedWords: [3, 4],
   minSimilarity: [0.35, 0.4, 0.45, 0.5, 0.55, 0.6],
 } as const;
-/** Sentences this short (in content words) are left out throughout the sweep: shorter ones matched by chance. */
-const MIN_CONTENT_WORDS = 4;
+/**
+ * Fixed throughout the sweep, as the defaults justify them (`DEFAULT_PARAPHRASE_OPTIONS`): essay 1, whose
+ * sources all align, cannot tune the unaligned sources' minimum.
+ */
+const { minContentWords: MIN_CONTENT_WORDS, minUnalignedPairs: MIN_UNALIGNED_PAIRS } = DEFAULT_PARAPHRASE_OPTIONS;
 
 /** A setting's outcome on one essay. */
 export interface EssayOutcome {
@@ -107,7 +107,6 @@ export interface EssayOutcome {
 
 export interface StageSetting {
   thesaurus: boolean;
-  retrieval: Retrieval;
   options: ParaphraseOptions;
 }
 
@@ -132,13 +131,13 @@ export async function sweepStage(indexed: readonly IndexedEssay[], base: readonl
     for (const stemPrefix of STAGE_SWEEP.stemPrefix) {
       const sentences: EssaySentences[] = [];
       for (const i of indexed) sentences.push(await essaySentences(i, stemPrefix, withThesaurus ? thesaurus : null));
-      for (const minSharedWords of STAGE_SWEEP.minSharedWords) for (const minSimilarity of STAGE_SWEEP.minSimilarity) for (const retrieval of RETRIEVALS) {
-        const options = { stemPrefix, minContentWords: MIN_CONTENT_WORDS, minSharedWords, minSimilarity };
+      for (const minSharedWords of STAGE_SWEEP.minSharedWords) for (const minSimilarity of STAGE_SWEEP.minSimilarity) for (const sources of SOURCES) {
+        const options = { stemPrefix, minContentWords: MIN_CONTENT_WORDS, minSharedWords, minSimilarity, sources, minUnalignedPairs: MIN_UNALIGNED_PAIRS };
         const [e1, e2] = base.map((b, j) => {
-          const { run, added } = withParaphrases(b, sentences[j]!, options, retrieval);
+          const { run, added } = withParaphrases(b, sentences[j]!, options);
           return outcome(run, added);
         });
-        rows.push({ thesaurus: withThesaurus, retrieval, options, essays: [e1!, e2!] });
+        rows.push({ thesaurus: withThesaurus, options, essays: [e1!, e2!] });
       }
     }
   }
@@ -151,72 +150,74 @@ export const MIN_PASSAGE_PRECISION = 0.95;
 /**
  * The setting chosen on essay 1 alone: most fragments found, among those that keep passage precision at the
  * target and touch no more of the writer's own sentences than alignment does; ties go to fewer added passages,
- * then the higher threshold.
+ * then the higher threshold, then every retrieved source over the aligned ones (essay 1, whose sources all
+ * align, cannot tell them apart; a wholly rewritten article never aligns).
  */
 export function chooseSetting(rows: readonly StageRow[], base: EssayOutcome): StageRow {
   const eligible = rows.filter((r) => r.essays[0].passagePrecision >= MIN_PASSAGE_PRECISION && r.essays[0].origTouched <= base.origTouched);
   const found = (r: StageRow) => r.essays[0].light.found + r.essays[0].heavy.found;
-  return [...eligible].sort((a, b) => found(b) - found(a) || a.essays[0].added - b.essays[0].added || b.options.minSimilarity - a.options.minSimilarity)[0]!;
+  const wider = (r: StageRow) => SOURCES.indexOf(r.options.sources);
+  return [...eligible].sort(
+    (a, b) => found(b) - found(a) || a.essays[0].added - b.essays[0].added || b.options.minSimilarity - a.options.minSimilarity || wider(b) - wider(a),
+  )[0]!;
 }
 
-/** Timed passes over the corpus per side (stage off, on). */
+/** Timed checks of each article per engine (stage off, then each stage tried); each keeps its fastest. */
 const TIMED_PASSES = 3;
 
-/** What the stage adds among unrelated articles, and what it costs a check. */
+/** What a stage adds among unrelated articles, and what it costs a check. */
 export interface StageFalseMatches {
+  /** Pairs of different articles with a paraphrase passage. */
+  matches: CrossMatch[];
+  /** Wall-clock of checking every article against the others: the sum of each check's fastest of `TIMED_PASSES`. */
+  checkMs: number;
+}
+
+/** The false-match corpus checked with the stage off and with each stage given. */
+export interface FalseMatchesByStage {
   docs: number;
-  /** Pairs of different articles with a paraphrase passage: through the engine (aligned sources) and the looser rule. */
-  aligned: CrossMatch[];
-  retrieved: CrossMatch[];
-  /** Wall-clock of checking every article against the index, stage off and on: the fastest of `TIMED_PASSES` each. */
-  checkMs: { off: number; on: number };
+  offMs: number;
+  stages: StageFalseMatches[];
 }
 
 /**
- * Indexes the false-match corpus and checks each article with the stage off and on, collecting every paraphrase
- * pair between two different articles; the looser rule pairs each article with every source the index retrieves.
+ * Indexes the false-match corpus and checks each article against the others with the stage off and with each of
+ * `stages`, collecting every paraphrase pair between two different articles and timing each engine. The article
+ * checked is taken out of the index for its check: aligned with itself, it would leave the stage no sentence.
  */
-export async function stageFalseMatches(stage: ParaphraseStage, corpus: readonly CorpusDoc[] = readCorpus()): Promise<StageFalseMatches> {
+export async function stageFalseMatches(stages: readonly ParaphraseStage[], corpus: readonly CorpusDoc[] = readCorpus()): Promise<FalseMatchesByStage> {
   const temp = openTempStore("paraphrase-false-matches");
   try {
     const off = createEngine(temp.store);
     for (const doc of corpus) await off.addSource(toDocument(doc), { reference: false });
-    const on = createEngine(temp.store, {}, { paraphrase: stage });
+    const engines = [off, ...stages.map((stage) => createEngine(temp.store, {}, { paraphrase: stage }))];
+    const protectedText = new Map<string, string>();
+    for (const doc of corpus) protectedText.set(doc.url, (await temp.store.getSource(doc.url))!.protectedText);
     const byUrl = new Map(corpus.map((d) => [d.url, d]));
-    const timed = async (engine: typeof off) => {
-      const start = performance.now();
-      const results = [];
-      for (const doc of corpus) results.push(await engine.check(toDocument(doc), DEFAULT_POLICY));
-      return { results, ms: performance.now() - start };
-    };
-    // One untimed pass first, so that neither side pays for cold caches and compilation; then passes alternate
-    // and each side keeps its fastest, the least disturbed by the other processes of a shared machine.
-    await timed(off);
-    let before = await timed(off);
-    let after = await timed(on);
-    for (let pass = 1; pass < TIMED_PASSES; pass++) {
-      const o = await timed(off);
-      const n = await timed(on);
-      if (o.ms < before.ms) before = o;
-      if (n.ms < after.ms) after = n;
-    }
-    const aligned: CrossPassage[] = [];
-    const retrieved: CrossPassage[] = [];
-    for (const [i, doc] of corpus.entries()) {
-      for (const match of after.results[i]!.matches) {
-        if (match.source.url === doc.url) continue;
-        const sourceText = (await temp.store.getSource(match.source.url))!.protectedText;
-        for (const p of match.paraphrases ?? []) aligned.push(crossPassage(doc, byUrl.get(match.source.url)!, p, sourceText));
-      }
-      const candidateTokens = tokenize(doc.text);
-      for (const source of await retrievedSources(temp.store, doc.text)) {
-        if (source.url === doc.url) continue;
-        for (const p of findParaphrases(tokenize(source.protectedText), candidateTokens, [], stage)) {
-          retrieved.push(crossPassage(doc, byUrl.get(source.url)!, p, source.protectedText));
+    const checkMs = engines.map(() => 0);
+    const passages: CrossPassage[][] = stages.map(() => []);
+    for (const doc of corpus) {
+      await temp.store.removeSource(doc.url);
+      // One untimed check each first, so that none pays for cold caches; then checks alternate between the
+      // engines and each keeps its fastest, the least disturbed by the other processes of a shared machine.
+      const results = await Promise.all(engines.map((engine) => engine.check(toDocument(doc), DEFAULT_POLICY)));
+      const fastest = engines.map(() => Infinity);
+      for (let pass = 0; pass < TIMED_PASSES; pass++) {
+        for (const [e, engine] of engines.entries()) {
+          const start = performance.now();
+          await engine.check(toDocument(doc), DEFAULT_POLICY);
+          fastest[e] = Math.min(fastest[e]!, performance.now() - start);
         }
       }
+      for (const [e, ms] of fastest.entries()) checkMs[e]! += ms;
+      for (const [s, result] of results.slice(1).entries()) {
+        for (const match of result.matches) {
+          for (const p of match.paraphrases ?? []) passages[s]!.push(crossPassage(doc, byUrl.get(match.source.url)!, p, protectedText.get(match.source.url)!));
+        }
+      }
+      await off.addSource(toDocument(doc), { reference: false });
     }
-    return { docs: corpus.length, aligned: groupPairs(aligned, corpus), retrieved: groupPairs(retrieved, corpus), checkMs: { off: before.ms, on: after.ms } };
+    return { docs: corpus.length, offMs: checkMs[0]!, stages: passages.map((list, s) => ({ matches: groupPairs(list, corpus), checkMs: checkMs[s + 1]! })) };
   } finally {
     await temp.dispose();
   }

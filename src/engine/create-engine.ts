@@ -85,6 +85,13 @@ export function createEngine(store: SourceStore, overrides: Partial<DetectionOpt
           return { source, tokens, alignments };
         })
         .filter((a) => a.alignments.length > 0);
+      // A paraphrase stage comparing every retrieved source reads those that did not align too: a wholly rewritten
+      // article keeps no run of words to align. Their matches list rewritten sentences only, and reuse nothing.
+      const alignedIds = new Set(aligned.map((a) => a.source.id));
+      const unaligned =
+        paraphrase?.options.sources === "retrieved"
+          ? (await store.getSources(found.map((f) => f.sourceId).filter((id) => !alignedIds.has(id)))).map((source) => ({ source, tokens: tokenize(source.protectedText), alignments: [] }))
+          : [];
 
       const references: ReferenceCoverage[] = aligned
         .filter((a) => a.source.reference && mayHaveCopiedFrom(candidate.published, a.source.published))
@@ -95,7 +102,7 @@ export function createEngine(store: SourceStore, overrides: Partial<DetectionOpt
       const onPublisherDomain = foundAt !== null && isPublisherPage(foundAt, publisherDomains(policy.publisherDomains, ownSources));
       // Only the paraphrase stage reads these: a check with it off does not pay for them.
       const alignedSpans = paraphrase ? aligned.flatMap((a) => candidateSpans(a.alignments, candidateTokens)) : [];
-      const matches: Match[] = aligned.map(({ source, tokens, alignments }) => {
+      const matches: Match[] = [...aligned, ...unaligned].map(({ source, tokens, alignments }) => {
         const reuse = measureReuse({
           sourceText: source.protectedText,
           sourceTokens: tokens,
@@ -126,9 +133,9 @@ export function createEngine(store: SourceStore, overrides: Partial<DetectionOpt
           ...judged,
           passages: reuse.passages,
           excluded: reuse.excluded,
-          ...(paraphrase && { paraphrases: findParaphrases(tokens, candidateTokens, alignedSpans, paraphrase).map(roundSimilarity) }),
+          ...(paraphrase && { paraphrases: findParaphrases(tokens, candidateTokens, alignedSpans, paraphrase, alignments.length > 0).map(roundSimilarity) }),
         };
-      });
+      }).filter((m) => m.passages.length > 0 || (m.paraphrases?.length ?? 0) > 0);
       matches.sort((a, b) => b.reusedChars - a.reusedChars || a.source.url.localeCompare(b.source.url));
       return {
         candidate: { url: candidate.url, title: candidate.title, chars: candidate.text.length, published: candidate.published },

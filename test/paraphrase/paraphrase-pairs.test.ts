@@ -29,7 +29,7 @@ describe("paraphrase stage", () => {
   const text = (t: string, span: { start: number; end: number }) => t.slice(span.start, span.end);
 
   it("pairs a sentence rewritten with synonyms with its source sentence, not with a sentence it shares no content with", () => {
-    const pairs = findParaphrases(source, tokenize(REWRITTEN_SENTENCE), [], stage);
+    const pairs = findParaphrases(source, tokenize(REWRITTEN_SENTENCE), [], stage, true);
     expect(pairs).toHaveLength(1);
     // From the first word to the last, as the aligner's passages run.
     expect(text(`${UNRELATED_SENTENCE} ${SOURCE_SENTENCE}`, pairs[0]!.source)).toBe(SOURCE_SENTENCE.replace(/\.$/, ""));
@@ -38,14 +38,21 @@ describe("paraphrase stage", () => {
   });
 
   it("does not see the rewrite through stems alone: the synonyms make it", () => {
-    expect(findParaphrases(source, tokenize(REWRITTEN_SENTENCE), [], { thesaurus: null, options: DEFAULT_PARAPHRASE_OPTIONS })).toEqual([]);
+    expect(findParaphrases(source, tokenize(REWRITTEN_SENTENCE), [], { thesaurus: null, options: DEFAULT_PARAPHRASE_OPTIONS }, true)).toEqual([]);
   });
 
   it("leaves a sentence the aligner already covers to the aligner", () => {
-    const both = findParaphrases(source, candidate, [], stage);
+    const both = findParaphrases(source, candidate, [], stage, true);
     expect(both.map((p) => p.candidate.start)).toContain(0);
     const aligned = [{ start: 0, end: REWRITTEN_SENTENCE.length - 10 }];
-    expect(findParaphrases(source, candidate, aligned, stage).map((p) => p.candidate.start)).not.toContain(0);
+    expect(findParaphrases(source, candidate, aligned, stage, true).map((p) => p.candidate.start)).not.toContain(0);
+  });
+
+  it("reports a source the aligner did not match only when it holds minUnalignedPairs rewritten sentences", () => {
+    const needing = (minUnalignedPairs: number) => ({ thesaurus, options: { ...DEFAULT_PARAPHRASE_OPTIONS, minUnalignedPairs } });
+    expect(findParaphrases(source, tokenize(REWRITTEN_SENTENCE), [], needing(2), false)).toEqual([]);
+    expect(findParaphrases(source, tokenize(REWRITTEN_SENTENCE), [], needing(2), true)).toHaveLength(1);
+    expect(findParaphrases(source, tokenize(REWRITTEN_SENTENCE), [], needing(1), false)).toHaveLength(1);
   });
 });
 

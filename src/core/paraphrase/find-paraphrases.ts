@@ -12,18 +12,34 @@ export interface ParaphraseStage {
 
 /**
  * Candidate sentences that rewrite a sentence of the source, among those the aligner left out: a sentence at
- * least half covered by `found` (the candidate spans of aligned passages) is the aligner's.
+ * least half covered by `found` (the candidate spans of aligned passages, any source) is the aligner's.
+ * `sourceAligned`: the aligner matched this source itself.
  */
-export function findParaphrases(sourceTokens: readonly Token[], candidateTokens: readonly Token[], found: readonly Span[], stage: ParaphraseStage): ParaphrasePassage[] {
+export function findParaphrases(
+  sourceTokens: readonly Token[],
+  candidateTokens: readonly Token[],
+  found: readonly Span[],
+  stage: ParaphraseStage,
+  sourceAligned: boolean,
+): ParaphrasePassage[] {
   const { stemPrefix } = stage.options;
   const sorted = [...found].sort((a, b) => a.start - b.start);
   const aligned = (sentence: Span) => 2 * overlap(sentence, sorted) >= sentence.end - sentence.start;
-  return paraphrasePairs(
+  const pairs = paraphrasePairs(
     compareSentences(sourceTokens, stemPrefix, stage.thesaurus),
     compareSentences(candidateTokens, stemPrefix, stage.thesaurus),
     stage.options,
     aligned,
   );
+  return reportedPairs(pairs, sourceAligned, stage.options);
+}
+
+/**
+ * The pairs a source is reported with: every pair when the aligner matched it (its passages are the evidence),
+ * else all or none, as the source holds at least `minUnalignedPairs` rewritten sentences or not.
+ */
+export function reportedPairs(pairs: ParaphrasePassage[], sourceAligned: boolean, options: ParaphraseOptions): ParaphrasePassage[] {
+  return sourceAligned || pairs.length >= options.minUnalignedPairs ? pairs : [];
 }
 
 /** Characters of `span` inside any of `spans` (sorted by start; they may overlap one another). */

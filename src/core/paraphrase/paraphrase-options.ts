@@ -1,3 +1,9 @@
+/**
+ * Which sources the stage compares a candidate with: those the aligner matched, or every source the index
+ * retrieves for it (sharing a winnowed fingerprint), aligned or not.
+ */
+export type ParaphraseSources = "aligned" | "retrieved";
+
 /** Tunable constants of the paraphrase stage, each justified where the default is set (docs/EVALUATION.md, "Paraphrase stage"). */
 export interface ParaphraseOptions {
   /** Letters of a stem two words must share to count as one word's derivations ("инвестиц…" in инвестиция, инвестиционный). */
@@ -8,6 +14,9 @@ export interface ParaphraseOptions {
   minSharedWords: number;
   /** Lowest similarity reported (weighted content words with a counterpart, both sides, ÷ weighted content words of both). */
   minSimilarity: number;
+  sources: ParaphraseSources;
+  /** Fewest rewritten sentences a source the aligner did not match needs to be reported at all. */
+  minUnalignedPairs: number;
 }
 
 /**
@@ -24,4 +33,10 @@ export const DEFAULT_PARAPHRASE_OPTIONS: Readonly<ParaphraseOptions> = Object.fr
   minSharedWords: 3,
   // The lowest threshold at which essay 1's writers' own sentences stayed as alignment left them.
   minSimilarity: 0.4,
+  // Essay 1 cannot choose (all its sources align); a wholly rewritten article keeps no run of words the aligner
+  // needs, so only retrieval can bring its source to the stage at all.
+  sources: "retrieved",
+  // One sentence sharing a few words with an unaligned source is a shared topic: with one enough, the stage paired
+  // two wildfire reports listing the same regions, section 6's only unexplained false match; a rewrite rewrites several.
+  minUnalignedPairs: 2,
 });
