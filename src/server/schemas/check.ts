@@ -3,7 +3,7 @@ import type { CheckResult } from "../../core/types.ts";
 import { CANDIDATE_VERDICTS, MATCH_VERDICTS } from "../../core/types.ts";
 import { documents } from "./documents.ts";
 import { PolicyRulesSchema } from "./policy.ts";
-import { HttpUrl, IsoTimestamp } from "./request-fields.ts";
+import { HttpUrl, PublishedDate } from "./request-fields.ts";
 import { ExcludedPassageSchema, LinkFindingSchema, PassageSchema, ViolationSchema } from "./reuse.ts";
 
 const ReuseCapSchema = z
@@ -47,7 +47,7 @@ export const CheckRequest = z
     html: z.string().optional().describe("the page's HTML; links and metadata are read from it"),
     text: z.string().optional().describe("the page's plain text, when there is no HTML"),
     title: z.string().optional(),
-    published: IsoTimestamp.nullable().optional().describe("overrides the page's publication time"),
+    published: PublishedDate.nullable().optional().describe("overrides the page's publication time"),
   })
   .describe("Give html or text; with neither, the server fetches the URL.");
 

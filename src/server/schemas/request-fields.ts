@@ -9,11 +9,16 @@ export const HttpUrl = z
   .min(1)
   .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), { error: "must be an absolute http(s) URL" });
 
+export const IsoTimestamp = z
+  .string()
+  .refine((value) => /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value)), { error: "must be an ISO date or timestamp like 2024-03-14T10:30:00+05:00" });
+
 /**
- * A date or timestamp as the client wrote it, stored in the UTC ISO form the CLI stores (`toIsoDate`, which also
- * reads `--published`), so that a date sent with a zone and one given to the CLI compare as equal strings.
+ * A publication date, passed on in the UTC ISO form the CLI stores for `--published` (`toIsoDate` reads both),
+ * so that a date sent with a zone and the same one given to the CLI are equal strings. A filter's bound stays an
+ * `IsoTimestamp` as written: there a bare day means the whole day, not its first instant.
  */
-export const IsoTimestamp = z.string().transform((value, context) => {
+export const PublishedDate = z.string().transform((value, context) => {
   const iso = /^\d{4}-\d{2}-\d{2}/.test(value) ? toIsoDate(value) : null;
   if (iso === null) context.addIssue({ code: "custom", message: "must be an ISO date or timestamp like 2024-03-14T10:30:00+05:00, on a day that exists" });
   return iso ?? z.NEVER;

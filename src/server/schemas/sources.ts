@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { HttpUrl, IsoTimestamp } from "./request-fields.ts";
+import { HttpUrl, PublishedDate } from "./request-fields.ts";
 
 // A source has no domain type of its own in the API: these schemas are where its summary and detail are defined
 // (the web UI takes their types from them).
@@ -29,6 +29,6 @@ export const SourceRequest = z.object({
   title: z.string().optional(),
   html: z.string().optional(),
   text: z.string().optional(),
-  published: IsoTimestamp.nullable().optional(),
+  published: PublishedDate.nullable().optional(),
   reference: z.boolean().default(false).describe("not the publisher's own text (press release, agency wire)"),
 });
