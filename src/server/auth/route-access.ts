@@ -61,7 +61,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = Object.freeze({
 
 /**
  * The access rule of a route as the router registers it, or undefined when it has none. `/api/docs` is the
- * rendered OpenAPI document (public anyway at `/api/openapi.json`), whose routes a plugin registers. Routes
+ * API reference drawing the OpenAPI document (public anyway at `/api/openapi.json`): its page and assets. Routes
  * outside `/api/` (the web UI's page and assets, which hold no data) must say `config: { public: true }`.
  */
 export function accessOf(method: string, url: string, declaredPublic: boolean): Access | undefined {

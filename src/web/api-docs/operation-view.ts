@@ -32,7 +32,7 @@ function accessNote(operation: Operation, doc: OpenApiDocument): HTMLElement {
     "Send ",
     h("code", {}, "Authorization: Bearer KEY"),
     roles === undefined ? "." : ` with a key of role ${alternatives(roles)}.`,
-    " The web UI's session cookie also works.",
+    " The web UI sends its session cookie instead, and its CSRF token with changes.",
   );
 }
 
