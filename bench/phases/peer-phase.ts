@@ -87,11 +87,13 @@ export async function runPeerPhase(task: PeerTask): Promise<PeerResult> {
   } else {
     const db = task.db!;
     for (const suffix of ["", "-wal", "-shm"]) rmSync(db + suffix, { force: true });
-    const { engine, close } = openEngine(db, { bulk: true });
+    const bulk = openEngine(db, { bulk: true });
     const urlToKey = new Map(sources.map((s) => [s.doc.url, `s${s.index}`]));
     const t0 = now();
-    for (const s of sources) await engine.addSource(s.doc, { reference: s.reference });
+    await bulk.addAll(sources);
+    await bulk.close();
     const t1 = now();
+    const { engine, close } = openEngine(db);
     for (const [j, c] of candidates.entries()) {
       const result = await engine.check(c.doc, DEFAULT_POLICY);
       pairs += result.matches.length;

@@ -1,6 +1,8 @@
 import type { TextDocument } from "../core/types.ts";
+import type { SourceBulkWriter } from "../io/store/source-bulk-writer.ts";
+import type { AddedSource } from "./engine.ts";
+import { analyzeBlocks, type AnalyzedBlock } from "../core/boilerplate/analyze-blocks.ts";
 import { unpackBlocks, type BlockAnalyzer, type PackedBlocks } from "./block-analyzer.ts";
-import type { AddedSource, Engine } from "./engine.ts";
 
 /** A source to add, as `Engine.addSource` takes it. */
 export interface SourceToAdd {
@@ -8,9 +10,14 @@ export interface SourceToAdd {
   reference: boolean;
 }
 
+/** Adds a source through a bulk writer, given its text's blocks (`analyzeBlocks`). */
+export type AddAnalyzedSource = (writer: SourceBulkWriter, source: SourceToAdd, blocks: readonly AnalyzedBlock[]) => Promise<AddedSource>;
+
 export interface AddSourcesOptions<T> {
   /** The source an item holds, or null for an item to pass through unadded (an input that failed to read). */
   source(item: T): SourceToAdd | null;
+  /** What the sources are written through, from `Storage.bulkWriter`; the caller closes it. */
+  writer: SourceBulkWriter;
   analyzer: BlockAnalyzer;
   /**
    * Items read and analyzed ahead of the one being written, so analysis (~0.3 ms a source) and writing
@@ -29,7 +36,7 @@ export interface AddSourcesOptions<T> {
  * written, as is one the analyzer fails on, so a single page never starts a thread.
  */
 export async function* addSources<T>(
-  engine: Engine,
+  add: AddAnalyzedSource,
   items: AsyncIterable<T> | Iterable<T>,
   options: AddSourcesOptions<T>,
 ): AsyncGenerator<{ item: T; added: AddedSource | null }> {
@@ -87,9 +94,10 @@ export async function* addSources<T>(
         yield { item: current.item, added: null };
         continue;
       }
+      const { text } = current.source.doc;
       const packed = current.analysis === null ? undefined : await current.analysis.catch(() => undefined);
-      const blocks = packed === undefined ? undefined : unpackBlocks(packed, current.source.doc.text);
-      yield { item: current.item, added: await engine.addSource(current.source.doc, { reference: current.source.reference, blocks }) };
+      const blocks = packed === undefined ? analyzeBlocks(text) : unpackBlocks(packed, text);
+      yield { item: current.item, added: await add(options.writer, current.source, blocks) };
     }
   } finally {
     stopped = true;

@@ -1,7 +1,8 @@
 import type { CheckResult, Match, ParaphrasePassage, TextDocument, Token, WordSequence } from "../core/types.ts";
 import type { Policy } from "../core/policy/policy.ts";
 import type { SourceStore, StoredSource } from "../io/store/source-store.ts";
-import type { CheckOptions, Engine } from "./engine.ts";
+import type { SourceBulkWriter } from "../io/store/source-bulk-writer.ts";
+import type { AddedSource, CheckOptions, Engine } from "./engine.ts";
 import type { ReferenceCoverage } from "../core/share/measure.ts";
 import { align, mayAlign, seedHashes, type Alignment } from "../core/align/align.ts";
 import { tokenize, wordSequence } from "../core/text/tokenize.ts";
@@ -17,6 +18,13 @@ import { judgeMatch, candidateVerdict } from "../core/policy/verdict.ts";
 import { isPublisherPage, publisherDomains } from "../core/policy/publisher-domains.ts";
 import { detectionOptions, type DetectionOptions } from "../core/options.ts";
 import { findParaphrases, type ParaphraseStage } from "../core/paraphrase/find-paraphrases.ts";
+import { addSources } from "./add-sources.ts";
+
+/**
+ * What indexing a source reads and writes: the store, a source at a time, or a bulk writer. A store's exact
+ * block counts answer the bulk writer's question too (counts past `atMost` may be given as `atMost`).
+ */
+type IndexTarget = Omit<SourceBulkWriter, "close">;
 
 /**
  * Wires the pure detection core to a source store. `paraphrase`, off by default (docs/EVALUATION.md, "Paraphrase
@@ -29,16 +37,16 @@ export function createEngine(store: SourceStore, overrides: Partial<DetectionOpt
     return winnow(words.codes, options.fingerprintWords, options.winnowWindow).map((f) => f.hash);
   }
 
-  async function index(doc: TextDocument, reference: boolean, analyzed?: readonly AnalyzedBlock[]): Promise<{ source: StoredSource; replaced: boolean; recurring: string[] }> {
+  /** Indexes a source whose text's blocks are `blocks` (`analyzeBlocks`). */
+  async function index(target: IndexTarget, doc: TextDocument, reference: boolean, blocks: readonly AnalyzedBlock[]): Promise<{ source: StoredSource; replaced: boolean; recurring: string[] }> {
     const domain = registrableDomain(doc.url) ?? new URL(doc.url).hostname;
-    const blocks = analyzed ?? analyzeBlocks(doc.text);
     const keys = blocks.map((block) => block.key);
     // Counted only as far as recurrence needs, so that a block on every page of the domain costs no more.
-    const others = await store.blockCounts(domain, keys, doc.url, MIN_RECURRING_SOURCES);
+    const others = await target.blockCounts(domain, keys, doc.url, MIN_RECURRING_SOURCES);
     // Counted with this source itself, which holds each of its blocks.
     const counts = new Map([...others].map(([key, n]) => [key, n + 1]));
     const { protectedText, removed, words } = protectBlocks(blocks, { isRecurring: recurrenceFromCounts(counts) });
-    const { source, replaced } = await store.putSource(
+    const { source, replaced } = await target.putSource(
       { url: doc.url, title: doc.title, published: doc.published, reference, domain, text: doc.text, protectedText, boilerplate: removed },
       { words, fingerprints: fingerprintsOf(words), blockKeys: keys },
     );
@@ -47,17 +55,22 @@ export function createEngine(store: SourceStore, overrides: Partial<DetectionOpt
     return { source, replaced, recurring };
   }
 
+  /** `index`, then the domain's earlier sources again whose blocks it made recurrent. */
+  async function add(target: IndexTarget, doc: TextDocument, reference: boolean, blocks: readonly AnalyzedBlock[]): Promise<AddedSource> {
+    const { source, replaced, recurring } = await index(target, doc, reference, blocks);
+    const stale = new Set<string>();
+    for (const key of recurring) for (const url of await target.sourcesWithBlock(source.domain, key)) if (url !== doc.url) stale.add(url);
+    for (const url of stale) {
+      const old = await target.getSource(url);
+      if (old) await index(target, { url: old.url, title: old.title, published: old.published, text: old.text, links: [] }, old.reference, analyzeBlocks(old.text));
+    }
+    return { source, replaced };
+  }
+
   return {
-    async addSource(doc, { reference, blocks }) {
-      const { source, replaced, recurring } = await index(doc, reference, blocks);
-      const stale = new Set<string>();
-      for (const key of recurring) for (const url of await store.sourcesWithBlock(source.domain, key)) if (url !== doc.url) stale.add(url);
-      for (const url of stale) {
-        const old = await store.getSource(url);
-        if (old) await index({ url: old.url, title: old.title, published: old.published, text: old.text, links: [] }, old.reference);
-      }
-      return { source, replaced };
-    },
+    addSource: (doc, { reference }) => add(store, doc, reference, analyzeBlocks(doc.text)),
+
+    addSources: (items, options) => addSources((writer, { doc, reference }, blocks) => add(writer, doc, reference, blocks), items, options),
 
     removeSource: (url) => store.removeSource(url),
 

@@ -1,7 +1,7 @@
 import type { CheckResult, TextDocument } from "../core/types.ts";
 import type { Policy } from "../core/policy/policy.ts";
 import type { StoredSource } from "../io/store/source-store.ts";
-import type { AnalyzedBlock } from "../core/boilerplate/analyze-blocks.ts";
+import type { AddSourcesOptions } from "./add-sources.ts";
 
 /** What adding a source did. */
 export interface AddedSource {
@@ -12,11 +12,13 @@ export interface AddedSource {
 
 /** The detection engine: the pure core wired to a store. Everything the CLI, API and monitor need. */
 export interface Engine {
+  /** Indexes a publisher's article (or, with `reference`, a document that is not the publisher's) into the store. */
+  addSource(doc: TextDocument, options: { reference: boolean }): Promise<AddedSource>;
   /**
-   * Indexes a publisher's article (or, with `reference`, a document that is not the publisher's).
-   * `blocks`, when given, must be `analyzeBlocks(doc.text)`, computed elsewhere (another thread).
+   * Indexes many sources through a bulk writer (`copyquota sources add`), in input order, yielding each item
+   * with what adding it gave, while the items after it are analyzed in other threads (see add-sources.ts).
    */
-  addSource(doc: TextDocument, options: { reference: boolean; blocks?: readonly AnalyzedBlock[] }): Promise<AddedSource>;
+  addSources<T>(items: AsyncIterable<T> | Iterable<T>, options: AddSourcesOptions<T>): AsyncGenerator<{ item: T; added: AddedSource | null }>;
   removeSource(url: string): Promise<boolean>;
   /** Finds the sources a candidate reuses and judges each match against the policy. */
   check(candidate: TextDocument, policy: Policy, options?: CheckOptions): Promise<CheckResult>;

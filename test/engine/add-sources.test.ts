@@ -4,8 +4,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { SqliteSourceStore } from "../../src/io/store/sqlite-source-store.ts";
+import { openSqliteStorage } from "../../src/io/storage/sqlite-storage.ts";
 import { createEngine } from "../../src/engine/create-engine.ts";
-import { addSources, type SourceToAdd } from "../../src/engine/add-sources.ts";
+import type { SourceToAdd } from "../../src/engine/add-sources.ts";
 import { startBlockAnalyzer, type BlockAnalyzer } from "../../src/engine/block-analyzer.ts";
 import type { TextDocument } from "../../src/core/types.ts";
 import { REPO } from "../e2e/support.ts";
@@ -59,7 +60,7 @@ async function contents(store: SqliteSourceStore, urls: readonly string[]) {
   return out;
 }
 
-describe("addSources: analyzing ahead in a thread stores what adding one by one stores", () => {
+describe("addSources: through a bulk writer, analyzing ahead in a thread, stores what adding one by one stores", () => {
   let dir: string;
   const docs = [...archive(), ...notes()];
   // Each article twice: the second time replaces the first, as re-adding a feed does.
@@ -79,16 +80,18 @@ describe("addSources: analyzing ahead in a thread stores what adding one by one 
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function addAll(file: string, analyzer: BlockAnalyzer, options: { grouped?: boolean } = {}) {
-    const store = SqliteSourceStore.open(path.join(dir, file));
-    if (options.grouped) store.groupCommits();
-    const engine = createEngine(store);
+  /** Adds `items` through a bulk writer of `group` sources a transaction, then reads them back through the store. */
+  async function addAll(file: string, analyzer: BlockAnalyzer, options: { group?: number } = {}) {
+    const storage = openSqliteStorage(path.join(dir, file));
+    const engine = createEngine(storage.sources);
+    const writer = storage.bulkWriter(options);
     const results = [];
-    for await (const { item, added } of addSources(engine, items, { source: (i) => ("error" in i ? null : i), analyzer, ahead: 4 })) {
+    for await (const { item, added } of engine.addSources(items, { source: (i) => ("error" in i ? null : i), writer, analyzer, ahead: 4 })) {
       results.push({ item, replaced: added?.replaced ?? null });
     }
-    const stored = await contents(store, urls);
-    await store.close();
+    await writer.close();
+    const stored = await contents(storage.sources, urls);
+    await storage.close();
     return { results, stored };
   }
 
@@ -106,9 +109,9 @@ describe("addSources: analyzing ahead in a thread stores what adding one by one 
     expect(results.map((r) => r.replaced)).toEqual([...docs.map(() => false), null, ...docs.map(() => true)]);
   });
 
-  it("with grouped commits, whose postings and blocks wait for the commit: the same texts, words and index rows", async () => {
+  it("in groups of three sources, whose postings and blocks wait for the commit: the same texts, words and index rows", async () => {
     const threads = startBlockAnalyzer(2);
-    const { stored } = await addAll("grouped.db", threads, { grouped: true });
+    const { stored } = await addAll("grouped.db", threads, { group: 3 });
     await threads.close();
     expect(stored).toEqual(expected);
     const rows = indexRows(path.join(dir, "grouped.db"));
@@ -119,19 +122,25 @@ describe("addSources: analyzing ahead in a thread stores what adding one by one 
     expect(rows).toEqual(expectedRows);
   });
 
-  it("with grouped commits, a block recurring among sources still pending is boilerplate in all of them", async () => {
-    const store = SqliteSourceStore.open(path.join(dir, "grouped-notes.db"));
-    store.groupCommits();
-    const engine = createEngine(store);
-    for (const doc of notes()) await engine.addSource(doc, { reference: false });
-    const stored = await contents(store, notes().map((d) => d.url));
-    await store.close();
+  it("a block recurring among sources still pending is boilerplate in all of them", async () => {
+    const storage = openSqliteStorage(path.join(dir, "grouped-notes.db"));
+    const engine = createEngine(storage.sources);
+    const writer = storage.bulkWriter();
+    const analyzer = startBlockAnalyzer(1);
+    const adding = engine.addSources(notes(), { source: (doc) => ({ doc, reference: false }), writer, analyzer });
+    while (!(await adding.next()).done);
+    await analyzer.close();
+    // Read before the writer commits: on its connection, the sources are there already.
+    const stored = await contents(storage.sources, notes().map((d) => d.url));
+    await writer.close();
+    await storage.close();
     expect(stored.map((s) => s.boilerplate)).toEqual(notes().map((d) => [d.text.split("\n\n")[1]]));
   });
 
   it("writes what has arrived while a slow input is still being read, and nothing more once the caller stops", async () => {
-    const store = SqliteSourceStore.open(path.join(dir, "slow.db"));
-    const engine = createEngine(store);
+    const storage = openSqliteStorage(path.join(dir, "slow.db"));
+    const engine = createEngine(storage.sources);
+    const writer = storage.bulkWriter();
     let read = 0;
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
@@ -145,16 +154,17 @@ describe("addSources: analyzing ahead in a thread stores what adding one by one 
       yield { doc: docs[3]!, reference: false };
     }
     const analyzer = startBlockAnalyzer(1);
-    const adding = addSources(engine, slowly(), { source: (i) => i, analyzer, ahead: 8 });
+    const adding = engine.addSources(slowly(), { source: (i) => i, writer, analyzer, ahead: 8 });
     const first = [];
     for (let n = 0; n < 3; n++) first.push((await adding.next()).value);
     expect(first.map((r) => r?.item.doc.url)).toEqual(docs.slice(0, 3).map((d) => d.url));
     expect(read).toBe(3);
     release();
     await adding.return(undefined);
-    expect(await store.countSources()).toBe(3);
+    await writer.close();
+    expect(await storage.sources.countSources()).toBe(3);
     await analyzer.close();
-    await store.close();
+    await storage.close();
   });
 
   it("when the analyzer fails, each source is analyzed where it is added instead", async () => {

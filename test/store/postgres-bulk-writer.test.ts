@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NewSource } from "../../src/io/store/source-store.ts";
 import { openPostgresStorage } from "../../src/io/storage/postgres-storage.ts";
-import { PostgresBulkWriter } from "../../src/io/store/postgres-bulk-writer.ts";
 import { tokenize, wordSequence } from "../../src/core/text/tokenize.ts";
 import { findPostgresBin, POSTGRES_MISSING, startPostgres, type PostgresServer } from "../support/postgres-server.ts";
 
-// The semantics it shares with the source store are proven in source-store-contract.test.ts; here, what only a
-// bulk writer does: know the stored rows without asking, and notice when another process changed them.
+// The semantics it shares with SQLite's are proven in bulk-writer-contract.test.ts; here, what only this writer
+// does: know the stored rows without asking, and notice when another process changed them.
 const pgBin = findPostgresBin();
 if (!pgBin) console.warn(`postgres-bulk-writer.test: ${POSTGRES_MISSING}`);
 
@@ -31,7 +30,8 @@ const entry = (blockKeys: string[]) => ({ words: wordSequence(tokenize("Коро
 describe.skipIf(!pgBin)("PostgreSQL bulk writer", () => {
   it("counts a block another process stored once it next reserves ids, and replaces a URL that process added", async () => {
     const url = await server!.createSchema("others_write");
-    const bulk = await PostgresBulkWriter.open(url, { batch: 2 });
+    const storage = await openPostgresStorage(url);
+    const bulk = storage.bulkWriter({ group: 2 });
     const other = await openPostgresStorage(url);
     try {
       await bulk.putSource(source(1), entry([]));
@@ -47,20 +47,23 @@ describe.skipIf(!pgBin)("PostgreSQL bulk writer", () => {
       expect(await other.sources.countSources()).toBe(4);
     } finally {
       await bulk.close();
+      await storage.close();
       await other.close();
     }
   });
 
   it("caps counts at atMost and keeps counting the waiting sources past a recurring block", async () => {
-    const bulk = await PostgresBulkWriter.open(await server!.createSchema("recurring"), { batch: 3 });
+    const storage = await openPostgresStorage(await server!.createSchema("recurring"));
+    const bulk = storage.bulkWriter({ group: 3 });
     try {
       for (let n = 1; n <= 5; n++) await bulk.putSource(source(n), entry([FOOTER]));
       // Three stored, two waiting: five others, capped at three.
       expect(await bulk.blockCounts(DOMAIN, [FOOTER], "https://zarechye.example/new", 3)).toEqual(new Map([[FOOTER, 3]]));
-      expect(await bulk.blockCounts(DOMAIN, [FOOTER], "https://zarechye.example/new")).toEqual(new Map([[FOOTER, 5]]));
-      expect(await bulk.blockCounts("gorportal.example", [FOOTER], "https://zarechye.example/new")).toEqual(new Map([[FOOTER, 0]]));
+      expect(await bulk.blockCounts(DOMAIN, [FOOTER], "https://zarechye.example/new", 10)).toEqual(new Map([[FOOTER, 5]]));
+      expect(await bulk.blockCounts("gorportal.example", [FOOTER], "https://zarechye.example/new", 3)).toEqual(new Map([[FOOTER, 0]]));
     } finally {
       await bulk.close();
+      await storage.close();
     }
   });
 });

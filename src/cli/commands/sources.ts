@@ -23,19 +23,19 @@ export function registerSources(program: Command, context: CliContext): void {
       const url = parseUrlOption(opts.url);
       const published = parsePublished(opts.published);
       requireCreatableDatabase(context);
-      const [{ withEngine }, { readInputs }] = await Promise.all([import("../open-engine.ts"), import("../read-inputs.ts")]);
+      const [{ withBulkWriter }, { readInputs }] = await Promise.all([import("../open-engine.ts"), import("../read-inputs.ts")]);
       const bar = progress();
       let added = 0;
       let replaced = 0;
       let failed = 0;
       let undated = 0;
-      const [{ addSources }, { startBlockAnalyzer, ANALYZER_THREADS }] = await Promise.all([import("../../engine/add-sources.ts"), import("../../engine/block-analyzer.ts")]);
+      const { startBlockAnalyzer, ANALYZER_THREADS } = await import("../../engine/block-analyzer.ts");
       const analyzer = startBlockAnalyzer(ANALYZER_THREADS);
       try {
-        await withEngine(context, async (engine) => {
+        await withBulkWriter(context, async (engine, writer) => {
           const items = readInputs(inputs, { url, published, title: opts.title, purpose: "source", allowPrivate: context.allowPrivate() });
           const reference = Boolean(opts.reference);
-          for await (const { item, added: result } of addSources(engine, items, { source: (i) => ("error" in i ? null : { doc: i.doc, reference }), analyzer })) {
+          for await (const { item, added: result } of engine.addSources(items, { source: (i) => ("error" in i ? null : { doc: i.doc, reference }), writer, analyzer })) {
             if ("error" in item) {
               failed++;
               bar.note(`copyquota: skipped ${item.error.message}`);
@@ -46,7 +46,7 @@ export function registerSources(program: Command, context: CliContext): void {
             if (item.doc.published === null) undated++;
             bar.tick(item.doc.url);
           }
-        }, { bulk: true });
+        });
       } finally {
         await analyzer.close();
       }

@@ -6,6 +6,7 @@ import { openMigratedPool } from "./postgres-migrations.ts";
 import { holdConnection, inTransaction } from "../store/postgres-connection.ts";
 import { redactPostgresUrl } from "../store/postgres-url.ts";
 import { PostgresSourceStore } from "../store/postgres-source-store.ts";
+import { PostgresBulkWriter } from "../store/postgres-bulk-writer.ts";
 import { PostgresCaseStore } from "../../cases/postgres-case-store.ts";
 import { PostgresEvidenceStore } from "../../cases/postgres-evidence-store.ts";
 import { PostgresLicenseStore } from "../../cases/postgres-license-store.ts";
@@ -66,6 +67,7 @@ export async function openPostgresStorage(url: string, options: { now?: () => nu
     ...repositoriesOn(poolExecutor(pool), options.now),
     name,
     sources,
+    bulkWriter: (bulk) => new PostgresBulkWriter(pool, bulk),
     transaction: (work) => retryingConflicts(() => inTransaction(pool, (client) => work(repositoriesOn(clientExecutor(client), options.now)))),
     // A session-level lock held by one pooled connection for the work's duration: released by the work's end,
     // or by the server when the process dies with it.

@@ -3,6 +3,7 @@ import type { Storage } from "./storage.ts";
 import type { Repositories } from "./repositories.ts";
 import { openDatabase } from "./sqlite-database.ts";
 import { SqliteSourceStore } from "../store/sqlite-source-store.ts";
+import { SqliteBulkWriter } from "../store/sqlite-bulk-writer.ts";
 import { SqliteCaseStore } from "../../cases/sqlite-case-store.ts";
 import { SqliteEvidenceStore } from "../../cases/sqlite-evidence-store.ts";
 import { SqliteLicenseStore } from "../../cases/sqlite-license-store.ts";
@@ -47,6 +48,7 @@ export function openSqliteStorage(file: string, options: { now?: () => number } 
     name: file,
     db,
     sources,
+    bulkWriter: (bulk) => new SqliteBulkWriter(sources, bulk),
     transaction: serialTransactions(db, repositories),
     // Once-only work need only not interleave with itself in this process: several servers starting together
     // on one file is what PostgreSQL is for, and a second server on a SQLite file starts after the first.

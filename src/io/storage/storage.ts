@@ -1,4 +1,5 @@
 import type { SourceStore } from "../store/source-store.ts";
+import type { BulkWriterOptions, SourceBulkWriter } from "../store/source-bulk-writer.ts";
 import type { Repositories } from "./repositories.ts";
 
 /**
@@ -10,6 +11,8 @@ export interface Storage extends Repositories {
   /** What messages call the database: its file, or its URL with the password hidden. */
   readonly name: string;
   readonly sources: SourceStore;
+  /** A writer for loading many sources in a row into `sources` (`copyquota sources add`); close it before the storage. */
+  bulkWriter(options?: BulkWriterOptions): SourceBulkWriter;
   /** Runs `work` in one transaction: everything it writes through `tx` commits together or not at all. */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   /**

@@ -1,5 +1,5 @@
 /**
- * The index rows of a group of sources written in one transaction (see `SqliteSourceStore.groupCommits`),
+ * The index rows of a group of sources written in one transaction (see `SqliteBulkWriter`),
  * held until the group commits: postings, given in key order, and the blocks each source holds, as they
  * came (inserting a group's blocks in key order saved less than sorting them cost).
  */

@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Pool, PoolClient } from "pg";
-import type { WordSequence } from "../../core/types.ts";
-import type { CandidateSource, NewSource, SourceIndexEntry, SourceStore, StoredSource } from "./source-store.ts";
+import type { NewSource, SourceIndexEntry, StoredSource } from "./source-store.ts";
+import type { BulkWriterOptions, SourceBulkWriter } from "./source-bulk-writer.ts";
 import { inTransaction } from "./postgres-connection.ts";
-import { openMigratedPool } from "../storage/postgres-migrations.ts";
 import { blockKeyToInt, changeBlockCounts, PostgresSourceStore } from "./postgres-source-store.ts";
 import { storableText } from "../storage/postgres-text.ts";
 import { storedTexts } from "./text-layout.ts";
@@ -39,7 +38,7 @@ interface StoredKnowledge {
   blocks: BlockKeyFilter;
   /** Every stored or waiting URL's hash (`urlKey`), likewise. */
   urls: BlockKeyFilter;
-  /** Lower bounds of stored (domain, block) counts, for the keys found held by at least `atMost` + 1 sources. */
+  /** Lower bounds of stored (domain, block) counts, for the keys found held by more than `atMost` sources. */
   atLeast: Map<bigint, number>;
 }
 
@@ -53,18 +52,18 @@ interface PendingSource {
 }
 
 /**
- * Bulk loading of new sources into PostgreSQL: the same tables and rows as `PostgresSourceStore` writes, but
+ * Bulk loading of new sources into PostgreSQL, on the storage's pool: the same tables and rows as `PostgresSourceStore` writes, but
  * `BATCH_SOURCES` sources to a transaction, their rows sent as arrays (`unnest`), postings in key order. COPY
  * would save parsing the statements, but needs a driver add-on (pg-copy-streams) the product does not have.
  *
  * A new source is accepted at once with an id reserved from the table's identity sequence, and written with
  * its batch; block counts add what the batch holds, so the engine sees its own recurring blocks. A source
  * whose URL is stored, or waiting, is replaced as `PostgresSourceStore` replaces it, after the batch is
- * written; reads and removals write the batch first.
+ * written; reads write the batch first.
  *
  * Two look-ups a source (is its URL stored? how many of its domain's sources hold each of its blocks?) would
  * cost two round trips, which on a loaded machine are the whole time: 94 sources/s, against 61 unbatched
- * (5,000 sources, load 17 on 2 cores, scratch). As `SqliteSourceStore.groupCommits` does, the writer keeps
+ * (5,000 sources, load 17 on 2 cores, scratch). As `SqliteBulkWriter` does, the writer keeps
  * Bloom filters of the stored URLs and (domain, block) keys, and the counts it found already past recurrence:
  * a new source's URL and paragraphs are in neither, its notice is known recurring, and it costs no statement.
  *
@@ -73,7 +72,7 @@ interface PendingSource {
  * removes meanwhile may still count toward a block's recurrence here. A batch holding a URL another process
  * added meanwhile fails as a whole on the URL's uniqueness, and what it held is not stored.
  */
-export class PostgresBulkWriter implements SourceStore {
+export class PostgresBulkWriter implements SourceBulkWriter {
   private readonly store: PostgresSourceStore;
   private pending: PendingSource[] = [];
   private readonly pendingUrls = new Set<string>();
@@ -87,24 +86,13 @@ export class PostgresBulkWriter implements SourceStore {
 
   private readonly batch: number;
 
-  /**
-   * The writer on `pool`, whose schema `migratePostgres` has brought up to date; `close` writes the last batch
-   * and ends the pool. `batch`: sources a transaction (tests make it small to cross batches).
-   */
+  /** The writer on `pool`, whose schema `migratePostgres` has brought up to date; `close` writes the last batch and leaves the pool open. */
   constructor(
     private readonly pool: Pool,
-    options: { batch?: number } = {},
+    options: BulkWriterOptions = {},
   ) {
     this.store = new PostgresSourceStore(pool);
-    this.batch = options.batch ?? BATCH_SOURCES;
-  }
-
-  /**
-   * A writer on a pool of its own to the database at `url`, its schema brought up to date first.
-   * @throws naming the database (password hidden) when it cannot be reached or is of a newer version.
-   */
-  static async open(url: string, options: { batch?: number } = {}): Promise<PostgresBulkWriter> {
-    return new PostgresBulkWriter(await openMigratedPool(url), options);
+    this.batch = options.group ?? BATCH_SOURCES;
   }
 
   async putSource(source: NewSource, index: SourceIndexEntry): Promise<{ source: StoredSource; replaced: boolean }> {
@@ -134,7 +122,7 @@ export class PostgresBulkWriter implements SourceStore {
    * Asks the database only about the keys the filter may hold and not known past `atMost`: a new source's
    * paragraphs are in no other source, and its domain's recurring lines were counted once.
    */
-  async blockCounts(domain: string, blockKeys: readonly string[], exceptUrl: string, atMost = Infinity): Promise<Map<string, number>> {
+  async blockCounts(domain: string, blockKeys: readonly string[], exceptUrl: string, atMost: number): Promise<Map<string, number>> {
     // A waiting source is not in the stored counts, so `exceptUrl` must be stored before its own blocks can be discounted.
     if (this.pendingUrls.has(exceptUrl)) await this.flush();
     const known = await this.known();
@@ -159,7 +147,7 @@ export class PostgresBulkWriter implements SourceStore {
   }
 
   /** Writes the waiting sources, all or none. */
-  async flush(): Promise<void> {
+  private async flush(): Promise<void> {
     if (this.pending.length === 0) return;
     const batch = this.pending;
     await inTransaction(this.pool, (client) => writeBatch(client, batch));
@@ -168,40 +156,9 @@ export class PostgresBulkWriter implements SourceStore {
     this.pendingBlocks.clear();
   }
 
-  async removeSource(url: string): Promise<boolean> {
-    await this.flush();
-    this.knowledge?.atLeast.clear();
-    return this.store.removeSource(url);
-  }
-
   async getSource(idOrUrl: number | string): Promise<StoredSource | null> {
     await this.flush();
     return this.store.getSource(idOrUrl);
-  }
-
-  async getSources(ids: readonly number[]): Promise<StoredSource[]> {
-    await this.flush();
-    return this.store.getSources(ids);
-  }
-
-  async getWords(ids: readonly number[]): Promise<Map<number, WordSequence>> {
-    await this.flush();
-    return this.store.getWords(ids);
-  }
-
-  async listSources(options: { limit: number; offset: number; query?: string }): Promise<StoredSource[]> {
-    await this.flush();
-    return this.store.listSources(options);
-  }
-
-  async countSources(query?: string): Promise<number> {
-    await this.flush();
-    return this.store.countSources(query);
-  }
-
-  async candidates(fingerprints: readonly number[], options: { maxDf: number; minShared: number; limit: number }): Promise<CandidateSource[]> {
-    await this.flush();
-    return this.store.candidates(fingerprints, options);
   }
 
   async sourcesWithBlock(domain: string, blockKey: string): Promise<string[]> {
@@ -210,11 +167,7 @@ export class PostgresBulkWriter implements SourceStore {
   }
 
   async close(): Promise<void> {
-    try {
-      await this.flush();
-    } finally {
-      await this.store.close();
-    }
+    await this.flush();
   }
 
   private async isStored(url: string): Promise<boolean> {

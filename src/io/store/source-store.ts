@@ -38,8 +38,9 @@ export interface CandidateSource {
 }
 
 /**
- * Persistence of sources and their fingerprint index. SQLite implements it for one machine;
- * PostgreSQL can implement the same methods for several.
+ * Persistence of sources and their fingerprint index, for the API, the monitor and checks: a source at a time.
+ * SQLite implements it for one machine, PostgreSQL for several; loading an archive goes through a
+ * `SourceBulkWriter` instead.
  */
 export interface SourceStore {
   /** Stores a source with its index entry, replacing any source with the same URL, in one transaction. */
@@ -57,11 +58,8 @@ export interface SourceStore {
    * Fingerprints held by more than `maxDf` sources are ignored: they are boilerplate or stock phrases.
    */
   candidates(fingerprints: readonly number[], options: { maxDf: number; minShared: number; limit: number }): Promise<CandidateSource[]>;
-  /**
-   * For each block key, how many of the domain's sources other than `exceptUrl` hold it. A store may stop
-   * counting at `atMost`, giving `atMost` for any larger count: a block held by that many recurs anyway.
-   */
-  blockCounts(domain: string, blockKeys: readonly string[], exceptUrl: string, atMost?: number): Promise<Map<string, number>>;
+  /** For each block key, how many of the domain's sources other than `exceptUrl` hold it. */
+  blockCounts(domain: string, blockKeys: readonly string[], exceptUrl: string): Promise<Map<string, number>>;
   /** URLs of the domain's sources holding a block, for re-protecting them once the block proves recurrent. */
   sourcesWithBlock(domain: string, blockKey: string): Promise<string[]>;
   close(): Promise<void>;
