@@ -64,19 +64,6 @@ export interface CheckRow {
   evidence_sha256: string;
 }
 
-/**
- * What applying a plan's changes writes beside them: the check (null when the page was gone), the candidate
- * page, the policy's caps at the time, the evidence, who and when.
- */
-export interface ChangeContext {
-  checkId: number | null;
-  candidate: { key: string; url: string; domain: string; title: string };
-  caps: CapsAtCheck | null;
-  evidenceSha256: string;
-  actor: string;
-  at: string;
-}
-
 /** The columns a check's measurement of one source fills in that source's case, when opening or refreshing it. */
 export function measuredColumns(match: Match, check: { candidate: { url: string; title: string }; caps: CapsAtCheck; at: string; checkId: number }) {
   return {

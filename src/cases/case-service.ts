@@ -14,6 +14,7 @@ import type { PageContext, ReadPage } from "../io/page-reader/read-page.ts";
 import { readHtml, readPage } from "../io/page-reader/read-page.ts";
 import { UnreadablePageError } from "../io/page-reader/unreadable-page.ts";
 import { CaseNotFoundError } from "./case-store.ts";
+import { recordCheck, recordGone } from "./record-check.ts";
 import { rulesOf } from "./policy-store.ts";
 
 /** A candidate handed to us directly: its URL and either its HTML or its plain text. */
@@ -100,7 +101,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     const result = await deps.engine.check(doc, current);
     return deps.storage.transaction(async (tx) => {
       const capture = await tx.evidence.capture(evidence);
-      const recorded = await tx.cases.recordCheck({
+      const recorded = await recordCheck(tx.cases, {
         result,
         candidateText: doc.text,
         evidenceSha256: capture.sha256,
@@ -123,7 +124,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       const status = error.status;
       return deps.storage.transaction(async (tx) => {
         const capture = await tx.evidence.capture({ body: new Uint8Array(0), url, finalUrl: url, origin: "fetched", fetchedAt: at, status, headers: {}, contentType: null });
-        const recorded = await tx.cases.recordGone({ candidateUrl: url, status, evidenceSha256: capture.sha256, actor, at });
+        const recorded = await recordGone(tx.cases, { candidateUrl: url, status, evidenceSha256: capture.sha256, actor, at });
         return { gone: true as const, status, recorded, evidence: capture };
       });
     }

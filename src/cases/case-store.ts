@@ -1,4 +1,5 @@
 import type { CheckResult } from "../core/types.ts";
+import type { CaseSnapshot, PlannedChange } from "./plan-case-updates.ts";
 import type { Actor, Case, CaseEvent, CaseFilter, CaseStats, CaseStatus, CheckRecord, Observation } from "./case.ts";
 
 /** The policy's caps at the time of a check, kept with the case so "share vs cap" means what it meant then. */
@@ -36,15 +37,39 @@ export class CaseNotFoundError extends Error {
 }
 
 /**
- * Persistence of checks, cases, their observations and status history. SQLite implements it for one
- * machine; PostgreSQL can implement the same methods. Recording a check is one atomic step: the check, the
- * cases it opens or changes, their observations and history entries are written together or not at all.
+ * What applying a plan's changes writes beside them: the check (null when the page was gone), the candidate
+ * page, the policy's caps at the time, the evidence, who and when.
+ */
+export interface ChangeContext {
+  checkId: number | null;
+  candidate: { key: string; url: string; domain: string; title: string };
+  caps: CapsAtCheck | null;
+  evidenceSha256: string;
+  actor: Actor;
+  at: string;
+}
+
+/**
+ * Persistence of checks, cases, their observations and status history, in SQLite or PostgreSQL. The store
+ * decides nothing about a check: recording one (`record-check.ts`) reads the page's cases here, plans the
+ * changes (`plan-case-updates.ts`) and writes them back here, all in one unit of work of the storage, so the
+ * check, the cases it opens or changes, their observations and history entries commit together or not at all.
  */
 export interface CaseStore {
-  /** Records a check of a candidate page and applies it to the page's cases (see `planCaseUpdates`). */
-  recordCheck(input: CheckToRecord): Promise<RecordedCheck>;
-  /** Records that a page answered 404/410: its open cases are resolved as gone. */
-  recordGone(input: { candidateUrl: string; status: number; evidenceSha256: string; actor: Actor; at: string }): Promise<RecordedCheck>;
+  /**
+   * The cases of a candidate page (named by its `candidateKey`), source URL order, as a plan needs them. Inside a
+   * unit of work they stay as read until it ends: PostgreSQL locks the page, so that another recording of it
+   * waits, and the cases' rows, so that a person's status change waits; SQLite's write lock does both.
+   */
+  casesOfPage(candidateKey: string): Promise<CaseSnapshot[]>;
+  /** Stores a check of the page named by `candidateKey`; returns its id. */
+  insertCheck(candidateKey: string, check: CheckToRecord): Promise<number>;
+  /**
+   * Writes a plan's changes, made on what `casesOfPage` read in the same unit of work: opens and refreshes
+   * cases, adds each change's observation, moves statuses and writes their history. All or nothing.
+   * @throws on a second case for one page and source (the unique constraint), writing nothing
+   */
+  applyChanges(changes: readonly PlannedChange[], context: ChangeContext): Promise<RecordedCheck>;
   getCase(id: number): Promise<Case | null>;
   listCases(filter: CaseFilter, page: { limit: number; offset: number }): Promise<{ total: number; items: Case[] }>;
   /**

@@ -18,8 +18,11 @@ export interface PlannedChange {
   outcome: ObservationOutcome;
   /** Copy the match's measurements (share, violations, link, passages) into the case and move `lastSeen`. */
   refresh: boolean;
-  /** A status change the tool makes itself, with the reason written into the history; null for none. */
-  transition: { to: CaseStatus; comment: string } | null;
+  /**
+   * A status change the tool makes itself, with the reason written into the history; null for none. `from` is
+   * the case's status before it (null for a case the change opens).
+   */
+  transition: { from: CaseStatus | null; to: CaseStatus; comment: string } | null;
 }
 
 /**
@@ -32,6 +35,7 @@ export interface PlannedChange {
  */
 export function planCaseUpdates(existing: readonly CaseSnapshot[], result: CheckResult, policy: { maxShare: number }): PlannedChange[] {
   const bySource = new Map(existing.map((c) => [c.sourceUrl, c]));
+  const step = stepsFrom(existing);
   const changes: PlannedChange[] = [];
   const seen = new Set<string>();
   for (const match of result.matches) {
@@ -39,7 +43,7 @@ export function planCaseUpdates(existing: readonly CaseSnapshot[], result: Check
     const current = bySource.get(match.source.url);
     if (match.verdict === "violation") {
       if (current === undefined) {
-        changes.push({ caseId: null, match, outcome: "violation", refresh: true, transition: { to: "new", comment: `opened: ${describeViolation(match, policy)}` } });
+        changes.push({ caseId: null, match, outcome: "violation", refresh: true, transition: { from: null, to: "new", comment: `opened: ${describeViolation(match, policy)}` } });
       } else {
         const reopen = current.status === "resolved";
         changes.push({
@@ -47,11 +51,11 @@ export function planCaseUpdates(existing: readonly CaseSnapshot[], result: Check
           match,
           outcome: "violation",
           refresh: true,
-          transition: reopen ? { to: "new", comment: `reopened: the violation was seen again (${describeViolation(match, policy)})` } : null,
+          transition: reopen ? step(current.id, "new", `reopened: the violation was seen again (${describeViolation(match, policy)})`) : null,
         });
       }
     } else if (current !== undefined && isOpen(current.status)) {
-      changes.push({ caseId: current.id, match, outcome: match.verdict, refresh: false, transition: { to: "resolved", comment: resolutionFor(match, policy) } });
+      changes.push({ caseId: current.id, match, outcome: match.verdict, refresh: false, transition: step(current.id, "resolved", resolutionFor(match, policy)) });
     }
   }
   for (const current of existing) {
@@ -61,7 +65,7 @@ export function planCaseUpdates(existing: readonly CaseSnapshot[], result: Check
       match: null,
       outcome: "no_reuse",
       refresh: false,
-      transition: { to: "resolved", comment: "resolved: the page no longer reuses the source" },
+      transition: step(current.id, "resolved", "resolved: the page no longer reuses the source"),
     });
   }
   return changes;
@@ -76,8 +80,21 @@ export function planPageGone(existing: readonly CaseSnapshot[], status: number):
       match: null,
       outcome: "gone" as const,
       refresh: false,
-      transition: { to: "resolved" as const, comment: `resolved: the page is gone (HTTP ${status})` },
+      transition: { from: c.status, to: "resolved" as const, comment: `resolved: the page is gone (HTTP ${status})` },
     }));
+}
+
+/**
+ * The transitions of a plan, each starting where the case is: its status as read, or where an earlier change
+ * of the same plan moved it (a page matching one source twice changes its case twice).
+ */
+function stepsFrom(existing: readonly CaseSnapshot[]): (caseId: number, to: CaseStatus, comment: string) => NonNullable<PlannedChange["transition"]> {
+  const statuses = new Map(existing.map((c) => [c.id, c.status]));
+  return (caseId, to, comment) => {
+    const from = statuses.get(caseId)!;
+    statuses.set(caseId, to);
+    return { from, to, comment };
+  };
 }
 
 function percent(share: number): string {

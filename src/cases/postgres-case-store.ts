@@ -1,15 +1,13 @@
 import type { Violation } from "../core/types.ts";
 import type { PgExecutor } from "../io/storage/postgres-executor.ts";
 import type { Actor, Case, CaseEvent, CaseFilter, CaseStats, CaseStatus, CheckRecord, Observation } from "./case.ts";
-import type { CaseStore, CheckToRecord, RecordedCheck } from "./case-store.ts";
+import type { CaseStore, ChangeContext, CheckToRecord, RecordedCheck } from "./case-store.ts";
 import type { CaseSnapshot, PlannedChange } from "./plan-case-updates.ts";
-import type { CaseRow, ChangeContext, CheckRow, EventRow, ObservationRow } from "./case-row.ts";
+import type { CaseRow, CheckRow, EventRow, ObservationRow } from "./case-row.ts";
 import type { Int64Column } from "../io/storage/int8-id.ts";
 import { CASE_STATUSES, OPEN_STATUSES } from "./case.ts";
 import { CaseNotFoundError } from "./case-store.ts";
-import { planCaseUpdates, planPageGone } from "./plan-case-updates.ts";
 import { assertTransition } from "./status-machine.ts";
-import { candidateKey } from "./candidate-key.ts";
 import { domainFilter } from "./domain-filter.ts";
 import { caseFromRow, checkFromRow, eventFromRow, manualResolution, measuredColumns, observationFromRow } from "./case-row.ts";
 import { firstSeenUntil } from "./first-seen-until.ts";
@@ -20,9 +18,10 @@ import { withStorableText } from "../io/storage/postgres-text.ts";
 /**
  * Checks, cases, observations and status history in PostgreSQL (tables: postgres-tables/cases.ts), with the
  * SQLite store's semantics, for several servers and monitor workers on one database. What guards each race:
- * - two workers recording the same candidate page: `recordCheck` and `recordGone` first take a transaction-level
- *   advisory lock on the page's key, so the second waits and then plans on the cases the first opened; the
- *   unique (candidate_key, source_url) constraint is the backstop;
+ * - two workers recording the same candidate page: recording (`record-check.ts`) first reads the page's cases
+ *   with `casesOfPage`, which takes a transaction-level advisory lock on the page's key, so the second waits
+ *   and then plans on the cases the first opened; the unique (candidate_key, source_url) constraint is the
+ *   backstop;
  * - a check and a person changing the same case: both lock the case's row (`FOR UPDATE`), so the check's plan
  *   and the person's transition each see the status the other left;
  * - two people changing one case: the row lock orders them, and the second's transition is checked against
@@ -35,35 +34,32 @@ export class PostgresCaseStore implements CaseStore {
     this.db = withStorableText(db);
   }
 
-  async recordCheck(input: CheckToRecord): Promise<RecordedCheck> {
-    const key = candidateKey(input.result.candidate.url);
-    return this.db.atomically(async (db) => {
-      const existing = await lockCandidate(db, key.url);
-      const { rows } = await db.query<{ id: Int64Column }>(
-        `INSERT INTO checks (at, actor, candidate_key, verdict, candidate_text, result, evidence_sha256)
-          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [input.at, input.actor, key.url, input.result.verdict, input.candidateText, JSON.stringify(input.result), input.evidenceSha256],
-      );
-      const changes = planCaseUpdates(existing, input.result, input.caps);
-      return apply(db, existing, changes, {
-        checkId: Number(rows[0]!.id),
-        candidate: { key: key.url, url: input.result.candidate.url, domain: key.domain, title: input.result.candidate.title },
-        caps: input.caps,
-        evidenceSha256: input.evidenceSha256,
-        actor: input.actor,
-        at: input.at,
-      });
-    });
+  /**
+   * Serializes the recordings of one candidate page among every process on the database (the lock is the unit
+   * of work's transaction's), then reads the page's cases with their rows locked against a person's status
+   * change. Cases come in source URL order, as SQLite's unique index gives them, so the plan's changes come in
+   * the same order.
+   */
+  async casesOfPage(candidateKey: string): Promise<CaseSnapshot[]> {
+    await this.db.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`copyquota.case:${candidateKey}`]);
+    const { rows } = await this.db.query<{ id: Int64Column; source_url: string; status: CaseStatus }>(
+      `SELECT id, source_url, status FROM cases WHERE candidate_key = $1 ORDER BY source_url COLLATE "C" FOR UPDATE`,
+      [candidateKey],
+    );
+    return rows.map((row) => ({ id: Number(row.id), sourceUrl: row.source_url, status: row.status }));
   }
 
-  async recordGone(input: { candidateUrl: string; status: number; evidenceSha256: string; actor: Actor; at: string }): Promise<RecordedCheck> {
-    const key = candidateKey(input.candidateUrl);
-    return this.db.atomically(async (db) => {
-      const existing = await lockCandidate(db, key.url);
-      const changes = planPageGone(existing, input.status);
-      const candidate = { key: key.url, url: input.candidateUrl, domain: key.domain, title: "" };
-      return apply(db, existing, changes, { checkId: null, candidate, caps: null, evidenceSha256: input.evidenceSha256, actor: input.actor, at: input.at });
-    });
+  async insertCheck(candidateKey: string, check: CheckToRecord): Promise<number> {
+    const { rows } = await this.db.query<{ id: Int64Column }>(
+      `INSERT INTO checks (at, actor, candidate_key, verdict, candidate_text, result, evidence_sha256)
+        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [check.at, check.actor, candidateKey, check.result.verdict, check.candidateText, JSON.stringify(check.result), check.evidenceSha256],
+    );
+    return Number(rows[0]!.id);
+  }
+
+  async applyChanges(changes: readonly PlannedChange[], context: ChangeContext): Promise<RecordedCheck> {
+    return this.db.atomically((db) => apply(db, changes, context));
   }
 
   async getCase(id: number): Promise<Case | null> {
@@ -149,28 +145,12 @@ export class PostgresCaseStore implements CaseStore {
   }
 }
 
-/**
- * Serializes the checks of one candidate page among every process on the database (the lock is the
- * transaction's), then reads the page's cases with their rows locked against a person's status change. Cases
- * come in source URL order, as SQLite's unique index gives them, so the plan's changes come in the same order.
- */
-async function lockCandidate(db: PgExecutor, key: string): Promise<CaseSnapshot[]> {
-  await db.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`copyquota.case:${key}`]);
-  const { rows } = await db.query<{ id: Int64Column; source_url: string; status: CaseStatus }>(
-    `SELECT id, source_url, status FROM cases WHERE candidate_key = $1 ORDER BY source_url COLLATE "C" FOR UPDATE`,
-    [key],
-  );
-  return rows.map((row) => ({ id: Number(row.id), sourceUrl: row.source_url, status: row.status }));
-}
-
-/** Applies planned changes inside the caller's transaction, on the cases `existing` read and locked. */
-async function apply(db: PgExecutor, existing: readonly CaseSnapshot[], changes: readonly PlannedChange[], context: ChangeContext): Promise<RecordedCheck> {
+/** Applies planned changes inside the caller's transaction. */
+async function apply(db: PgExecutor, changes: readonly PlannedChange[], context: ChangeContext): Promise<RecordedCheck> {
   const recorded: RecordedCheck = { checkId: context.checkId, opened: [], updated: [], resolved: [], reopened: [] };
-  const statuses = new Map(existing.map((c) => [c.id, c.status]));
   for (const change of changes) {
     const measured = change.match && context.caps && context.checkId !== null ? measuredColumns(change.match, { candidate: context.candidate, caps: context.caps, at: context.at, checkId: context.checkId }) : null;
     let caseId = change.caseId;
-    let from: CaseStatus | null = null;
     if (caseId === null) {
       if (measured === null) continue;
       const { rows } = await db.query<{ id: Int64Column }>(
@@ -185,34 +165,30 @@ async function apply(db: PgExecutor, existing: readonly CaseSnapshot[], changes:
       );
       caseId = Number(rows[0]!.id);
       recorded.opened.push(caseId);
-    } else {
-      from = statuses.get(caseId) ?? null;
-      if (change.refresh && measured !== null) {
-        await db.query(
-          `UPDATE cases SET candidate_url = $2, candidate_title = $3, source_title = $4, share = $5, reused_chars = $6, source_chars = $7, max_share = $8,
-              max_chars = $9, violations = $10, link = $11, passages = $12, last_seen = $13, last_check_id = $14
-            WHERE id = $1`,
-          [
-            caseId, measured.candidate_url, measured.candidate_title, measured.source_title, measured.share, measured.reused_chars, measured.source_chars,
-            measured.max_share, measured.max_chars, measured.violations, measured.link, measured.passages, measured.at, measured.check_id,
-          ],
-        );
-        recorded.updated.push(caseId);
-      }
+    } else if (change.refresh && measured !== null) {
+      await db.query(
+        `UPDATE cases SET candidate_url = $2, candidate_title = $3, source_title = $4, share = $5, reused_chars = $6, source_chars = $7, max_share = $8,
+            max_chars = $9, violations = $10, link = $11, passages = $12, last_seen = $13, last_check_id = $14
+          WHERE id = $1`,
+        [
+          caseId, measured.candidate_url, measured.candidate_title, measured.source_title, measured.share, measured.reused_chars, measured.source_chars,
+          measured.max_share, measured.max_chars, measured.violations, measured.link, measured.passages, measured.at, measured.check_id,
+        ],
+      );
+      recorded.updated.push(caseId);
     }
     await db.query(
       `INSERT INTO case_observations (case_id, check_id, at, outcome, share, violations, evidence_sha256) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [caseId, context.checkId, context.at, change.outcome, change.match?.share ?? 0, JSON.stringify(change.match?.violations ?? []), context.evidenceSha256],
     );
-    if (change.transition !== null) {
-      const to = change.transition.to;
-      if (from !== null) {
-        await setStatus(db, caseId, to, context.at, to === "resolved" ? change.transition.comment : null);
-        statuses.set(caseId, to);
-        if (to === "resolved") recorded.resolved.push(caseId);
-        if (to === "new") recorded.reopened.push(caseId);
+    const transition = change.transition;
+    if (transition !== null) {
+      if (transition.from !== null) {
+        await setStatus(db, caseId, transition.to, context.at, transition.to === "resolved" ? transition.comment : null);
+        if (transition.to === "resolved") recorded.resolved.push(caseId);
+        if (transition.to === "new") recorded.reopened.push(caseId);
       }
-      await insertEvent(db, { caseId, at: context.at, actor: context.actor, from, to, comment: change.transition.comment });
+      await insertEvent(db, { caseId, at: context.at, actor: context.actor, from: transition.from, to: transition.to, comment: transition.comment });
     }
   }
   return recorded;

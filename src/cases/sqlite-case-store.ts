@@ -1,14 +1,12 @@
 import type Database from "better-sqlite3";
 import type { Violation } from "../core/types.ts";
 import type { Actor, Case, CaseEvent, CaseFilter, CaseStats, CaseStatus, CheckRecord, Observation } from "./case.ts";
-import type { CaseStore, CheckToRecord, RecordedCheck } from "./case-store.ts";
-import type { PlannedChange } from "./plan-case-updates.ts";
-import type { CaseRow, ChangeContext, CheckRow, EventRow, ObservationRow } from "./case-row.ts";
+import type { CaseStore, ChangeContext, CheckToRecord, RecordedCheck } from "./case-store.ts";
+import type { CaseSnapshot, PlannedChange } from "./plan-case-updates.ts";
+import type { CaseRow, CheckRow, EventRow, ObservationRow } from "./case-row.ts";
 import { CASE_STATUSES } from "./case.ts";
 import { CaseNotFoundError } from "./case-store.ts";
-import { planCaseUpdates, planPageGone } from "./plan-case-updates.ts";
 import { assertTransition } from "./status-machine.ts";
-import { candidateKey } from "./candidate-key.ts";
 import { domainFilter } from "./domain-filter.ts";
 import { caseFromRow, checkFromRow, eventFromRow, manualResolution, measuredColumns, observationFromRow } from "./case-row.ts";
 import { firstSeenUntil } from "./first-seen-until.ts";
@@ -51,51 +49,33 @@ export class SqliteCaseStore implements CaseStore {
     };
   }
 
-  async recordCheck(input: CheckToRecord): Promise<RecordedCheck> {
-    const key = candidateKey(input.result.candidate.url);
-    const tx = this.db.transaction((): RecordedCheck => {
-      const checkId = Number(
-        this.stmts.insertCheck.run({
-          at: input.at,
-          actor: input.actor,
-          candidate_key: key.url,
-          verdict: input.result.verdict,
-          candidate_text: input.candidateText,
-          result: JSON.stringify(input.result),
-          evidence_sha256: input.evidenceSha256,
-        }).lastInsertRowid,
-      );
-      const changes = planCaseUpdates(this.snapshots(key.url), input.result, input.caps);
-      return this.apply(changes, {
-        checkId,
-        candidate: { key: key.url, url: input.result.candidate.url, domain: key.domain, title: input.result.candidate.title },
-        caps: input.caps,
-        evidenceSha256: input.evidenceSha256,
-        actor: input.actor,
-        at: input.at,
-      });
-    });
-    return tx();
-  }
-
-  async recordGone(input: { candidateUrl: string; status: number; evidenceSha256: string; actor: Actor; at: string }): Promise<RecordedCheck> {
-    const key = candidateKey(input.candidateUrl);
-    const tx = this.db.transaction((): RecordedCheck => {
-      const changes = planPageGone(this.snapshots(key.url), input.status);
-      return this.apply(changes, { checkId: null, candidate: { key: key.url, url: input.candidateUrl, domain: key.domain, title: "" }, caps: null, evidenceSha256: input.evidenceSha256, actor: input.actor, at: input.at });
-    });
-    return tx();
-  }
-
-  private snapshots(candidateUrl: string) {
-    return (this.stmts.casesOfCandidate.all(candidateUrl) as { id: number; source_url: string; status: CaseStatus }[]).map((row) => ({
+  async casesOfPage(candidateKey: string): Promise<CaseSnapshot[]> {
+    return (this.stmts.casesOfCandidate.all(candidateKey) as { id: number; source_url: string; status: CaseStatus }[]).map((row) => ({
       id: row.id,
       sourceUrl: row.source_url,
       status: row.status,
     }));
   }
 
-  /** Applies planned changes; runs inside the caller's transaction. */
+  async insertCheck(candidateKey: string, check: CheckToRecord): Promise<number> {
+    return Number(
+      this.stmts.insertCheck.run({
+        at: check.at,
+        actor: check.actor,
+        candidate_key: candidateKey,
+        verdict: check.result.verdict,
+        candidate_text: check.candidateText,
+        result: JSON.stringify(check.result),
+        evidence_sha256: check.evidenceSha256,
+      }).lastInsertRowid,
+    );
+  }
+
+  async applyChanges(changes: readonly PlannedChange[], context: ChangeContext): Promise<RecordedCheck> {
+    // A transaction of its own, or a savepoint of the unit of work around it: all the changes or none.
+    return this.db.transaction(() => this.apply(changes, context))();
+  }
+
   private apply(changes: readonly PlannedChange[], context: ChangeContext): RecordedCheck {
     const recorded: RecordedCheck = { checkId: context.checkId, opened: [], updated: [], resolved: [], reopened: [] };
     for (const change of changes) {
@@ -103,7 +83,6 @@ export class SqliteCaseStore implements CaseStore {
         ? measuredColumns(change.match, { candidate: context.candidate, caps: context.caps, at: context.at, checkId: context.checkId })
         : null;
       let caseId = change.caseId;
-      let from: CaseStatus | null = null;
       if (caseId === null) {
         if (measured === null) continue;
         caseId = Number(
@@ -111,12 +90,9 @@ export class SqliteCaseStore implements CaseStore {
             .lastInsertRowid,
         );
         recorded.opened.push(caseId);
-      } else {
-        from = (this.stmts.caseById.get(caseId) as CaseRow).status;
-        if (change.refresh && measured !== null) {
-          this.stmts.refreshCase.run({ ...measured, id: caseId });
-          recorded.updated.push(caseId);
-        }
+      } else if (change.refresh && measured !== null) {
+        this.stmts.refreshCase.run({ ...measured, id: caseId });
+        recorded.updated.push(caseId);
       }
       this.stmts.insertObservation.run({
         case_id: caseId,
@@ -127,14 +103,14 @@ export class SqliteCaseStore implements CaseStore {
         violations: JSON.stringify(change.match?.violations ?? []),
         evidence_sha256: context.evidenceSha256,
       });
-      if (change.transition !== null) {
-        const to = change.transition.to;
-        if (from !== null) {
-          this.stmts.setStatus.run({ id: caseId, status: to, at: context.at, resolution: to === "resolved" ? change.transition.comment : null });
-          if (to === "resolved") recorded.resolved.push(caseId);
-          if (to === "new") recorded.reopened.push(caseId);
+      const transition = change.transition;
+      if (transition !== null) {
+        if (transition.from !== null) {
+          this.stmts.setStatus.run({ id: caseId, status: transition.to, at: context.at, resolution: transition.to === "resolved" ? transition.comment : null });
+          if (transition.to === "resolved") recorded.resolved.push(caseId);
+          if (transition.to === "new") recorded.reopened.push(caseId);
         }
-        this.stmts.insertEvent.run({ case_id: caseId, at: context.at, actor: context.actor, from_status: from, to_status: to, comment: change.transition.comment });
+        this.stmts.insertEvent.run({ case_id: caseId, at: context.at, actor: context.actor, from_status: transition.from, to_status: transition.to, comment: transition.comment });
       }
     }
     return recorded;

@@ -2,6 +2,7 @@ import type { NewEvidence } from "../cases/evidence.ts";
 import { evidenceOf } from "../cases/evidence.ts";
 import { SYSTEM_ACTOR } from "../cases/case.ts";
 import { sha256Hex } from "../cases/evidence.ts";
+import { recordCheck as recordCheckOnCases, recordGone as recordGoneOnCases } from "../cases/record-check.ts";
 import { FetchError } from "../io/fetch/errors.ts";
 import type { Job } from "./job-queue.ts";
 import type { JobContext } from "./job-context.ts";
@@ -96,7 +97,7 @@ async function recordCheck(context: JobContext, job: Job, state: UrlState, analy
     let recorded = null;
     if (result.matches.length > 0 || job.kind === "recheck") {
       const sha256 = "sha256" in evidence ? evidence.sha256 : (await tx.evidence.capture(evidence)).sha256;
-      recorded = await tx.cases.recordCheck({
+      recorded = await recordCheckOnCases(tx.cases, {
         result,
         candidateText: analysis.doc.text,
         evidenceSha256: sha256,
@@ -173,7 +174,7 @@ async function recordGone(context: JobContext, job: Job, previous: UrlState | nu
     let count = 0;
     if (job.kind === "recheck") {
       const capture = await tx.evidence.capture({ body: new Uint8Array(0), url: job.url, finalUrl: job.url, origin: "fetched", fetchedAt: at, status, headers: {}, contentType: null });
-      count = (await tx.cases.recordGone({ candidateUrl: job.url, status, evidenceSha256: capture.sha256, actor: SYSTEM_ACTOR, at })).resolved.length;
+      count = (await recordGoneOnCases(tx.cases, { candidateUrl: job.url, status, evidenceSha256: capture.sha256, actor: SYSTEM_ACTOR, at })).resolved.length;
     }
     await tx.urls.put({ ...(previous ?? freshState(job, at)), url: job.url, status: "gone", reason: `http_status: HTTP ${status}`, httpStatus: status, updatedAt: at });
     await completeJob(tx, context, job);

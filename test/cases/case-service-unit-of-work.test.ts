@@ -10,14 +10,14 @@ import { createEngine } from "../../src/engine/create-engine.ts";
 import { openSqliteStorage, type SqliteStorage } from "../../src/io/storage/sqlite-storage.ts";
 import { bodyOf, HEATING, sourceDocument } from "../store/zarechye-articles.ts";
 
-/** The database's units of work, with recording a check failing as a full disk would, after the evidence was written. */
+/** The database's units of work, with recording a check failing as a full disk would, after the evidence and the check were written. */
 function failingRecord(storage: SqliteStorage) {
   return {
     ...storage,
     transaction: <T>(work: (tx: Repositories) => Promise<T>) =>
       storage.transaction((tx) => {
         const cases: CaseStore = Object.create(tx.cases);
-        cases.recordCheck = async () => {
+        cases.applyChanges = async () => {
           throw new Error("database or disk is full");
         };
         return work({ ...tx, cases });

@@ -1,19 +1,58 @@
+import type Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { measuredMatch } from "../support/measured-match.ts";
 import type { CheckResult, Match } from "../../src/core/types.ts";
 import type { Case } from "../../src/cases/case.ts";
-import type { CaseStore, CheckToRecord } from "../../src/cases/case-store.ts";
+import type { CaseStore, CheckToRecord, RecordedCheck } from "../../src/cases/case-store.ts";
+import type { GoneToRecord } from "../../src/cases/record-check.ts";
 import { CaseNotFoundError } from "../../src/cases/case-store.ts";
+import { recordCheck, recordGone } from "../../src/cases/record-check.ts";
 import { TransitionError } from "../../src/cases/status-machine.ts";
 import { SqliteCaseStore } from "../../src/cases/sqlite-case-store.ts";
 import { PostgresCaseStore } from "../../src/cases/postgres-case-store.ts";
 import { CASE_TABLES } from "../../src/io/storage/postgres-tables/cases.ts";
 import { storableText } from "../../src/io/storage/postgres-text.ts";
+import { serialTransactions } from "../../src/io/storage/sqlite-transactions.ts";
 import { storeBackends } from "./store-backends.ts";
 
-const backends = storeBackends<CaseStore>("cases", {
-  sqlite: (db) => new SqliteCaseStore(db),
-  postgres: (db) => new PostgresCaseStore(db),
+/** A process's cases: the store, and checks recorded as the case service and the monitor record them, each in a unit of work. */
+interface Cases extends CaseStore {
+  recordCheck(input: CheckToRecord): Promise<RecordedCheck>;
+  recordGone(input: GoneToRecord): Promise<RecordedCheck>;
+}
+
+function casesWith(store: CaseStore, transaction: <T>(work: (tx: CaseStore) => Promise<T>) => Promise<T>): Cases {
+  const cases: Cases = Object.create(store);
+  cases.recordCheck = (input) => transaction((tx) => recordCheck(tx, input));
+  cases.recordGone = (input) => transaction((tx) => recordGone(tx, input));
+  return cases;
+}
+
+/** The tail of each SQLite file's units of work, across the test's connections to it. */
+const sqliteTurns = new Map<string, Promise<unknown>>();
+
+/**
+ * Units of work on `db` that wait for those of the test's other connections to the same file. Each connection
+ * stands for a process, and processes wait for each other's write lock; two connections of one thread cannot:
+ * the second's BEGIN would block the thread, and with it the first's commit, until SQLite gives up ("database
+ * is locked").
+ */
+function sqliteUnitsOfWork(db: Database.Database, store: CaseStore): <T>(work: (tx: CaseStore) => Promise<T>) => Promise<T> {
+  const transaction = serialTransactions(db, store);
+  return (work) => {
+    const run = () => transaction(work);
+    const next = (sqliteTurns.get(db.name) ?? Promise.resolve()).then(run, run);
+    sqliteTurns.set(db.name, next.catch(() => undefined));
+    return next;
+  };
+}
+
+const backends = storeBackends<Cases>("cases", {
+  sqlite: (db) => {
+    const store = new SqliteCaseStore(db);
+    return casesWith(store, sqliteUnitsOfWork(db, store));
+  },
+  postgres: (db) => casesWith(new PostgresCaseStore(db), (work) => db.atomically((tx) => work(new PostgresCaseStore(tx)))),
   tables: CASE_TABLES,
 });
 

@@ -85,12 +85,15 @@ export const caseRoutes: FastifyPluginAsync<RouteDeps> = async (app, { stores })
         response: { 200: CaseSchema, 404: ErrorResponse, 409: ErrorResponse },
       },
     },
+    // A unit of work: on SQLite it then waits for one recording a check of the case's page, which reads the case before writing it.
     async (request) =>
-      stores.cases.changeStatus(request.params.id, request.body.status, {
-        actor: request.actor,
-        comment: request.body.comment.trim(),
-        at: new Date().toISOString(),
-      }),
+      stores.storage.transaction((tx) =>
+        tx.cases.changeStatus(request.params.id, request.body.status, {
+          actor: request.actor,
+          comment: request.body.comment.trim(),
+          at: new Date().toISOString(),
+        }),
+      ),
   );
 
   api.post(
