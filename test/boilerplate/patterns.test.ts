@@ -15,6 +15,7 @@ const BOILERPLATE: Array<[string, string]> = [
   ["ПЕРЕПЕЧАТКА ЗАПРЕЩЕНА", "reprint-terms-ru"],
   ["Полная перепечатка — только с разрешения редакции.", "reprint-terms-ru"],
   ["Копирование материалов без письменного разрешения редакции запрещено.", "reprint-terms-ru"],
+  ["Полное копирование материалов запрещено.", "reprint-terms-ru"],
   ["Ссылка на источник обязательна.", "link-required-ru"],
   ["Обязательна активная гиперссылка на сайт издания.", "link-required-ru"],
   // Several sentences, each a notice.

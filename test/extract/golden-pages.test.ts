@@ -95,7 +95,7 @@ describe("what is not the article", () => {
     expect(text).toContain("the primary school closed for four days when teachers could not get across");
   });
 
-  it("drops an appeal for readers' support and a reuse notice named as such after the body", () => {
+  it("drops an appeal for readers' support named as such in its class, and a reuse notice after the body", () => {
     const guardian = byName("en-standfirst-newsletter-appeal");
     expect(protectedTextOf(guardian.html, guardian.foundAt)).not.toContain("support our journalism");
     const kapital = byName("ru-kapital-table-po-teme");

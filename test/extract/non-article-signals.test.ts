@@ -59,6 +59,12 @@ describe("non-article names", () => {
       expect(hasNonArticleName(element(html)), html).toBe(false);
     }
   });
+
+  it("name an appeal for readers' support in a class, not in an id a heading's text may have made", () => {
+    expect(hasNonArticleName(element('<div class="contributions-epic"></div>'))).toBe(true);
+    expect(hasNonArticleName(element('<div class="support-us"></div>'))).toBe(true);
+    expect(hasNonArticleName(element('<span class="mw-headline" id="State_support_and_contributions"></span>'))).toBe(false);
+  });
 });
 
 describe("same-site links", () => {
