@@ -11,6 +11,23 @@ const TARGET_RECALL = 0.97;
 /** `sourceChars` within 2% of the article's own length, as the issue asks. */
 const CHAR_TOLERANCE = 0.02;
 
+/**
+ * The one measure of the rules on pages they were not written for. The figures above are on pages whose
+ * misses were then fixed, so they cannot show it; this one is history, measured once at the commit that
+ * added the pages, and a new one needs pages written blind again.
+ */
+const HELD_OUT_CHECK =
+  "**Held-out check.** Ten of the pages (`ru-tengri-inline-cards`, `ru-zakon-gallery-author`, `ru-kapital-table-po-teme`, `ru-interfax-wire-lenta`, `ru-amp-carousel-steps`, " +
+  "`kk-qazaqinform-sondai-aq`, `kk-wordpress-pikirler-uqsas`, `en-standfirst-newsletter-appeal`, `en-image-source-more-on-story`, `en-also-read-author-bio`) were written " +
+  "and committed (7469a8e) by an engineer who had not read the cleaning rules. On them the rules of that commit scored precision 0.923, recall 1.000, F1 0.960 " +
+  "(Readability 0.783 / 0.992 / 0.875), 5 of 10 pages within 2%, and one title wrong; over all 34 pages 0.966 / 0.997, 26/34 within 2%. What they kept was furniture " +
+  "the rules did not know: a call to send videos and an author's biography set in italics under the body, a messenger prompt and a reuse notice after it, " +
+  "a support appeal, a byline block and a video player's labels; they lost nothing of an article. Those misses are fixed since, with the three older pages " +
+  "outside 2% (a biography, an interviewer's credit, a lead Readability dropped); the support appeal only by its class name, which a template need not give it. " +
+  "**Across a domain** the index removes a block found in three or more of the domain's sources (`MIN_RECURRING_SOURCES`, `blockCounts`): a standing prompt, " +
+  "notice, appeal or a regular author's biography goes once the archive holds three articles, whatever its markup; furniture whose text changes from page to page " +
+  "(related headlines, bylines, captions, comments) never recurs, and only the rules above remove it.";
+
 export function extractionSection(run: ExtractionRun): string {
   const ours = prf(run.pages.map((p) => p.ours.score));
   const baseline = prf(run.pages.map((p) => p.readability.score));
@@ -54,5 +71,6 @@ export function extractionSection(run: ExtractionRun): string {
       }),
     ),
     `Pages whose title, date and URL all come out as \`expected.json\` says: ${pct(run.pages.filter((p) => p.metadataOk).length / run.pages.length)}.`,
+    HELD_OUT_CHECK,
   ].join("\n\n");
 }
