@@ -1,5 +1,5 @@
 import type { PgExecutor } from "../io/storage/postgres-executor.ts";
-import type { NewWatch, WatchedSite, Watchlist } from "./watchlist.ts";
+import type { NewWatch, SiteSchedule, WatchedSite, Watchlist } from "./watchlist.ts";
 import { urlKey } from "./url-key.ts";
 import { watchColumns, watchedSiteFromRow, type WatchedSiteRow } from "./watched-site-row.ts";
 
@@ -10,12 +10,10 @@ import { watchColumns, watchedSiteFromRow, type WatchedSiteRow } from "./watched
  * What guards the races between processes:
  * - Two `add`s of one URL (two servers, or a server and `watch add`): `INSERT … ON CONFLICT (key)` on the unique
  *   key. The second waits for the first's row and then updates it: one site, whose id both get back.
- * - Two workers finding one site `due`: each then queues the site's discovery or listings and moves its next pass
- *   (`markPassed`) in one unit of work. The queue's dedupe by (kind, key) decides: the second worker's enqueue
- *   waits on the first's job row until that commits, then leaves the job as it is while it is ready or leased,
- *   so the site is read once and its pass moved twice to about the same time. A worker that read `due` before
- *   the first committed and enqueues only after that job is done re-reads the listings once more: pages already
- *   done are not queued again, so that costs fetches and doubles nothing.
+ * - Two workers finding one site `due`, or a worker and a person rescheduling it or making it due now between
+ *   the worker's `due` and its `markPassed`: `markPassed` is a compare-and-set on the schedule the worker read.
+ *   The second `UPDATE` waits for the first's row lock, then finds the row changed and updates nothing, so the
+ *   worker that lost queues nothing (see `scheduleDue`) and the winner's schedule stands.
  */
 export class PostgresWatchlist implements Watchlist {
   constructor(private readonly db: PgExecutor) {}
@@ -59,8 +57,13 @@ export class PostgresWatchlist implements Watchlist {
     return rows.map(watchedSiteFromRow);
   }
 
-  async markPassed(id: number, at: string, next: string): Promise<void> {
-    await this.db.query("UPDATE monitor_sites SET last_pass_at = $1, next_pass_at = $2 WHERE id = $3", [at, next, id]);
+  async markPassed(read: SiteSchedule, at: string, next: string): Promise<boolean> {
+    const { rowCount } = await this.db.query(
+      `UPDATE monitor_sites SET last_pass_at = $1, next_pass_at = $2
+        WHERE id = $3 AND last_pass_at IS NOT DISTINCT FROM $4 AND next_pass_at = $5 AND interval_ms = $6`,
+      [at, next, read.id, read.lastPassAt, read.nextPassAt, read.intervalMs],
+    );
+    return rowCount === 1;
   }
 
   async nextDue(): Promise<string | null> {

@@ -10,24 +10,30 @@ const CASES_PAGE = 500;
 
 /**
  * Queues what is due at `deps.now()`: for each site whose pass is due, its discovery (a site) or its listing
- * (a feed or sitemap), moving the site's next pass one interval on in the same transaction; and a re-check
+ * (a feed or sitemap), moving the site's next pass one interval on in the same transaction (unless its schedule
+ * changed since it was read as due); and a re-check
  * of each open case's page last seen — and last tried — more than `recheckAfterMs` ago (one job per page,
  * however many of its cases are open).
- * @returns the sites due, and how many re-checks were queued.
+ * @returns the sites whose pass this call started, and how many re-checks were queued.
  */
 export async function scheduleDue(deps: MonitorDeps, options: { recheckAfterMs: number }): Promise<{ sites: WatchedSite[]; rechecksQueued: number }> {
   const now = deps.now();
   const at = new Date(now).toISOString();
-  const sites = await deps.watchlist.due(at);
-  for (const site of sites) {
+  const sites: WatchedSite[] = [];
+  for (const site of await deps.watchlist.due(at)) {
     const jobs: NewJob[] =
       site.kind === "site"
         ? [{ kind: "discover", url: site.url, key: urlKey(site.url), siteId: site.id }]
         : site.listings.map((url) => ({ kind: "listing", url, key: urlKey(url), siteId: site.id }));
-    await deps.atomically(async (tx) => {
+    const passed = await deps.atomically(async (tx) => {
+      // The site was read outside this unit of work: if its schedule changed since (another worker passed it, a
+      // person rescheduled it or made it due now), that decision stands and this pass leaves the site alone;
+      // a site made due is due at the next look.
+      if (!(await tx.watchlist.markPassed(site, at, new Date(now + site.intervalMs).toISOString()))) return false;
       await tx.queue.enqueue(jobs, { again: true });
-      await tx.watchlist.markPassed(site.id, at, new Date(now + site.intervalMs).toISOString());
+      return true;
     });
+    if (passed) sites.push(site);
   }
 
   const stale = new Date(now - options.recheckAfterMs).toISOString();

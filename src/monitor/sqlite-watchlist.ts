@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { NewWatch, WatchedSite, Watchlist } from "./watchlist.ts";
+import type { NewWatch, SiteSchedule, WatchedSite, Watchlist } from "./watchlist.ts";
 import { urlKey } from "./url-key.ts";
 import { watchColumns, watchedSiteFromRow, type WatchedSiteRow } from "./watched-site-row.ts";
 
@@ -20,7 +20,8 @@ export class SqliteWatchlist implements Watchlist {
       delete: db.prepare("DELETE FROM monitor_sites WHERE id = ?"),
       setListings: db.prepare("UPDATE monitor_sites SET listings = ? WHERE id = ?"),
       due: db.prepare("SELECT * FROM monitor_sites WHERE next_pass_at <= ? ORDER BY next_pass_at, id"),
-      passed: db.prepare("UPDATE monitor_sites SET last_pass_at = ?, next_pass_at = ? WHERE id = ?"),
+      passed: db.prepare(`UPDATE monitor_sites SET last_pass_at = @at, next_pass_at = @next
+        WHERE id = @id AND last_pass_at IS @lastPassAt AND next_pass_at = @nextPassAt AND interval_ms = @intervalMs`),
       nextDue: db.prepare("SELECT min(next_pass_at) FROM monitor_sites").pluck(),
     };
     this.upsert = db.transaction((watch: NewWatch, at: string) => {
@@ -59,8 +60,9 @@ export class SqliteWatchlist implements Watchlist {
     return (this.stmts.due.all(now) as WatchedSiteRow[]).map(watchedSiteFromRow);
   }
 
-  async markPassed(id: number, at: string, next: string): Promise<void> {
-    this.stmts.passed.run(at, next, id);
+  async markPassed(read: SiteSchedule, at: string, next: string): Promise<boolean> {
+    const { id, lastPassAt, nextPassAt, intervalMs } = read;
+    return this.stmts.passed.run({ at, next, id, lastPassAt, nextPassAt, intervalMs }).changes === 1;
   }
 
   async nextDue(): Promise<string | null> {

@@ -22,6 +22,13 @@ export interface WatchedSite {
   nextPassAt: string;
 }
 
+/**
+ * A site's schedule as read: what a pass over it is decided on. Any write to the schedule changes one of
+ * these (a pass both times, "check now" and a new watch of its URL the next pass, a reschedule the interval
+ * and next pass), so a schedule still equal to one read has not changed since.
+ */
+export type SiteSchedule = Pick<WatchedSite, "id" | "lastPassAt" | "nextPassAt" | "intervalMs">;
+
 export interface NewWatch {
   url: string;
   kind: WatchKind;
@@ -45,8 +52,13 @@ export interface Watchlist {
   setListings(id: number, listings: readonly string[]): Promise<void>;
   /** Sites whose next pass is due at `now` (ISO), earliest first. */
   due(now: string): Promise<WatchedSite[]>;
-  /** Records that a pass over the site started at `at`; it is next due at `next`. */
-  markPassed(id: number, at: string, next: string): Promise<void>;
+  /**
+   * Records that a pass over the site started at `at`; it is next due at `next`. Compare-and-set: only while
+   * the site's schedule is still `read`, so that a pass decided on a schedule that changed meanwhile (another
+   * worker passed the site, a person rescheduled it or made it due now) overwrites nothing.
+   * @returns false, having changed nothing, when the schedule is no longer `read` (or the site is gone)
+   */
+  markPassed(read: SiteSchedule, at: string, next: string): Promise<boolean>;
   /** The earliest next pass of any site (ISO), or null when nothing is watched. */
   nextDue(): Promise<string | null>;
 }

@@ -8,7 +8,8 @@ import type { WatchStores } from "./app-stores.ts";
  *
  * The watchlist has no method for the interval alone, so this is two of its writes in one transaction:
  * `add` with the site as it is but the new interval (which also makes it due now), then `markPassed` with
- * its own last pass, which dates the next pass from it.
+ * its own last pass, which dates the next pass from it. A worker that read the site before and marks its pass
+ * after finds the schedule changed and leaves it (see `Watchlist.markPassed`).
  * @returns the site as rescheduled, or null when no site has this id.
  */
 export async function rescheduleWatch(stores: WatchStores, id: number, intervalMs: number, now: number): Promise<WatchedSite | null> {
@@ -16,10 +17,12 @@ export async function rescheduleWatch(stores: WatchStores, id: number, intervalM
     const site = await tx.watchlist.get(id);
     if (site === null) return null;
     const at = new Date(now).toISOString();
-    await tx.watchlist.add({ url: site.url, kind: site.kind, listings: site.listings, intervalMs, since: site.since }, at);
-    if (site.lastPassAt !== null) {
-      // A next pass dated in the past is due at once: the watchlist's `due` takes every site due by now.
-      await tx.watchlist.markPassed(id, site.lastPassAt, new Date(Date.parse(site.lastPassAt) + intervalMs).toISOString());
+    // The site as `add` left it, not as read: a worker may have passed it in between, and its last pass stays.
+    const { site: added } = await tx.watchlist.add({ url: site.url, kind: site.kind, listings: site.listings, intervalMs, since: site.since }, at);
+    if (added.lastPassAt !== null) {
+      // A next pass dated in the past is due at once: the watchlist's `due` takes every site due by now. The
+      // compare-and-set cannot fail: `add` wrote the row in this unit of work, which holds it until it commits.
+      await tx.watchlist.markPassed(added, added.lastPassAt, new Date(Date.parse(added.lastPassAt) + intervalMs).toISOString());
     }
     return tx.watchlist.get(id);
   });

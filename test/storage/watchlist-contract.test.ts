@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { NewWatch, Watchlist } from "../../src/monitor/watchlist.ts";
+import type { NewWatch, WatchedSite, Watchlist } from "../../src/monitor/watchlist.ts";
 import { WATCHLIST_TABLES } from "../../src/io/storage/postgres-tables/watchlist.ts";
 import { SqliteWatchlist } from "../../src/monitor/sqlite-watchlist.ts";
 import { PostgresWatchlist } from "../../src/monitor/postgres-watchlist.ts";
@@ -41,7 +41,7 @@ describe.each(backends.map((b) => [b.name, b] as const))("%s watchlist: the same
   it("updates the site of the same URL in place: its id, when it was added and its last pass stay, and it is due again", async () => {
     const list = (await backend.database()).connect();
     const { site } = await list.add(feed("https://gorportal.example/rss"), "2026-01-10T08:00:00.000Z");
-    await list.markPassed(site.id, "2026-01-10T08:00:05.000Z", "2026-01-10T09:00:05.000Z");
+    expect(await list.markPassed(site, "2026-01-10T08:00:05.000Z", "2026-01-10T09:00:05.000Z")).toBe(true);
     const again = await list.add(
       feed("http://www.gorportal.example/rss?utm_source=x", { kind: "sitemap", listings: ["https://gorportal.example/sitemap.xml"], intervalMs: 60_000, since: "2025-12-31" }),
       "2026-01-10T08:30:00.000Z",
@@ -73,7 +73,7 @@ describe.each(backends.map((b) => [b.name, b] as const))("%s watchlist: the same
     expect((await list.due("2026-01-10T08:00:01.500Z")).map((s) => s.id)).toEqual([b.id, c.id]);
     expect((await list.due("2026-01-10T08:00:02.000Z")).map((s) => s.id)).toEqual([b.id, c.id, a.id]);
 
-    await list.markPassed(b.id, "2026-01-10T08:00:03.000Z", "2026-01-10T09:00:03.000Z");
+    expect(await list.markPassed(b, "2026-01-10T08:00:03.000Z", "2026-01-10T09:00:03.000Z")).toBe(true);
     expect(await list.get(b.id)).toMatchObject({ lastPassAt: "2026-01-10T08:00:03.000Z", nextPassAt: "2026-01-10T09:00:03.000Z" });
     expect((await list.due("2026-01-10T08:30:00.000Z")).map((s) => s.id)).toEqual([c.id, a.id]);
     expect((await list.due("2026-01-10T09:00:03.000Z")).map((s) => s.id)).toEqual([c.id, a.id, b.id]);
@@ -95,6 +95,51 @@ describe.each(backends.map((b) => [b.name, b] as const))("%s watchlist: the same
     expect(await list.remove(b.id)).toBeNull();
     expect(await list.list()).toEqual([]);
     expect(await list.nextDue()).toBeNull();
+  });
+
+  it("marks a pass only on the schedule it was decided on: a pass, a reschedule or a check now in between wins, and the late pass changes nothing", async () => {
+    const database = await backend.database();
+    const [worker, other] = [database.connect(), database.connect()];
+    const { site } = await other.add(feed("https://gorportal.example/rss"), "2026-01-10T08:00:00.000Z");
+    const stays = async (expected: Partial<WatchedSite>) => expect(await other.get(site.id)).toMatchObject(expected);
+
+    // Another worker passes the site between this one's `due` and its mark.
+    const [due] = await worker.due("2026-01-10T08:00:01.000Z");
+    expect(await other.markPassed((await other.due("2026-01-10T08:00:01.000Z"))[0]!, "2026-01-10T08:00:01.000Z", "2026-01-10T09:00:01.000Z")).toBe(true);
+    expect(await worker.markPassed(due!, "2026-01-10T08:00:02.000Z", "2026-01-10T09:00:02.000Z")).toBe(false);
+    await stays({ lastPassAt: "2026-01-10T08:00:01.000Z", nextPassAt: "2026-01-10T09:00:01.000Z" });
+
+    // A person makes it due now ("check now" writes the site as it is).
+    const [later] = await worker.due("2026-01-10T09:00:01.000Z");
+    await other.add(feed("https://gorportal.example/rss"), "2026-01-10T09:00:05.000Z");
+    expect(await worker.markPassed(later!, "2026-01-10T09:00:06.000Z", "2026-01-10T10:00:06.000Z")).toBe(false);
+    await stays({ lastPassAt: "2026-01-10T08:00:01.000Z", nextPassAt: "2026-01-10T09:00:05.000Z" });
+
+    // A person changes the interval so that the next pass falls where it was: the interval read is stale.
+    const [again] = await worker.due("2026-01-10T09:00:05.000Z");
+    const { site: rescheduled } = await other.add(feed("https://gorportal.example/rss", { intervalMs: 3_604_000 }), "2026-01-10T09:00:05.000Z");
+    expect(await other.markPassed(rescheduled, "2026-01-10T08:00:01.000Z", "2026-01-10T09:00:05.000Z")).toBe(true);
+    expect(await worker.markPassed(again!, "2026-01-10T09:00:07.000Z", "2026-01-10T10:00:07.000Z")).toBe(false);
+    await stays({ lastPassAt: "2026-01-10T08:00:01.000Z", nextPassAt: "2026-01-10T09:00:05.000Z", intervalMs: 3_604_000 });
+
+    // Nor does a site removed meanwhile come back.
+    const [removed] = await worker.due("2026-01-10T09:00:05.000Z");
+    await other.remove(site.id);
+    expect(await worker.markPassed(removed!, "2026-01-10T09:00:08.000Z", "2026-01-10T10:00:08.000Z")).toBe(false);
+    expect(await other.list()).toEqual([]);
+  });
+
+  it("lets exactly one of several workers that found a site due at once mark its pass", async () => {
+    const database = await backend.database();
+    const workers = Array.from({ length: 6 }, () => database.connect());
+    for (let round = 0; round < 10; round++) {
+      const { site } = await workers[0]!.add(feed(`https://site${round}.example/rss`), "2026-01-10T08:00:00.000Z");
+      const read = await Promise.all(workers.map(async (w) => (await w.due("2026-01-10T08:00:00.000Z")).find((s) => s.id === site.id)!));
+      const marked = await Promise.all(read.map((s, n) => workers[n]!.markPassed(s, `2026-01-10T08:00:0${n}.000Z`, `2026-01-10T09:00:0${n}.000Z`)));
+      expect(marked.filter(Boolean)).toHaveLength(1);
+      const winner = marked.indexOf(true);
+      expect(await workers[0]!.get(site.id)).toMatchObject({ lastPassAt: `2026-01-10T08:00:0${winner}.000Z`, nextPassAt: `2026-01-10T09:00:0${winner}.000Z` });
+    }
   });
 
   it("leaves one site when two processes add the same URL at the same moment", async () => {
