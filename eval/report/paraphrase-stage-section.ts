@@ -56,6 +56,25 @@ export function paraphraseStageSection(r: ParaphraseStageReport): string {
       .join("\n") || "No step paired two unrelated articles.",
   );
 
+  const chosenStep = r.steps.find((step) => step.chosen);
+  const [first, second] = r.retrieval;
+  const everything = r.retrieval.every((e) => e.retrieved === e.sources);
+  out.push(
+    `Retrieval: for the essay as a whole, the fingerprint index retrieves ${first.retrieved} of essay 1's ${first.sources} sources and ${second.retrieved} of essay 2's ${second.sources}. ` +
+      (everything
+        ? "So a retrieval by content-word stems (an IDF-weighted inverted index of stems over every source) could bring the stage no source it does not already compare here; it would matter for a page rewritten so thoroughly that it keeps no run of three words, at the cost of a second index in both stores (not built)."
+        : "The others share no winnowed trigram with the essay: only a retrieval by content-word stems (an IDF-weighted inverted index of stems, a second index in both stores, not built) would bring them to the stage."),
+  );
+  if (chosenStep !== undefined) {
+    const m = chosenStep.missed[1];
+    const limits = [0, ...m.bands.map((b) => b.below)];
+    const bands = m.bands.map((b, i) => `${b.below === null ? `at or above ${limits[i]}` : `${limits[i]}–${b.below}`}: ${b.fragments}`).join(", ");
+    out.push(
+      `Why essay 2's light fragments are still missed at the chosen setting (${m.missed} of them): each scored with its true source sentence as the stage scores pairs, best similarity ${bands}; ${m.unscored} unscored (source sentence not placed, or under ${chosenStep.setting.options.minContentWords} content words). ` +
+        "Those at or above the threshold were paired with another sentence, had fewer than `minSharedWords` words matched, or were covered under half; those below it keep too few of their source's content words for a threshold that leaves the writers' own sentences alone (the sweep's lower thresholds touch more of them, on both essays).",
+    );
+  }
+
   out.push("### Per label (essay 2 held out: each step)");
   type LabelTest = (labels: readonly RewriteLabel[]) => boolean;
   const cell = (runs: readonly EssayRun[], test: LabelTest) => {
@@ -66,7 +85,6 @@ export function paraphraseStageSection(r: ParaphraseStageReport): string {
     ...GROUPS.map((g): [string, LabelTest] => [`**${g.name}**`, g.test]),
     ...REWRITE_LABELS.filter((l) => l !== "ORIG").map((label): [string, LabelTest] => [label, (l) => l.includes(label)]),
   ];
-  const chosenStep = r.steps.find((step) => step.chosen);
   const rows: string[][] = [];
   for (const [name, test] of labelTests) {
     if (labelRow([...r.base], "", (f) => test(f.labels)).fragments === 0) continue;

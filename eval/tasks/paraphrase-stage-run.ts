@@ -3,11 +3,13 @@ import type { Thesaurus } from "../../src/core/paraphrase/thesaurus.ts";
 import {
   chooseSetting,
   essaySentences,
+  missedLight,
   outcome,
   stageFalseMatches,
   sweepStage,
   withParaphrases,
   type EssayOutcome,
+  type MissedLight,
   type StageFalseMatches,
   type StageRow,
   type StageSetting,
@@ -22,6 +24,8 @@ export interface StageStep {
   chosen: boolean;
   staged: [EssayRun, EssayRun];
   outcomes: [EssayOutcome, EssayOutcome];
+  /** Light fragments still missed, per essay, by similarity with their true source sentence. */
+  missed: [MissedLight, MissedLight];
   falseMatches: StageFalseMatches;
 }
 
@@ -35,6 +39,8 @@ export interface ParaphraseStageReport {
   /** Alignment alone, per essay (essay 1 tuning, essay 2 held out). */
   base: [EssayRun, EssayRun];
   baseOutcome: [EssayOutcome, EssayOutcome];
+  /** Per essay, the sources the fingerprint index retrieves for it, of those indexed. */
+  retrieval: [{ retrieved: number; sources: number }, { retrieved: number; sources: number }];
   steps: StageStep[];
   /** Articles in the false-match corpus, and checking them all with the stage off. */
   falseMatchDocs: number;
@@ -56,13 +62,28 @@ export async function runParaphraseStage(indexed: readonly [IndexedEssay, Indexe
   const thesaurusOf = (setting: StageSetting): Thesaurus | null => (setting.thesaurus ? installed.thesaurus : null);
   const falseMatches = await stageFalseMatches(settings.map(({ setting }) => ({ thesaurus: thesaurusOf(setting), options: setting.options })));
   const steps: StageStep[] = [];
+  // Which sources the index retrieves does not depend on the setting: read off the first step's sentences.
+  const retrieval: Array<{ retrieved: number; sources: number }> = [];
   for (const [s, { name, setting }] of settings.entries()) {
     const staged: EssayRun[] = [];
+    const missed: MissedLight[] = [];
     for (const [j, i] of indexed.entries()) {
-      staged.push(withParaphrases(base[j]!, await essaySentences(i, setting.options.stemPrefix, thesaurusOf(setting)), setting.options).run);
+      const sentences = await essaySentences(i, setting.options.stemPrefix, thesaurusOf(setting));
+      const { run } = withParaphrases(base[j]!, sentences, setting.options);
+      staged.push(run);
+      missed.push(missedLight(run, sentences, setting.options));
+      if (s === 0) retrieval.push({ retrieved: sentences.retrieved.size, sources: i.pages.length });
     }
     const outcomes = staged.map((run, j) => outcome(run, run.detections.length - base[j]!.detections.length));
-    steps.push({ name, setting, chosen: sameSetting(setting, chosen), staged: [staged[0]!, staged[1]!], outcomes: [outcomes[0]!, outcomes[1]!], falseMatches: falseMatches.stages[s]! });
+    steps.push({
+      name,
+      setting,
+      chosen: sameSetting(setting, chosen),
+      staged: [staged[0]!, staged[1]!],
+      outcomes: [outcomes[0]!, outcomes[1]!],
+      missed: [missed[0]!, missed[1]!],
+      falseMatches: falseMatches.stages[s]!,
+    });
   }
   return {
     thesaurusMissing: "missing" in installed ? installed.missing : null,
@@ -72,6 +93,7 @@ export async function runParaphraseStage(indexed: readonly [IndexedEssay, Indexe
     chosen,
     base: [base[0], base[1]],
     baseOutcome,
+    retrieval: [retrieval[0]!, retrieval[1]!],
     steps,
     falseMatchDocs: falseMatches.docs,
     offCheckMs: falseMatches.offMs,

@@ -3,7 +3,7 @@ import { tokenize, wordSequence } from "../../src/core/text/tokenize.ts";
 import { winnow } from "../../src/core/fingerprint/winnow.ts";
 import { DEFAULT_DETECTION_OPTIONS } from "../../src/core/options.ts";
 import { compareSentences, type ComparedSentence } from "../../src/core/paraphrase/sentence-words.ts";
-import { paraphrasePairs } from "../../src/core/paraphrase/paraphrase-pairs.ts";
+import { indexSource, paraphrasePairs } from "../../src/core/paraphrase/paraphrase-pairs.ts";
 import { DEFAULT_PARAPHRASE_OPTIONS, type ParaphraseOptions, type ParaphraseSources } from "../../src/core/paraphrase/paraphrase-options.ts";
 import type { Thesaurus } from "../../src/core/paraphrase/thesaurus.ts";
 import type { SourceStore } from "../../src/io/store/source-store.ts";
@@ -121,6 +121,49 @@ export function outcome(run: EssayRun, added: number): EssayOutcome {
   };
   const orig = run.fragments.filter((f) => f.fragment.sourceFile === null);
   return { light: group(0), heavy: group(1), passagePrecision: overall([run]).passagePrecision, origTouched: orig.filter((f) => f.coveredChars > 0).length, orig: orig.length, added };
+}
+
+/** Upper bounds of the similarity bands the missed light fragments are counted in (the last band: up to the threshold). */
+const MISSED_BANDS = [0.2, 0.3] as const;
+
+/** Light-labelled fragments a staged run still misses, by how similar they are to their true source sentence. */
+export interface MissedLight {
+  missed: number;
+  /** Source sentence not placed in the protected text, or every sentence of the fragment under `minContentWords`. */
+  unscored: number;
+  /** Per band (below each of `MISSED_BANDS`, then below `minSimilarity`), then at or above it. */
+  bands: Array<{ below: number | null; fragments: number }>;
+}
+
+/**
+ * Scores each light fragment `run` misses with its true source sentence as the stage scores pairs: the best
+ * similarity between a sentence of the fragment and a sentence of its source's located span.
+ */
+export function missedLight(run: EssayRun, sentences: EssaySentences, options: ParaphraseOptions): MissedLight {
+  const limits = [...MISSED_BANDS, options.minSimilarity];
+  const counts = limits.map(() => 0);
+  let above = 0;
+  let unscored = 0;
+  const overlapping = (list: readonly ComparedSentence[], span: Span) => list.filter((c) => c.span.start < span.end && c.span.end > span.start);
+  const missed = run.fragments.filter((r) => !r.found && r.fragment.sourceFile !== null && GROUPS[0]!.test(r.fragment.labels));
+  for (const r of missed) {
+    const candidate = overlapping(sentences.candidate, r.fragment).filter((c) => c.words.length >= options.minContentWords);
+    if (r.sourceSpan === null || candidate.length === 0) {
+      unscored++;
+      continue;
+    }
+    const source = sentences.sources.get(r.fragment.sourceFile!)!;
+    const { similarity } = indexSource(source, options);
+    const best = Math.max(...overlapping(source, r.sourceSpan).flatMap((s) => candidate.map((c) => similarity(s, c))), 0);
+    const band = limits.findIndex((limit) => best < limit);
+    if (band === -1) above++;
+    else counts[band]!++;
+  }
+  return {
+    missed: missed.length,
+    unscored,
+    bands: [...limits.map((below, i) => ({ below, fragments: counts[i]! })), { below: null, fragments: above }],
+  };
 }
 
 /** Every setting of the grid on both essays (the second only read, never used to choose). */

@@ -19,17 +19,7 @@ export function paraphrasePairs(
   options: ParaphraseOptions,
   skip: (sentence: Span) => boolean = () => false,
 ): ParaphrasePassage[] {
-  const usable = source.filter((s) => s.words.length >= options.minContentWords);
-  const byConcept = new Map<string, number[]>();
-  for (const [index, sentence] of usable.entries()) {
-    for (const concepts of sentence.words) for (const concept of concepts) {
-      const list = byConcept.get(concept);
-      if (list === undefined) byConcept.set(concept, [index]);
-      else if (list[list.length - 1] !== index) list.push(index);
-    }
-  }
-  // A word's first concept is its stem prefix; a stem the source lacks weighs as much as the rarest.
-  const weight: WordWeight = (word) => Math.log(1 + usable.length / (byConcept.get(word[0]!)?.length ?? 1));
+  const { usable, byConcept, similarity } = indexSource(source, options);
   const pairs: ParaphrasePassage[] = [];
   for (const sentence of candidate) {
     if (sentence.words.length < options.minContentWords || skip(sentence.span)) continue;
@@ -44,14 +34,43 @@ export function paraphrasePairs(
     for (const [index, count] of shared) {
       if (count < options.minSharedWords) continue;
       const other = usable[index]!;
-      const similarity = (matchedWeight(sentence, other, weight) + matchedWeight(other, sentence, weight)) / (totalWeight(sentence, weight) + totalWeight(other, weight));
-      if (similarity >= options.minSimilarity && (best === null || similarity > best.similarity)) {
-        best = { source: other.span, candidate: sentence.span, similarity };
+      const score = similarity(other, sentence);
+      if (score >= options.minSimilarity && (best === null || score > best.similarity)) {
+        best = { source: other.span, candidate: sentence.span, similarity: score };
       }
     }
     if (best !== null) pairs.push(best);
   }
   return pairs;
+}
+
+/** A source's sentences long enough to compare, indexed by concept, and the similarity of any sentence with one of them. */
+interface IndexedSource {
+  usable: readonly ComparedSentence[];
+  /** Per concept, the indexes in `usable` of the sentences holding it. */
+  byConcept: ReadonlyMap<string, readonly number[]>;
+  similarity: (sourceSentence: ComparedSentence, candidateSentence: ComparedSentence) => number;
+}
+
+/**
+ * Indexes a source's sentences for `paraphrasePairs`. Exported so that the evaluation can score a fragment with
+ * its true source sentence as the stage would, whichever sentence the stage paired it with.
+ */
+export function indexSource(source: readonly ComparedSentence[], options: ParaphraseOptions): IndexedSource {
+  const usable = source.filter((s) => s.words.length >= options.minContentWords);
+  const byConcept = new Map<string, number[]>();
+  for (const [index, sentence] of usable.entries()) {
+    for (const concepts of sentence.words) for (const concept of concepts) {
+      const list = byConcept.get(concept);
+      if (list === undefined) byConcept.set(concept, [index]);
+      else if (list[list.length - 1] !== index) list.push(index);
+    }
+  }
+  // A word's first concept is its stem prefix; a stem the source lacks weighs as much as the rarest.
+  const weight: WordWeight = (word) => Math.log(1 + usable.length / (byConcept.get(word[0]!)?.length ?? 1));
+  const similarity = (a: ComparedSentence, b: ComparedSentence) =>
+    (matchedWeight(a, b, weight) + matchedWeight(b, a, weight)) / (totalWeight(a, weight) + totalWeight(b, weight));
+  return { usable, byConcept, similarity };
 }
 
 /** How much a content word (its concepts, stem prefix first) says about which sentence it came from. */
