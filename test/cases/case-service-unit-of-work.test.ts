@@ -47,10 +47,13 @@ describe("the case service records a check and its evidence as one unit of work"
     const failing = createCaseService({ engine, storage: failingRecord(storage), fetcher: null });
     await expect(failing.checkSubmission(submission, "editor")).rejects.toThrow("disk is full");
     expect(await storage.evidence.capturesOf(sha256)).toEqual([]);
+    // The check was written before the failure, as the first of the database's: rolled back with the rest.
+    expect(await storage.cases.getCheck(1)).toBeNull();
 
     const service = createCaseService({ engine, storage, fetcher: null });
     const { recorded, evidence } = await service.checkSubmission(submission, "editor");
     expect(recorded.opened).toHaveLength(1);
+    expect(recorded.checkId).toBe(1);
     expect(evidence.sha256).toBe(sha256);
     expect(await storage.evidence.capturesOf(sha256)).toHaveLength(1);
   });
