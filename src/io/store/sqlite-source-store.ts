@@ -270,7 +270,7 @@ export interface WrittenSource {
 }
 
 /** SQLite's LIMIT for "no limit". */
-export const NO_LIMIT = -1;
+const NO_LIMIT = -1;
 
 /**
  * Postings `recent_fingerprints` holds before they are merged into `fingerprints`: about 16,000 sources'
