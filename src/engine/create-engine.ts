@@ -17,7 +17,7 @@ import { findAttribution } from "../core/links/attribution.ts";
 import { judgeMatch, candidateVerdict } from "../core/policy/verdict.ts";
 import { isPublisherPage, publisherDomains } from "../core/policy/publisher-domains.ts";
 import { detectionOptions, type DetectionOptions } from "../core/options.ts";
-import { findParaphrases, type ParaphraseStage } from "../core/paraphrase/find-paraphrases.ts";
+import { paraphraseFinder, type ParaphraseStage } from "../core/paraphrase/find-paraphrases.ts";
 import { addSources } from "./add-sources.ts";
 
 /**
@@ -113,8 +113,8 @@ export function createEngine(store: SourceStore, overrides: Partial<DetectionOpt
       const now = new Date().toISOString();
       const ownSources = aligned.filter((a) => !a.source.reference).map((a) => a.source.url);
       const onPublisherDomain = foundAt !== null && isPublisherPage(foundAt, publisherDomains(policy.publisherDomains, ownSources));
-      // Only the paraphrase stage reads these: a check with it off does not pay for them.
-      const alignedSpans = paraphrase ? aligned.flatMap((a) => candidateSpans(a.alignments, candidateTokens)) : [];
+      // Only the paraphrase stage reads the aligned spans: a check with it off does not pay for them.
+      const findParaphrases = paraphrase && paraphraseFinder(candidateTokens, aligned.flatMap((a) => candidateSpans(a.alignments, candidateTokens)), paraphrase);
       const matches: Match[] = [...aligned, ...unaligned].map(({ source, tokens, alignments }) => {
         const reuse = measureReuse({
           sourceText: source.protectedText,
@@ -146,7 +146,7 @@ export function createEngine(store: SourceStore, overrides: Partial<DetectionOpt
           ...judged,
           passages: reuse.passages,
           excluded: reuse.excluded,
-          ...(paraphrase && { paraphrases: findParaphrases(tokens, candidateTokens, alignedSpans, paraphrase, alignments.length > 0).map(roundSimilarity) }),
+          ...(findParaphrases && { paraphrases: findParaphrases(tokens, alignments.length > 0).map(roundSimilarity) }),
         };
       }).filter((m) => m.passages.length > 0 || (m.paraphrases?.length ?? 0) > 0);
       matches.sort((a, b) => b.reusedChars - a.reusedChars || a.source.url.localeCompare(b.source.url));

@@ -1,12 +1,16 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { findParaphrases } from "../../src/core/paraphrase/find-paraphrases.ts";
+import { paraphraseFinder, type ParaphraseStage } from "../../src/core/paraphrase/find-paraphrases.ts";
+import type { Span, Token } from "../../src/core/types.ts";
 import { DEFAULT_PARAPHRASE_OPTIONS } from "../../src/core/paraphrase/paraphrase-options.ts";
 import { tokenize } from "../../src/core/text/tokenize.ts";
 import { installedThesaurus, THESAURUS_FILE } from "../../src/io/installed-thesaurus.ts";
 import { REWRITTEN_SENTENCE, SOURCE_SENTENCE, thesaurus, UNRELATED_SENTENCE } from "./fictional-thesaurus.ts";
 
 const key = (word: string) => tokenize(word)[0]!.key;
+/** The stage for one candidate, run on one source. */
+const findParaphrases = (source: readonly Token[], candidate: readonly Token[], found: readonly Span[], stage: ParaphraseStage, sourceAligned: boolean) =>
+  paraphraseFinder(candidate, found, stage)(source, sourceAligned);
 const shareSense = (a: string, b: string, senses: (key: string) => readonly number[]) => senses(key(a)).some((s) => senses(key(b)).includes(s));
 
 describe("MyThes thesaurus", () => {

@@ -11,27 +11,22 @@ export interface ParaphraseStage {
 }
 
 /**
- * Candidate sentences that rewrite a sentence of the source, among those the aligner left out: a sentence at
- * least half covered by `found` (the candidate spans of aligned passages, any source) is the aligner's.
- * `sourceAligned`: the aligner matched this source itself.
+ * The stage for one check, the candidate's sentences compared once: for each source's tokens, the candidate
+ * sentences that rewrite a sentence of it, among those the aligner left out. A sentence at least half covered by
+ * `found` (the candidate spans of aligned passages, any source) is the aligner's. `sourceAligned`: the aligner
+ * matched that source itself.
  */
-export function findParaphrases(
-  sourceTokens: readonly Token[],
+export function paraphraseFinder(
   candidateTokens: readonly Token[],
   found: readonly Span[],
   stage: ParaphraseStage,
-  sourceAligned: boolean,
-): ParaphrasePassage[] {
+): (sourceTokens: readonly Token[], sourceAligned: boolean) => ParaphrasePassage[] {
   const { stemPrefix } = stage.options;
   const sorted = [...found].sort((a, b) => a.start - b.start);
   const aligned = (sentence: Span) => 2 * overlap(sentence, sorted) >= sentence.end - sentence.start;
-  const pairs = paraphrasePairs(
-    compareSentences(sourceTokens, stemPrefix, stage.thesaurus),
-    compareSentences(candidateTokens, stemPrefix, stage.thesaurus),
-    stage.options,
-    aligned,
-  );
-  return reportedPairs(pairs, sourceAligned, stage.options);
+  const candidate = compareSentences(candidateTokens, stemPrefix, stage.thesaurus);
+  return (sourceTokens, sourceAligned) =>
+    reportedPairs(paraphrasePairs(compareSentences(sourceTokens, stemPrefix, stage.thesaurus), candidate, stage.options, aligned), sourceAligned, stage.options);
 }
 
 /**
