@@ -115,6 +115,8 @@ export function createEngine(store: SourceStore, overrides: Partial<DetectionOpt
       const onPublisherDomain = foundAt !== null && isPublisherPage(foundAt, publisherDomains(policy.publisherDomains, ownSources));
       // Only the paraphrase stage reads the aligned spans: a check with it off does not pay for them.
       const findParaphrases = paraphrase && paraphraseFinder(candidateTokens, aligned.flatMap((a) => candidateSpans(a.alignments, candidateTokens)), paraphrase);
+      // An aligned source stays a match even when nothing of it counts (all excluded, say): the evidence shows why.
+      // An unaligned one is a match only when it lists rewritten sentences.
       const matches: Match[] = [...aligned, ...unaligned].map(({ source, tokens, alignments }) => {
         const reuse = measureReuse({
           sourceText: source.protectedText,
@@ -148,7 +150,7 @@ export function createEngine(store: SourceStore, overrides: Partial<DetectionOpt
           excluded: reuse.excluded,
           ...(findParaphrases && { paraphrases: findParaphrases(tokens, alignments.length > 0).map(roundSimilarity) }),
         };
-      }).filter((m) => m.passages.length > 0 || (m.paraphrases?.length ?? 0) > 0);
+      }).filter((m, i) => i < aligned.length || (m.paraphrases?.length ?? 0) > 0);
       matches.sort((a, b) => b.reusedChars - a.reusedChars || a.source.url.localeCompare(b.source.url));
       return {
         candidate: { url: candidate.url, title: candidate.title, chars: candidate.text.length, published: candidate.published },
