@@ -11,7 +11,7 @@ const SOCIAL_HOSTS: readonly string[] = [
 ];
 
 /** Whether `href` is an absolute link to a social network or messenger (or a subdomain of one). */
-export function isSocialHref(href: string): boolean {
+function isSocialHref(href: string): boolean {
   const host = hostOf(href.startsWith("//") ? `https:${href}` : href);
   return host !== null && SOCIAL_HOSTS.some((social) => host === social || host.endsWith(`.${social}`));
 }

@@ -74,7 +74,7 @@ export interface ListedOperation {
 }
 
 /** The tag an operation without tags is listed under. */
-export const UNTAGGED = "other";
+const UNTAGGED = "other";
 
 /**
  * Every operation of the document, grouped by its first tag; tags in the order they first appear, operations
