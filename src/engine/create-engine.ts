@@ -28,7 +28,9 @@ type IndexTarget = Omit<SourceBulkWriter, "close">;
 
 /**
  * Wires the pure detection core to a source store. `paraphrase`, off by default (docs/EVALUATION.md, "Paraphrase
- * stage", says why), lists each match's rewritten sentences beside its passages.
+ * stage", says why), lists each match's rewritten sentences beside its passages; comparing every retrieved source
+ * (`sources: "retrieved"`), it also reports an unaligned one holding `minUnalignedPairs` of them, as a match
+ * reusing nothing.
  */
 export function createEngine(store: SourceStore, overrides: Partial<DetectionOptions> = {}, { paraphrase = null }: { paraphrase?: ParaphraseStage | null } = {}): Engine {
   const options = detectionOptions(overrides);
