@@ -1,13 +1,12 @@
+import { typedIsoDate } from "../core/extract/date.ts";
 import { UsageError } from "./context.ts";
 
 /** Validates a `--published` value: an ISO-8601 date or timestamp, returned in full ISO form. */
 export function parsePublished(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const time = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(time)) {
-    throw new UsageError(`--published ${JSON.stringify(value)}: not an ISO date (expected e.g. 2022-01-14 or 2022-01-14T10:30:00+06:00)`);
-  }
-  return new Date(time).toISOString();
+  const iso = typedIsoDate(value);
+  if (iso === null) throw new UsageError(`--published ${JSON.stringify(value)}: not an ISO date on a day that exists (expected e.g. 2022-01-14 or 2022-01-14T10:30:00+06:00)`);
+  return iso;
 }
 
 /** Validates a `--url` value: an absolute http(s) URL. */

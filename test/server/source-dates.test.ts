@@ -98,4 +98,18 @@ describe("a source's publication date through the API", () => {
     expect(await storedSources()).toEqual(before);
     expect(await publishedOf(url)).toBe("2024-03-14T05:30:00.000Z");
   });
+
+  it("is refused by the CLI's --published as by the API, and a time without a zone is UTC for both", async () => {
+    const file = path.join(dir, "refused.txt");
+    writeFileSync(file, TEXT);
+    for (const published of ["2024-02-30", "14/03/2024", "yesterday"]) {
+      const added = await cli(["--db", path.join(dir, "refused.db"), "sources", "add", "--url", "https://vestnik.example/news/refused", "--published", published, file]);
+      expect(added.code, published).toBe(2);
+      expect(added.stderr).toContain(`--published ${JSON.stringify(published)}: not an ISO date`);
+    }
+    const zoneless = "2024-03-14T10:30:00";
+    expect(await storedByCli(zoneless)).toBe("2024-03-14T10:30:00.000Z");
+    await server.call("POST", "/api/sources", { url: "https://vestnik.example/news/zoneless", text: TEXT, published: zoneless });
+    expect(await publishedOf("https://vestnik.example/news/zoneless")).toBe("2024-03-14T10:30:00.000Z");
+  });
 });

@@ -28,6 +28,15 @@ const MONTH_NAME_DATES: readonly RegExp[] = [
 /** RFC 822/2822 as RSS `pubDate` writes it: "Fri, 15 Mar 2024 09:30:00 +0300". */
 const RFC_2822 = /^(?:[a-z]{3},\s*)?\d{1,2}\s+[a-z]{3}\s+\d{2,4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+(?:[+-]\d{4}|[a-z]{1,5}))?$/i;
 
+/**
+ * A date a person typed (`--published`, the API's `published`) in ISO form, or null: typed dates are ISO 8601
+ * only, on a day that exists, and read as `toIsoDate` reads them (no zone: UTC), so that the CLI and the API
+ * store the same value for the same input. The other spellings `toIsoDate` reads are pages' and feeds'.
+ */
+export function typedIsoDate(value: string): string | null {
+  return ISO_LIKE.test(value.trim()) ? toIsoDate(value) : null;
+}
+
 /** The ISO form (`toISOString`) of a date string, or null when it is not a date we can read unambiguously. */
 export function toIsoDate(value: string): string | null {
   const text = value.trim();

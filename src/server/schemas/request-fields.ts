@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { toIsoDate } from "../../core/extract/date.ts";
+import { typedIsoDate } from "../../core/extract/date.ts";
 
 // Request fields several resources take, validated the same way everywhere.
 
@@ -14,12 +14,12 @@ export const IsoTimestamp = z
   .refine((value) => /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value)), { error: "must be an ISO date or timestamp like 2024-03-14T10:30:00+05:00" });
 
 /**
- * A publication date, passed on in the UTC ISO form the CLI stores for `--published` (`toIsoDate` reads both),
+ * A publication date, passed on in the UTC ISO form the CLI stores for `--published` (`typedIsoDate` reads both),
  * so that a date sent with a zone and the same one given to the CLI are equal strings. A filter's bound stays an
  * `IsoTimestamp` as written: there a bare day means the whole day, not its first instant.
  */
 export const PublishedDate = z.string().transform((value, context) => {
-  const iso = /^\d{4}-\d{2}-\d{2}/.test(value) ? toIsoDate(value) : null;
+  const iso = typedIsoDate(value);
   if (iso === null) context.addIssue({ code: "custom", message: "must be an ISO date or timestamp like 2024-03-14T10:30:00+05:00, on a day that exists" });
   return iso ?? z.NEVER;
 });
