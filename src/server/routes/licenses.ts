@@ -15,6 +15,10 @@ function readLicense(body: Record<string, unknown>) {
   return { license: parseLicense(license, "license"), note: typeof note === "string" ? note.trim() : "" };
 }
 
+/**
+ * Licence writes are units of work (`storage.transaction`): on SQLite the API's stores share one connection, and
+ * a plain write while another unit of work awaits would join its transaction and go with its rollback.
+ */
 export const licenseRoutes: FastifyPluginAsync<RouteDeps> = async (app, { stores }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["licenses"];
@@ -46,7 +50,7 @@ export const licenseRoutes: FastifyPluginAsync<RouteDeps> = async (app, { stores
     },
     async (request, reply) => {
       const { license, note } = readLicense(request.body);
-      const granted = await stores.licenses.add(license, note);
+      const granted = await stores.storage.transaction((tx) => tx.licenses.add(license, note));
       return reply.code(201).send({ ...granted, coveredOpenCases: await openCasesCoveredBy(granted, stores.cases) });
     },
   );
@@ -65,7 +69,7 @@ export const licenseRoutes: FastifyPluginAsync<RouteDeps> = async (app, { stores
     },
     async (request) => {
       const { license, note } = readLicense(request.body);
-      const updated = await stores.licenses.update(request.params.id, license, note);
+      const updated = await stores.storage.transaction((tx) => tx.licenses.update(request.params.id, license, note));
       if (updated === null) throw notFound(`license ${request.params.id}`);
       return { ...updated, coveredOpenCases: await openCasesCoveredBy(updated, stores.cases) };
     },
@@ -75,7 +79,7 @@ export const licenseRoutes: FastifyPluginAsync<RouteDeps> = async (app, { stores
     "/api/licenses/:id",
     { schema: { summary: "Withdraw a license", tags, params: IdParams, response: { 200: z.object({ removed: z.number().int() }), 404: ErrorResponse } } },
     async (request) => {
-      if (!(await stores.licenses.remove(request.params.id))) throw notFound(`license ${request.params.id}`);
+      if (!(await stores.storage.transaction((tx) => tx.licenses.remove(request.params.id)))) throw notFound(`license ${request.params.id}`);
       return { removed: request.params.id };
     },
   );
