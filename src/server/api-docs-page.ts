@@ -8,9 +8,10 @@ const DOCS_DIR = path.join(WEB_DIR, "api-docs");
 
 /**
  * The API reference at `/api/docs`: a page of our own that draws `/api/openapi.json` (src/web/api-docs/), a
- * few kilobytes of script on the UI's stylesheet, where swagger-ui's 1.7 MB bundle kept Chromium busy for two
- * seconds before the first operation showed (issue 14, item 8). Like the document it draws, it is public
- * (route-access.ts lets `/api/docs` and what is under it through), and it is served whether or not the web UI is.
+ * few kilobytes of script on the UI's stylesheet instead of swagger-ui's 1.7 MB bundle, which Chromium had to
+ * parse before the first operation showed (issue 14, item 8; `npm run bench` times this page's first load).
+ * Like the document it draws, it is public (route-access.ts lets `/api/docs` and what is under it through), and
+ * it is served whether or not the web UI is.
  */
 export async function registerApiDocsPage(app: FastifyInstance): Promise<void> {
   const [html, uiCss, docsCss, js] = await Promise.all([
