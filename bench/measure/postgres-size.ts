@@ -3,12 +3,12 @@ import pg from "pg";
 /** A PostgreSQL database's size on disk, and its source tables' (indexes and TOAST included). */
 export interface PostgresSize {
   databaseBytes: number;
-  /** Bytes by table: sources, source_words, fingerprints, blocks, block_counts. */
+  /** Bytes by table: sources, source_words, fingerprints, blocks. */
   tables: Record<string, number>;
 }
 
 /** The tables the source store writes; the rest of the schema is empty in an index-only database. */
-const SOURCE_TABLES = ["sources", "source_words", "fingerprints", "blocks", "block_counts"];
+const SOURCE_TABLES = ["sources", "source_words", "fingerprints", "blocks"];
 
 /** Measured after a CHECKPOINT, so that what the bulk load left in shared buffers is counted on disk. */
 export async function measurePostgres(url: string): Promise<PostgresSize> {

@@ -4,6 +4,7 @@ import { NewerSchemaError } from "./schema-version.ts";
 import { inTransaction, openPostgresPool } from "../store/postgres-connection.ts";
 import { redactPostgresUrl } from "../store/postgres-url.ts";
 import { assertIndexFormat } from "../store/postgres-source-store.ts";
+import { DomainKeys } from "../store/domain-keys.ts";
 import { SOURCE_TABLES } from "./postgres-tables/sources.ts";
 import { QUEUE_TABLES } from "./postgres-tables/queue.ts";
 import { CASE_TABLES } from "./postgres-tables/cases.ts";
@@ -15,14 +16,17 @@ import { MONITOR_STATUS_TABLES } from "./postgres-tables/monitors.ts";
 import { WATCHLIST_TABLES } from "./postgres-tables/watchlist.ts";
 import { URL_STATE_TABLES } from "./postgres-tables/url-states.ts";
 
-/** A PostgreSQL migration: the statements it runs. */
+/** A PostgreSQL migration: the statements it runs, then `step`, on the migration's connection and in its transaction. */
 interface PostgresMigration extends Migration {
   sql: string;
+  /** What the statements cannot say by themselves (a hash computed as JavaScript computes it). */
+  step?: (client: PoolClient) => Promise<void>;
 }
 
 /**
  * The schema's history, oldest first. Versions 1 and 2 adopt what databases written before versions existed
- * already hold (sources, the job queue); 3 adds everything the whole product needs besides.
+ * already hold (sources, the job queue); 3 adds everything the whole product needs besides; 4 keys block rows
+ * as SQLite's are (its migration 3) and drops the table of block counts that 1 made until then.
  */
 export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = Object.freeze([
   { version: 1, name: "sources and their fingerprint index", sql: SOURCE_TABLES },
@@ -32,6 +36,7 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = Object.freeze([
     name: "cases, evidence, licenses, policy, API keys and sessions, monitors, watchlist, URL states",
     sql: [CASE_TABLES, EVIDENCE_TABLES, LICENSE_TABLES, SETTINGS_TABLES, AUTH_TABLES, MONITOR_STATUS_TABLES, WATCHLIST_TABLES, URL_STATE_TABLES].join("\n"),
   },
+  { version: 4, name: "block rows keyed with their source's domain, counted from the rows", sql: "DROP TABLE IF EXISTS block_counts", step: keyBlocksWithTheirDomain },
 ]);
 
 /** Serializes migrations among processes starting at once: DDL is not safe against itself. */
@@ -53,9 +58,28 @@ export async function migratePostgres(pool: Pool, name: string, migrations: read
     for (const migration of migrations) {
       if (migration.version <= current) continue;
       await client.query(migration.sql);
+      await migration.step?.(client);
       await client.query("INSERT INTO schema_versions (version, name, applied_at) VALUES ($1, $2, $3)", [migration.version, migration.name, new Date().toISOString()]);
     }
   });
+}
+
+/**
+ * 4: block rows were keyed by the bare block key, with a table of per-domain counts. They are written again
+ * from the block lists the sources keep, each key XORed with its domain's hash (`DomainKeys`): the hashes are
+ * computed here, one a domain, and the rows in one statement, in key order, so that the index is filled from
+ * its right edge rather than at random. A new database, with no sources, costs three quick statements.
+ */
+async function keyBlocksWithTheirDomain(client: PoolClient): Promise<void> {
+  const { rows } = await client.query<{ domain: string }>("SELECT DISTINCT domain FROM sources");
+  const domainKeys = new DomainKeys();
+  await client.query("TRUNCATE blocks");
+  await client.query(
+    `INSERT INTO blocks (block_key, source_id)
+      SELECT key # d.hash, s.id FROM sources AS s JOIN unnest($1::text[], $2::int8[]) AS d(domain, hash) USING (domain), unnest(s.block_keys) AS key
+      ORDER BY 1, 2`,
+    [rows.map((row) => row.domain), rows.map((row) => domainKeys.hash(row.domain))],
+  );
 }
 
 async function schemaVersion(client: PoolClient): Promise<number> {

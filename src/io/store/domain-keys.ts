@@ -7,9 +7,15 @@ export class DomainKeys {
   private readonly hashes = new Map<string, bigint>();
 
   of(domain: string, keys: readonly bigint[]): bigint[] {
-    let hash = this.hashes.get(domain);
-    if (hash === undefined) this.hashes.set(domain, (hash = fnv1a64(domain)));
+    const hash = this.hash(domain);
     return keys.map((key) => BigInt.asIntN(64, key ^ hash));
+  }
+
+  /** What `of` XORs `domain`'s keys with, as a signed 64-bit integer: for SQL that mixes keys where they are stored. */
+  hash(domain: string): bigint {
+    let hash = this.hashes.get(domain);
+    if (hash === undefined) this.hashes.set(domain, (hash = BigInt.asIntN(64, fnv1a64(domain))));
+    return hash;
   }
 }
 

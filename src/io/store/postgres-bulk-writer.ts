@@ -3,30 +3,33 @@ import type { Pool, PoolClient } from "pg";
 import type { NewSource, SourceIndexEntry, StoredSource } from "./source-store.ts";
 import type { BulkWriterOptions, SourceBulkWriter } from "./source-bulk-writer.ts";
 import { inTransaction } from "./postgres-connection.ts";
-import { blockKeyToInt, changeBlockCounts, PostgresSourceStore } from "./postgres-source-store.ts";
+import { blockKeyToInt, PostgresSourceStore } from "./postgres-source-store.ts";
 import { storableText } from "../storage/postgres-text.ts";
 import { storedTexts } from "./text-layout.ts";
 import { BlockKeyFilter } from "./block-key-filter.ts";
-import { DomainKeys } from "./domain-keys.ts";
 import { encodeWords } from "./word-blob.ts";
 
 /**
- * Sources written per transaction. A source written alone costs a transaction of five round trips (lock, look
- * up, insert, counts, commit): 61 sources/s on this 2-core machine under a load of 14 (1,000 sources, scratch).
- * A batch travels as arrays in five statements whatever its size; 500 sources are ~2 MB of text per
- * statement, and a failed batch is at most the last few seconds of a load.
+ * Sources written per transaction. A source written alone costs a transaction of several round trips (lock, look
+ * up, insert, commit; and a count update when this was measured, before block counts were counted from rows):
+ * 61 sources/s on this 2-core machine under a load of 14 (1,000 sources, scratch). A batch travels as arrays in
+ * four statements whatever its size; 500 sources are ~2 MB of text per statement, and a failed batch is at most
+ * the last few seconds of a load.
  */
 const BATCH_SOURCES = 500;
 
 /**
  * Keys the filters are first sized for: 16M (domain, block) keys (32 MB of filter) are about the blocks of a
  * 1.5M-source archive, and 2M URLs (4 MB); a filter that fills up is rebuilt twice as large from the tables,
- * which at a million sources reads ten million rows.
+ * which at a million sources reads ten million block rows.
  */
 const MIN_BLOCK_KEYS = 2 ** 24;
 const MIN_URLS = 2 ** 21;
 /** Rows read a statement when the filters are built from the tables. */
 const SCAN_ROWS = 50_000;
+/** The ends of int8, the block keys' column type: the key scan starts at one and stops at the other. */
+const INT8_MIN = -(2n ** 63n);
+const INT8_MAX = 2n ** 63n - 1n;
 
 /**
  * What the writer knows of the stored rows without asking, true as long as no other process writes sources.
@@ -34,11 +37,11 @@ const SCAN_ROWS = 50_000;
  * rebuilt; their removals are not (see the class comment).
  */
 interface StoredKnowledge {
-  /** Every stored or waiting (domain, block) key (see `DomainKeys`), and a few false "maybe"s. */
+  /** Every stored or waiting block row's key (see `DomainKeys`), and a few false "maybe"s. */
   blocks: BlockKeyFilter;
   /** Every stored or waiting URL's hash (`urlKey`), likewise. */
   urls: BlockKeyFilter;
-  /** Lower bounds of stored (domain, block) counts, for the keys found held by more than `atMost` sources. */
+  /** Lower bounds of stored rows by key, for the keys found held by more than `atMost` sources. */
   atLeast: Map<bigint, number>;
 }
 
@@ -48,6 +51,8 @@ interface PendingSource {
   fingerprints: number[];
   /** Distinct block keys as decimal int8. */
   blockKeys: string[];
+  /** The same keys as the block rows key them (`DomainKeys`). */
+  blockRows: bigint[];
   words: { codes: Buffer; sentences: Buffer };
 }
 
@@ -57,14 +62,15 @@ interface PendingSource {
  * would save parsing the statements, but needs a driver add-on (pg-copy-streams) the product does not have.
  *
  * A new source is accepted at once with an id reserved from the table's identity sequence, and written with
- * its batch; block counts add what the batch holds, so the engine sees its own recurring blocks. A source
- * whose URL is stored, or waiting, is replaced as `PostgresSourceStore` replaces it, after the batch is
- * written; reads write the batch first.
+ * its batch; block counts add what the batch holds, so the engine sees its own recurring blocks. Block rows are
+ * keyed and counted as the store keys and counts them (`PostgresSourceStore.countBlockRows`), counting stopped
+ * at `atMost`. A source whose URL is stored, or waiting, is replaced as `PostgresSourceStore` replaces it, after
+ * the batch is written; reads write the batch first.
  *
  * Two look-ups a source (is its URL stored? how many of its domain's sources hold each of its blocks?) would
  * cost two round trips, which on a loaded machine are the whole time: 94 sources/s, against 61 unbatched
  * (5,000 sources, load 17 on 2 cores, scratch). As `SqliteBulkWriter` does, the writer keeps
- * Bloom filters of the stored URLs and (domain, block) keys, and the counts it found already past recurrence:
+ * Bloom filters of the stored URLs and block rows' keys, and the counts it found already past recurrence:
  * a new source's URL and paragraphs are in neither, its notice is known recurring, and it costs no statement.
  *
  * For one loader at a time, as `sources add` of an archive is. Inserts by another process are noticed when
@@ -76,13 +82,12 @@ export class PostgresBulkWriter implements SourceBulkWriter {
   private readonly store: PostgresSourceStore;
   private pending: PendingSource[] = [];
   private readonly pendingUrls = new Set<string>();
-  /** Sources waiting per domain and block key (`domain\nkey`, key as decimal int8). */
-  private readonly pendingBlocks = new Map<string, number>();
+  /** Sources waiting per block row key. */
+  private readonly pendingBlocks = new Map<bigint, number>();
   /** Ids reserved from the sequence and not yet given, and the last id this writer knows the sequence gave. */
   private ids: number[] = [];
   private lastId = 0;
   private knowledge: StoredKnowledge | null = null;
-  private readonly domainKeys = new DomainKeys();
 
   private readonly batch: number;
 
@@ -98,7 +103,7 @@ export class PostgresBulkWriter implements SourceBulkWriter {
   async putSource(source: NewSource, index: SourceIndexEntry): Promise<{ source: StoredSource; replaced: boolean }> {
     const known = await this.known();
     const blockKeys = [...new Set(index.blockKeys.map(blockKeyToInt))];
-    const keys = this.domainKeys.of(source.domain, blockKeys.map(BigInt));
+    const blockRows = this.store.domainKeys.of(source.domain, blockKeys.map(BigInt));
     const url = urlKey(source.url);
     if (this.pendingUrls.has(source.url) || (known.urls.mayHold(url) && (await this.isStored(source.url)))) {
       await this.flush();
@@ -106,14 +111,14 @@ export class PostgresBulkWriter implements SourceBulkWriter {
       this.noteIds(put.source.id, put.source.id);
       // The replaced source's blocks lost a holder: a count known past recurrence may no longer be.
       this.knowledge?.atLeast.clear();
-      this.remember(url, keys);
+      this.remember(url, blockRows);
       return put;
     }
     const stored: StoredSource = { ...source, id: await this.nextId(), addedAt: new Date().toISOString() };
-    this.pending.push({ source: stored, fingerprints: [...new Set(index.fingerprints.map((h) => h | 0))], blockKeys, words: encodeWords(index.words) });
+    this.pending.push({ source: stored, fingerprints: [...new Set(index.fingerprints.map((h) => h | 0))], blockKeys, blockRows, words: encodeWords(index.words) });
     this.pendingUrls.add(source.url);
-    for (const key of blockKeys) this.pendingBlocks.set(`${source.domain}\n${key}`, (this.pendingBlocks.get(`${source.domain}\n${key}`) ?? 0) + 1);
-    this.remember(url, keys);
+    for (const key of blockRows) this.pendingBlocks.set(key, (this.pendingBlocks.get(key) ?? 0) + 1);
+    this.remember(url, blockRows);
     if (this.pending.length >= this.batch) await this.flush();
     return { source: stored, replaced: false };
   }
@@ -126,24 +131,23 @@ export class PostgresBulkWriter implements SourceBulkWriter {
     // A waiting source is not in the stored counts, so `exceptUrl` must be stored before its own blocks can be discounted.
     if (this.pendingUrls.has(exceptUrl)) await this.flush();
     const known = await this.known();
-    const ints = blockKeys.map(blockKeyToInt);
-    const keys = this.domainKeys.of(domain, ints.map(BigInt));
+    const keys = this.store.domainKeys.of(domain, blockKeys.map((key) => BigInt(blockKeyToInt(key))));
+    // One row more than `atMost`, for `exceptUrl`'s own.
+    const limit = atMost + 1;
     const stored = new Map<string, number>();
     const asked = blockKeys.filter((key, i) => {
-      const atLeast = known.atLeast.get(keys[i]!) ?? 0;
-      // At least atMost + 1 stored: at least atMost others than `exceptUrl`, whatever it holds.
-      if (atLeast > atMost) stored.set(key, atMost);
+      // At least `limit` rows: at least atMost others than `exceptUrl`, whatever it holds.
+      if ((known.atLeast.get(keys[i]!) ?? 0) >= limit) stored.set(key, atMost);
       else if (!known.blocks.mayHold(keys[i]!)) stored.set(key, 0);
       else return true;
       return false;
     });
-    if (asked.length > 0) {
-      for (const [key, n] of await this.store.blockCounts(domain, asked, exceptUrl)) {
-        stored.set(key, n);
-        if (n > atMost) known.atLeast.set(keys[blockKeys.indexOf(key)]!, n);
-      }
-    }
-    return new Map(blockKeys.map((key, i) => [key, Math.min(atMost, stored.get(key)! + (this.pendingBlocks.get(`${domain}\n${ints[i]}`) ?? 0))]));
+    (await this.store.countBlockRows(domain, asked, exceptUrl, limit)).forEach((n, i) => {
+      stored.set(asked[i]!, n);
+      // `limit` others were counted only if `exceptUrl` holds none of the rows: as many rows at least.
+      if (n >= limit) known.atLeast.set(keys[blockKeys.indexOf(asked[i]!)]!, n);
+    });
+    return new Map(blockKeys.map((key, i) => [key, Math.min(atMost, stored.get(key)! + (this.pendingBlocks.get(keys[i]!) ?? 0))]));
   }
 
   /** Writes the waiting sources, all or none. */
@@ -202,7 +206,7 @@ export class PostgresBulkWriter implements SourceBulkWriter {
     if (known !== null && !known.blocks.full && !known.urls.full) return known;
     await this.flush();
     const { rows } = await this.pool.query<{ blocks: number; urls: number; last: number | null }>(
-      `SELECT (SELECT count(*) FROM block_counts)::int4 AS blocks, (SELECT count(*) FROM sources)::int4 AS urls,
+      `SELECT (SELECT count(*) FROM blocks)::int4 AS blocks, (SELECT count(*) FROM sources)::int4 AS urls,
         pg_sequence_last_value(pg_get_serial_sequence('sources', 'id')::regclass)::int4 AS last`,
     );
     const counts = rows[0]!;
@@ -211,13 +215,12 @@ export class PostgresBulkWriter implements SourceBulkWriter {
       urls: new BlockKeyFilter(Math.max(MIN_URLS, 2 * counts.urls, 2 * (known?.urls.capacity ?? 0))),
       atLeast: new Map(),
     };
-    for (let after = { domain: "", key: "-9223372036854775808" }, page: Array<{ domain: string; block_key: string }>; ; after = { domain: page.at(-1)!.domain, key: page.at(-1)!.block_key }) {
-      ({ rows: page } = await this.pool.query<{ domain: string; block_key: string }>(
-        "SELECT domain, block_key FROM block_counts WHERE (domain, block_key) > ($1, $2::int8) ORDER BY domain, block_key LIMIT $3",
-        [after.domain, after.key, SCAN_ROWS],
-      ));
-      for (const row of page) rebuilt.blocks.add(this.domainKeys.of(row.domain, [BigInt(row.block_key)])[0]!);
-      if (page.length < SCAN_ROWS) break;
+    // Each key once, however many rows hold it: the filter's capacity counts what is added.
+    for (let from = INT8_MIN, page: bigint[]; ; from = page.at(-1)! + 1n) {
+      const { rows } = await this.pool.query<{ block_key: string }>("SELECT DISTINCT block_key FROM blocks WHERE block_key >= $1::int8 ORDER BY block_key LIMIT $2", [from, SCAN_ROWS]);
+      page = rows.map((row) => BigInt(row.block_key));
+      for (const key of page) rebuilt.blocks.add(key);
+      if (page.length < SCAN_ROWS || page.at(-1) === INT8_MAX) break;
     }
     for (let after = 0, page: Array<{ id: number; url: string }>; ; after = page.at(-1)!.id) {
       ({ rows: page } = await this.pool.query<{ id: number; url: string }>("SELECT id, url FROM sources WHERE id > $1 ORDER BY id LIMIT $2", [after, SCAN_ROWS]));
@@ -235,7 +238,7 @@ function urlKey(url: string): bigint {
   return createHash("sha1").update(url).digest().readBigInt64BE(0);
 }
 
-/** Inserts a batch's sources, words, postings (in key order), block rows and block counts. */
+/** Inserts a batch's sources, words, postings (in key order) and block rows. */
 async function writeBatch(client: PoolClient, batch: readonly PendingSource[]): Promise<void> {
   const column = <T>(value: (p: PendingSource) => T): T[] => batch.map(value);
   const texts = batch.map(({ source }) => storedTexts(source.text, source.protectedText, source.boilerplate));
@@ -267,14 +270,6 @@ async function writeBatch(client: PoolClient, batch: readonly PendingSource[]): 
   ]);
   const postings = batch.flatMap((p) => p.fingerprints.map((hash) => [hash, p.source.id] as const)).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   await client.query("INSERT INTO fingerprints (hash, source_id) SELECT * FROM unnest($1::int4[], $2::int4[])", [postings.map((p) => p[0]), postings.map((p) => p[1])]);
-  const blocks = batch.flatMap((p) => p.blockKeys.map((key) => ({ domain: p.source.domain, key, sourceId: p.source.id })));
-  await client.query("INSERT INTO blocks (block_key, source_id) SELECT * FROM unnest($1::int8[], $2::int4[])", [blocks.map((b) => b.key), blocks.map((b) => b.sourceId)]);
-  const counts = new Map<string, { domain: string; key: string; delta: number }>();
-  for (const { domain, key } of blocks) {
-    const id = `${domain}\n${key}`;
-    const count = counts.get(id) ?? { domain, key, delta: 0 };
-    count.delta++;
-    counts.set(id, count);
-  }
-  await changeBlockCounts(client, [...counts.values()]);
+  const blocks = batch.flatMap((p) => p.blockRows.map((key) => [key, p.source.id] as const));
+  await client.query("INSERT INTO blocks (block_key, source_id) SELECT * FROM unnest($1::int8[], $2::int4[])", [blocks.map((b) => b[0]), blocks.map((b) => b[1])]);
 }

@@ -8,16 +8,19 @@ import { sourceFromColumns, type SourceColumns } from "./source-row.ts";
 import { decodeWords, encodeWords } from "./word-blob.ts";
 import { INDEX_FORMAT, IndexFormatError } from "./index-format.ts";
 import { ReadAhead } from "./read-ahead.ts";
+import { DomainKeys } from "./domain-keys.ts";
 
 /**
  * Sources and their fingerprint index in a PostgreSQL database, for several processes on several machines
  * sharing one archive. Same tables and semantics as the SQLite store: postings are (hash, source) rows with the
  * pair as primary key, so a lookup is one B-tree descent; each source row keeps its fingerprint and block lists,
  * so removing it needs no second index on source id; its words sit apart in `source_words`, read by every check.
+ * Block rows are keyed by the block's key mixed with its domain's (`DomainKeys`), so a block's count in a domain
+ * is the number of its key's rows, counted where it is asked for; there is no count table to update.
  *
  * Each write is one transaction. Writers of the same URL are serialized by an advisory lock on it (two workers
- * adding one page must not both insert it); block counts are changed in key order, so that concurrent writers
- * of one domain's sources lock shared rows in the same order and cannot deadlock.
+ * adding one page must not both insert it); writers of different URLs share no row, a domain's recurring
+ * blocks included.
  *
  * A check asks for candidates, then for their words, then for the rows of those that align (create-engine.ts):
  * each a round trip, which on a busy machine costs more than the statement. `candidates` reads in the same
@@ -28,6 +31,8 @@ import { ReadAhead } from "./read-ahead.ts";
 export class PostgresSourceStore implements SourceStore {
   private readonly wordsAhead = new ReadAhead<WordSequence>(WORDS_READ_AHEAD);
   private readonly sourcesAhead = new ReadAhead<StoredSource>(SOURCES_READ_AHEAD);
+  /** Block keys as the tables hold them; `PostgresBulkWriter` keys its rows through it too. */
+  readonly domainKeys = new DomainKeys();
 
   /** The store on `pool`, whose schema `migratePostgres` has brought up to date; `close` ends the pool. */
   constructor(private readonly pool: Pool) {}
@@ -36,6 +41,7 @@ export class PostgresSourceStore implements SourceStore {
     // Postings are signed 32-bit integers (int4); the engine's hashes are unsigned and reinterpreted here.
     const fingerprints = [...new Set(index.fingerprints.map((h) => h | 0))];
     const blocks = [...new Set(index.blockKeys.map(blockKeyToInt))];
+    const blockRows = this.domainKeys.of(source.domain, blocks.map(BigInt));
     const texts = storedTexts(source.text, source.protectedText, source.boilerplate);
     const words = encodeWords(index.words);
     return inTransaction(this.pool, async (client) => {
@@ -51,7 +57,7 @@ export class PostgresSourceStore implements SourceStore {
           ),
           w AS (INSERT INTO source_words (source_id, codes, sentences) SELECT id, $13, $14 FROM s),
           f AS (INSERT INTO fingerprints (hash, source_id) SELECT h, s.id FROM s, unnest($10::int4[]) AS h),
-          b AS (INSERT INTO blocks (block_key, source_id) SELECT k, s.id FROM s, unnest($11::int8[]) AS k)
+          b AS (INSERT INTO blocks (block_key, source_id) SELECT k, s.id FROM s, unnest($15::int8[]) AS k)
         SELECT id FROM s`,
         [
           source.url,
@@ -68,13 +74,10 @@ export class PostgresSourceStore implements SourceStore {
           addedAt,
           words.codes,
           words.sentences,
+          blockRows,
         ],
       );
-      const id = inserted.rows[0]!.id;
-      // One change for the replaced source's blocks and the new ones together: a block both hold stays counted.
-      const before = old ? old.block_keys.map((key) => ({ domain: old.domain, key })) : [];
-      await changeBlockCounts(client, countChanges(before, blocks.map((key) => ({ domain: source.domain, key }))));
-      return { source: { ...source, id, addedAt }, replaced: Boolean(old) };
+      return { source: { ...source, id: inserted.rows[0]!.id, addedAt }, replaced: Boolean(old) };
     });
   }
 
@@ -84,7 +87,6 @@ export class PostgresSourceStore implements SourceStore {
       const row = await rowByUrl(client, url);
       if (!row) return false;
       await this.deleteRow(client, row);
-      await changeBlockCounts(client, countChanges(row.block_keys.map((key) => ({ domain: row.domain, key })), []));
       return true;
     });
   }
@@ -149,23 +151,30 @@ export class PostgresSourceStore implements SourceStore {
   }
 
   async blockCounts(domain: string, blockKeys: readonly string[], exceptUrl: string): Promise<Map<string, number>> {
+    const counts = await this.countBlockRows(domain, blockKeys, exceptUrl, null);
+    return new Map(blockKeys.map((key, i) => [key, counts[i]!]));
+  }
+
+  /**
+   * For each block key (in order), how many of the domain's sources other than `exceptUrl` hold it, counted from
+   * the key's rows up to `limit` of them (null for all), in one statement. A count that reached `limit` is at
+   * least `limit - 1`, the one less for `exceptUrl`'s own row. `PostgresBulkWriter` counts through it too.
+   */
+  async countBlockRows(domain: string, blockKeys: readonly string[], exceptUrl: string, limit: number | null): Promise<number[]> {
+    if (blockKeys.length === 0) return [];
     const ints = blockKeys.map(blockKeyToInt);
-    const { rows } = await this.pool.query<{ key: string; n: number }>(
-      `SELECT k.key::text AS key,
-          (coalesce(c.sources, 0) - CASE WHEN k.key = ANY(coalesce(own.block_keys, '{}')) THEN 1 ELSE 0 END)::int4 AS n
-        FROM (SELECT DISTINCT unnest($2::int8[]) AS key) AS k
-        LEFT JOIN block_counts AS c ON c.domain = $1 AND c.block_key = k.key
-        LEFT JOIN sources AS own ON own.url = $3 AND own.domain = $1`,
-      [domain, ints, exceptUrl],
-    );
-    const byInt = new Map(rows.map((row) => [row.key, row.n]));
-    return new Map(blockKeys.map((key, i) => [key, byInt.get(ints[i]!) ?? 0]));
+    const { rows } = await this.pool.query<{ n: number }>({
+      name: "copyquota.count-block-rows",
+      text: COUNT_BLOCK_ROWS,
+      values: [ints, this.domainKeys.of(domain, ints.map(BigInt)), limit, exceptUrl, domain],
+    });
+    return rows.map((row) => row.n);
   }
 
   async sourcesWithBlock(domain: string, blockKey: string): Promise<string[]> {
     const { rows } = await this.pool.query<{ url: string }>(
       "SELECT s.url FROM blocks AS b JOIN sources AS s ON s.id = b.source_id WHERE b.block_key = $1::int8 AND s.domain = $2 ORDER BY s.id",
-      [blockKeyToInt(blockKey), domain],
+      [this.domainKeys.of(domain, [BigInt(blockKeyToInt(blockKey))])[0], domain],
     );
     return rows.map((row) => row.url);
   }
@@ -176,7 +185,7 @@ export class PostgresSourceStore implements SourceStore {
 
   /** Deletes a source row with its words, postings and block rows, and what was read ahead of it. */
   private async deleteRow(client: PoolClient, row: IndexedRow): Promise<void> {
-    await deleteRow(client, row);
+    await deleteRow(client, row, this.domainKeys.of(row.domain, row.block_keys.map(BigInt)));
     this.wordsAhead.forget(row.id);
     this.sourcesAhead.forget(row.id);
   }
@@ -224,6 +233,16 @@ const CANDIDATES = `WITH wanted AS (SELECT DISTINCT h FROM unnest($1::int4[]) AS
   LEFT JOIN LATERAL (SELECT ${SOURCE_COLUMNS} FROM sources WHERE id = found.source_id AND found.shared >= $5::int4 OFFSET 0) AS s ON true
   ORDER BY found.shared DESC, found.source_id`;
 
+/**
+ * `countBlockRows`' statement: $1 the block keys, $2 the same as the rows key them, $3 the rows counted at
+ * most. The source at $4, if of domain $5, is one of the rows of each key it holds, and is not counted.
+ */
+const COUNT_BLOCK_ROWS = `SELECT ((SELECT count(*) FROM (SELECT 1 FROM blocks WHERE block_key = k.row_key LIMIT $3::int4) AS held)
+      - CASE WHEN k.key = ANY(coalesce(own.block_keys, '{}')) THEN 1 ELSE 0 END)::int4 AS n
+  FROM unnest($1::int8[], $2::int8[]) WITH ORDINALITY AS k(key, row_key, i)
+  LEFT JOIN sources AS own ON own.url = $4 AND own.domain = $5
+  ORDER BY k.i`;
+
 interface WordColumns {
   source_id: number;
   codes: Buffer;
@@ -260,60 +279,18 @@ async function rowByUrl(client: PoolClient, url: string): Promise<IndexedRow | u
   return rows[0];
 }
 
-/** Deletes a source row with its words, postings and block rows (found through the lists the row keeps), in one statement. */
-async function deleteRow(client: PoolClient, row: IndexedRow): Promise<void> {
+/**
+ * Deletes a source row with its words, postings and block rows (found through the lists the row keeps; its
+ * block rows under `blockRows`, its keys as the table holds them), in one statement.
+ */
+async function deleteRow(client: PoolClient, row: IndexedRow, blockRows: readonly bigint[]): Promise<void> {
   await client.query(
     `WITH f AS (DELETE FROM fingerprints WHERE source_id = $1 AND hash = ANY($2::int4[])),
       b AS (DELETE FROM blocks WHERE source_id = $1 AND block_key = ANY($3::int8[])),
       w AS (DELETE FROM source_words WHERE source_id = $1)
     DELETE FROM sources WHERE id = $1`,
-    [row.id, row.fingerprints, row.block_keys],
+    [row.id, row.fingerprints, blockRows],
   );
-}
-
-interface DomainBlock {
-  domain: string;
-  /** A block key as a decimal int8. */
-  key: string;
-}
-
-/** What replacing blocks `before` by `after` changes in the per-domain counts: -1 for each one lost, +1 for each one gained. */
-function countChanges(before: readonly DomainBlock[], after: readonly DomainBlock[]): { domain: string; key: string; delta: number }[] {
-  const id = (b: DomainBlock) => `${b.domain}\n${b.key}`;
-  const was = new Set(before.map(id));
-  const is = new Set(after.map(id));
-  return [
-    ...before.filter((b) => !is.has(id(b))).map((b) => ({ ...b, delta: -1 })),
-    ...after.filter((b) => !was.has(id(b))).map((b) => ({ ...b, delta: 1 })),
-  ];
-}
-
-/**
- * Adds each delta to its (domain, block) count in one statement, in key order (see the class comment), then
- * drops the counts that fell to zero.
- */
-export async function changeBlockCounts(client: PoolClient, changes: readonly { domain: string; key: string; delta: number }[]): Promise<void> {
-  if (changes.length === 0) return;
-  const sorted = [...changes].sort((a, b) => (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : compareInt64(a.key, b.key)));
-  await client.query(
-    `INSERT INTO block_counts (domain, block_key, sources)
-      SELECT d, k, n FROM unnest($1::text[], $2::int8[], $3::int4[]) WITH ORDINALITY AS c(d, k, n, i) ORDER BY i
-      ON CONFLICT (domain, block_key) DO UPDATE SET sources = block_counts.sources + excluded.sources`,
-    [sorted.map((c) => c.domain), sorted.map((c) => c.key), sorted.map((c) => c.delta)],
-  );
-  // Only a decrement can bring a count to zero; a new source's blocks only add.
-  const lowered = sorted.filter((c) => c.delta < 0);
-  if (lowered.length === 0) return;
-  await client.query(
-    "DELETE FROM block_counts WHERE (domain, block_key) IN (SELECT * FROM unnest($1::text[], $2::int8[])) AND sources <= 0",
-    [lowered.map((c) => c.domain), lowered.map((c) => c.key)],
-  );
-}
-
-function compareInt64(a: string, b: string): number {
-  const x = BigInt(a);
-  const y = BigInt(b);
-  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /**

@@ -35,15 +35,10 @@ export const SOURCE_TABLES = `
     source_id int4 NOT NULL,
     PRIMARY KEY (hash, source_id)
   );
+  -- Keyed by the block's key mixed with its source's domain's (DomainKeys); migration 4 re-keys older rows.
   CREATE TABLE IF NOT EXISTS blocks (
     block_key int8 NOT NULL,
     source_id int4 NOT NULL,
     PRIMARY KEY (block_key, source_id)
-  );
-  CREATE TABLE IF NOT EXISTS block_counts (
-    domain text NOT NULL,
-    block_key int8 NOT NULL,
-    sources int4 NOT NULL,
-    PRIMARY KEY (domain, block_key)
   );
 `;
