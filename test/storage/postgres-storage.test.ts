@@ -1,4 +1,3 @@
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Storage } from "../../src/io/storage/storage.ts";
 import type { NewJob } from "../../src/monitor/job-queue.ts";
@@ -6,6 +5,7 @@ import { openPostgresStorage } from "../../src/io/storage/postgres-storage.ts";
 import { POSTGRES_MIGRATIONS } from "../../src/io/storage/postgres-migrations.ts";
 import { cli } from "../monitor/cli.ts";
 import { findPostgresBin, POSTGRES_MISSING, startPostgres, type PostgresServer } from "../support/postgres-server.ts";
+import { queryOnce } from "../support/postgres-pools.ts";
 
 const pgBin = findPostgresBin();
 if (!pgBin) console.warn(`postgres-storage.test: ${POSTGRES_MISSING}`);
@@ -23,16 +23,6 @@ describe.skipIf(!pgBin)("PostgreSQL storage: schema versions, units of work, and
   };
   const fresh = () => server.createSchema(`storage_${++schemas}`);
 
-  async function query<R extends pg.QueryResultRow>(url: string, sql: string): Promise<R[]> {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      return (await client.query<R>(sql)).rows;
-    } finally {
-      await client.end();
-    }
-  }
-
   beforeAll(async () => {
     server = await startPostgres(pgBin!);
   });
@@ -44,7 +34,7 @@ describe.skipIf(!pgBin)("PostgreSQL storage: schema versions, units of work, and
   it("brings a new database to the latest schema once, however many processes open it together", async () => {
     const url = await fresh();
     await Promise.all([open(url), open(url), open(url)]);
-    const versions = await query<{ version: number }>(url, "SELECT version FROM schema_versions ORDER BY version");
+    const versions = await queryOnce<{ version: number }>(url, "SELECT version FROM schema_versions ORDER BY version");
     expect(versions.map((v) => v.version)).toEqual(POSTGRES_MIGRATIONS.map((m) => m.version));
     expect(versions.at(-1)!.version).toBe(LATEST);
   });
@@ -52,9 +42,9 @@ describe.skipIf(!pgBin)("PostgreSQL storage: schema versions, units of work, and
   it("adopts a database of sources and queue written before schema versions existed, keeping its rows", async () => {
     const url = await fresh();
     const [{ SOURCE_TABLES }, { QUEUE_TABLES }] = await Promise.all([import("../../src/io/storage/postgres-tables/sources.ts"), import("../../src/io/storage/postgres-tables/queue.ts")]);
-    await query(url, SOURCE_TABLES);
-    await query(url, QUEUE_TABLES);
-    await query(url, "INSERT INTO monitor_jobs (kind, key, url, priority, state, not_before, enqueued_at) VALUES ('page', 'k', 'https://a.example/1', 3, 'ready', 0, 0)");
+    await queryOnce(url, SOURCE_TABLES);
+    await queryOnce(url, QUEUE_TABLES);
+    await queryOnce(url, "INSERT INTO monitor_jobs (kind, key, url, priority, state, not_before, enqueued_at) VALUES ('page', 'k', 'https://a.example/1', 3, 'ready', 0, 0)");
     const storage = await open(url);
     expect((await storage.queue.counts()).ready).toBe(1);
     expect(await storage.cases.listCases({}, { limit: 1, offset: 0 })).toEqual({ total: 0, items: [] });
@@ -63,12 +53,12 @@ describe.skipIf(!pgBin)("PostgreSQL storage: schema versions, units of work, and
   it("refuses a database of a newer schema through the command line, in one line naming it, and leaves it as it was", async () => {
     const url = await fresh();
     await (await openPostgresStorage(url)).close();
-    await query(url, `INSERT INTO schema_versions (version, name, applied_at) VALUES (${LATEST + 1}, 'from the future', '2030-01-01T00:00:00Z')`);
-    const tablesBefore = await query<{ n: string }>(url, "SELECT count(*) AS n FROM pg_tables WHERE schemaname = current_schema()");
+    await queryOnce(url, `INSERT INTO schema_versions (version, name, applied_at) VALUES (${LATEST + 1}, 'from the future', '2030-01-01T00:00:00Z')`);
+    const tablesBefore = await queryOnce<{ n: string }>(url, "SELECT count(*) AS n FROM pg_tables WHERE schemaname = current_schema()");
     const run = await cli(["--db", url, "cases", "list"]);
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split("\n")).toEqual([`copyquota: ${url} was written by a newer CopyQuota (schema ${LATEST + 1}; this one knows up to ${LATEST}): upgrade CopyQuota to open it`]);
-    expect(await query(url, "SELECT count(*) AS n FROM pg_tables WHERE schemaname = current_schema()")).toEqual(tablesBefore);
+    expect(await queryOnce(url, "SELECT count(*) AS n FROM pg_tables WHERE schemaname = current_schema()")).toEqual(tablesBefore);
   });
 
   it("names a database that refuses the login in one line, password hidden", async () => {
@@ -135,7 +125,7 @@ describe.skipIf(!pgBin)("PostgreSQL storage: schema versions, units of work, and
       return tx.queue.counts();
     });
     await holding;
-    const terminated = await query<{ n: number }>(server.url, "SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE state = 'idle in transaction'");
+    const terminated = await queryOnce<{ n: number }>(server.url, "SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE state = 'idle in transaction'");
     expect(terminated).toEqual([{ n: 1 }]);
     // Let the server's termination reach the connection first: its error event comes while no statement runs.
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -28,12 +28,17 @@ export class TestPools {
 /** A fresh schema on `server` with `tables` (a `postgres-tables` constant) created in it; its URL. */
 export async function schemaWith(server: Pick<PostgresServer, "createSchema">, name: string, tables: string): Promise<string> {
   const url = await server.createSchema(name);
+  await queryOnce(url, tables);
+  return url;
+}
+
+/** The rows of `sql` (one statement or several) run on a connection of its own to `url`, as another process would. */
+export async function queryOnce<R extends pg.QueryResultRow>(url: string, sql: string): Promise<R[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(tables);
+    return (await client.query<R>(sql)).rows;
   } finally {
     await client.end();
   }
-  return url;
 }
