@@ -3,6 +3,7 @@ import type { NewSource } from "../../src/io/store/source-store.ts";
 import { openPostgresStorage } from "../../src/io/storage/postgres-storage.ts";
 import { tokenize, wordSequence } from "../../src/core/text/tokenize.ts";
 import { findPostgresBin, POSTGRES_MISSING, startPostgres, type PostgresServer } from "../support/postgres-server.ts";
+import { queryOnce } from "../support/postgres-pools.ts";
 
 // The semantics it shares with SQLite's are proven in bulk-writer-contract.test.ts; here, what only this writer
 // does: know the stored rows without asking, and notice when another process changed them.
@@ -49,6 +50,34 @@ describe.skipIf(!pgBin)("PostgreSQL bulk writer", () => {
       await bulk.close();
       await storage.close();
       await other.close();
+    }
+  });
+
+  it("reports the error its batch failed with, not another from running the batch again on close", async () => {
+    const url = await server!.createSchema("failing_batch");
+    const storage = await openPostgresStorage(url);
+    // A batch that fails with one error, and run again with another: as a connection lost, then refused.
+    await queryOnce(
+      url,
+      `CREATE SEQUENCE attempts;
+      CREATE FUNCTION fail() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION '%', CASE nextval('attempts') WHEN 1 THEN 'first failure' ELSE 'another failure' END; END $$;
+      CREATE TRIGGER fail BEFORE INSERT ON sources FOR EACH STATEMENT EXECUTE FUNCTION fail();`,
+    );
+    // As `sources add` uses the writer (withBulkWriter): closed in a finally.
+    const load = async () => {
+      const bulk = storage.bulkWriter({ group: 2 });
+      try {
+        for (let n = 1; n <= 4; n++) await bulk.putSource(source(n), entry([FOOTER]));
+      } finally {
+        await bulk.close();
+      }
+    };
+    try {
+      await expect(load()).rejects.toThrow("first failure");
+      expect(await storage.sources.countSources()).toBe(0);
+    } finally {
+      await storage.close();
     }
   });
 

@@ -76,7 +76,8 @@ interface PendingSource {
  * For one loader at a time, as `sources add` of an archive is. Inserts by another process are noticed when
  * this writer next reserves ids, and what it knows is read again from the tables; a source another process
  * removes meanwhile may still count toward a block's recurrence here. A batch holding a URL another process
- * added meanwhile fails as a whole on the URL's uniqueness, and what it held is not stored.
+ * added meanwhile fails as a whole on the URL's uniqueness, and what it held is not stored; the writer stores
+ * nothing more, every later call failing with that error.
  */
 export class PostgresBulkWriter implements SourceBulkWriter {
   private readonly store: PostgresSourceStore;
@@ -88,6 +89,8 @@ export class PostgresBulkWriter implements SourceBulkWriter {
   private ids: number[] = [];
   private lastId = 0;
   private knowledge: StoredKnowledge | null = null;
+  /** The error a batch failed with: the writer then writes nothing more (see `flush`). */
+  private failure: { error: unknown } | null = null;
 
   private readonly batch: number;
 
@@ -101,6 +104,7 @@ export class PostgresBulkWriter implements SourceBulkWriter {
   }
 
   async putSource(source: NewSource, index: SourceIndexEntry): Promise<{ source: StoredSource; replaced: boolean }> {
+    this.refuseIfFailed();
     const known = await this.known();
     const blockKeys = [...new Set(index.blockKeys.map(blockKeyToInt))];
     const blockRows = this.store.domainKeys.of(source.domain, blockKeys.map(BigInt));
@@ -150,11 +154,21 @@ export class PostgresBulkWriter implements SourceBulkWriter {
     return new Map(blockKeys.map((key, i) => [key, Math.min(atMost, stored.get(key)! + (this.pendingBlocks.get(keys[i]!) ?? 0))]));
   }
 
-  /** Writes the waiting sources, all or none. */
+  /**
+   * Writes the waiting sources, all or none. A batch that failed is not tried again, by a later call or on close:
+   * each fails with the batch's error, which a second attempt's error (a refused connection after a lost one)
+   * would hide from whoever closes the writer in a `finally`.
+   */
   private async flush(): Promise<void> {
+    this.refuseIfFailed();
     if (this.pending.length === 0) return;
     const batch = this.pending;
-    await inTransaction(this.pool, (client) => writeBatch(client, batch));
+    try {
+      await inTransaction(this.pool, (client) => writeBatch(client, batch));
+    } catch (error) {
+      this.failure = { error };
+      throw error;
+    }
     this.pending = [];
     this.pendingUrls.clear();
     this.pendingBlocks.clear();
@@ -172,6 +186,10 @@ export class PostgresBulkWriter implements SourceBulkWriter {
 
   async close(): Promise<void> {
     await this.flush();
+  }
+
+  private refuseIfFailed(): void {
+    if (this.failure !== null) throw this.failure.error;
   }
 
   private async isStored(url: string): Promise<boolean> {
