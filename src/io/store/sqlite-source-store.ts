@@ -145,10 +145,16 @@ export class SqliteSourceStore implements SourceStore {
     return { ...tx.immediate(), postings, blockRows };
   }
 
-  /** Takes note of `count` postings a bulk writer put into `recent_fingerprints`, merging them once they are enough. */
+  /**
+   * Takes note of `count` postings a bulk writer put into `recent_fingerprints`, merging them once they are
+   * enough, in the writer's open transaction: the group's commit is the merge's. Not in a savepoint of its
+   * own: a savepoint copies every page the merge changes into its journal, which `temp_store = MEMORY` keeps in
+   * memory, and the merge changes most pages of the large tables, so the bulk load's peak memory grew with the
+   * index (docs/BENCHMARKS.md, "1,000,000 sources in SQLite").
+   */
   recentPostingsWritten(count: number): void {
     this.recentPostings += count;
-    this.mergeWhenFull();
+    if (this.recentPostings >= this.recentLimit) this.mergeRecent();
   }
 
   async removeSource(url: string): Promise<boolean> {
@@ -161,15 +167,17 @@ export class SqliteSourceStore implements SourceStore {
     return tx.immediate();
   }
 
-  /** Moves the recent postings and blocks into the large tables, in key order, once they are enough (see the class comment). */
+  /** Moves the recent postings and blocks into the large tables, in a transaction, once they are enough. */
   private mergeWhenFull(): void {
-    if (this.recentPostings < this.recentLimit) return;
-    this.db.transaction(() => {
-      this.stmts.mergeRecent.run();
-      this.stmts.clearRecent.run();
-      this.stmts.mergeRecentBlocks.run();
-      this.stmts.clearRecentBlocks.run();
-    })();
+    if (this.recentPostings >= this.recentLimit) this.db.transaction(() => this.mergeRecent())();
+  }
+
+  /** Moves the recent postings and blocks into the large tables, in key order (see the class comment). */
+  private mergeRecent(): void {
+    this.stmts.mergeRecent.run();
+    this.stmts.clearRecent.run();
+    this.stmts.mergeRecentBlocks.run();
+    this.stmts.clearRecentBlocks.run();
     this.recentPostings = 0;
   }
 
