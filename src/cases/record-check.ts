@@ -1,4 +1,5 @@
 import type { Actor } from "./case.ts";
+import type { InTransaction } from "../io/storage/repositories.ts";
 import type { CaseStore, CheckToRecord, RecordedCheck } from "./case-store.ts";
 import { candidateKey } from "./candidate-key.ts";
 import { planCaseUpdates, planPageGone } from "./plan-case-updates.ts";
@@ -15,11 +16,11 @@ export interface GoneToRecord {
 
 /**
  * Records a check of a candidate page and applies it to the page's cases (see `planCaseUpdates`): the one place
- * that decides what a check changes, whichever database holds the cases. `cases` must be a unit of work's
+ * that decides what a check changes, whichever database holds the cases. `cases` are a unit of work's
  * (`storage.transaction`): the cases read are the ones the plan changes, and the check, the cases and what
  * else the unit of work writes (evidence, the monitor's URL state and job) commit together.
  */
-export async function recordCheck(cases: CaseStore, input: CheckToRecord): Promise<RecordedCheck> {
+export async function recordCheck(cases: InTransaction<CaseStore>, input: CheckToRecord): Promise<RecordedCheck> {
   const key = candidateKey(input.result.candidate.url);
   const existing = await cases.casesOfPage(key.url);
   const checkId = await cases.insertCheck(key.url, input);
@@ -33,8 +34,8 @@ export async function recordCheck(cases: CaseStore, input: CheckToRecord): Promi
   });
 }
 
-/** Records that a page answered 404/410: its open cases are resolved as gone. `cases` must be a unit of work's, as for `recordCheck`. */
-export async function recordGone(cases: CaseStore, input: GoneToRecord): Promise<RecordedCheck> {
+/** Records that a page answered 404/410: its open cases are resolved as gone. `cases` are a unit of work's, as for `recordCheck`. */
+export async function recordGone(cases: InTransaction<CaseStore>, input: GoneToRecord): Promise<RecordedCheck> {
   const key = candidateKey(input.candidateUrl);
   const existing = await cases.casesOfPage(key.url);
   return cases.applyChanges(planPageGone(existing, input.status), {

@@ -1,10 +1,10 @@
-import type { Repositories } from "../io/storage/repositories.ts";
+import type { TransactionRepositories } from "../io/storage/repositories.ts";
 
 /**
  * The repositories a unit of work writes through, bound to its transaction: what it writes through them
  * commits together or not at all.
  */
-export type UnitOfWork = Pick<Repositories, "watchlist" | "queue" | "urls" | "cases" | "evidence">;
+export type UnitOfWork = Pick<TransactionRepositories, "watchlist" | "queue" | "urls" | "cases" | "evidence">;
 
 /**
  * Runs `work` as one transaction, handing it the repositories bound to that transaction. A unit of work — a

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CaseStore } from "../../src/cases/case-store.ts";
-import type { Repositories } from "../../src/io/storage/repositories.ts";
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import type { TransactionRepositories } from "../../src/io/storage/repositories.ts";
 import { createCaseService } from "../../src/cases/case-service.ts";
+import type { recordCheck, recordGone } from "../../src/cases/record-check.ts";
 import { sha256Hex } from "../../src/cases/evidence.ts";
 import { createEngine } from "../../src/engine/create-engine.ts";
 import { openSqliteStorage, type SqliteStorage } from "../../src/io/storage/sqlite-storage.ts";
@@ -14,9 +14,9 @@ import { bodyOf, HEATING, sourceDocument } from "../store/zarechye-articles.ts";
 function failingRecord(storage: SqliteStorage) {
   return {
     ...storage,
-    transaction: <T>(work: (tx: Repositories) => Promise<T>) =>
+    transaction: <T>(work: (tx: TransactionRepositories) => Promise<T>) =>
       storage.transaction((tx) => {
-        const cases: CaseStore = Object.create(tx.cases);
+        const cases: typeof tx.cases = Object.create(tx.cases);
         cases.applyChanges = async () => {
           throw new Error("database or disk is full");
         };
@@ -56,5 +56,13 @@ describe("the case service records a check and its evidence as one unit of work"
     expect(recorded.checkId).toBe(1);
     expect(evidence.sha256).toBe(sha256);
     expect(await storage.evidence.capturesOf(sha256)).toHaveLength(1);
+  });
+
+  // Checked by the compiler (`npm run typecheck`, part of `npm test`): the storage's own cases are not a unit of
+  // work's, so recording a check or a gone page with them, outside `storage.transaction`, does not compile.
+  it("records a check and a gone page only through a unit of work's cases", () => {
+    expectTypeOf<TransactionRepositories["cases"]>().toMatchTypeOf<Parameters<typeof recordCheck>[0]>();
+    expectTypeOf<SqliteStorage["cases"]>().not.toMatchTypeOf<Parameters<typeof recordCheck>[0]>();
+    expectTypeOf<SqliteStorage["cases"]>().not.toMatchTypeOf<Parameters<typeof recordGone>[0]>();
   });
 });

@@ -13,6 +13,7 @@ import { PostgresCaseStore } from "../../src/cases/postgres-case-store.ts";
 import { CASE_TABLES } from "../../src/io/storage/postgres-tables/cases.ts";
 import { storableText } from "../../src/io/storage/postgres-text.ts";
 import { serialTransactions } from "../../src/io/storage/sqlite-transactions.ts";
+import { inTransaction, type InTransaction } from "../../src/io/storage/repositories.ts";
 import { storeBackends } from "./store-backends.ts";
 
 /** A process's cases: the store, and checks recorded as the case service and the monitor record them, each in a unit of work. */
@@ -21,7 +22,7 @@ interface Cases extends CaseStore {
   recordGone(input: GoneToRecord): Promise<RecordedCheck>;
 }
 
-function casesWith(store: CaseStore, transaction: <T>(work: (tx: CaseStore) => Promise<T>) => Promise<T>): Cases {
+function casesWith(store: CaseStore, transaction: <T>(work: (tx: InTransaction<CaseStore>) => Promise<T>) => Promise<T>): Cases {
   const cases: Cases = Object.create(store);
   cases.recordCheck = (input) => transaction((tx) => recordCheck(tx, input));
   cases.recordGone = (input) => transaction((tx) => recordGone(tx, input));
@@ -37,10 +38,10 @@ const sqliteTurns = new Map<string, Promise<unknown>>();
  * the second's BEGIN would block the thread, and with it the first's commit, until SQLite gives up ("database
  * is locked").
  */
-function sqliteUnitsOfWork(db: Database.Database, store: CaseStore): <T>(work: (tx: CaseStore) => Promise<T>) => Promise<T> {
-  const transaction = serialTransactions(db, store);
+function sqliteUnitsOfWork(db: Database.Database, store: CaseStore): <T>(work: (tx: InTransaction<CaseStore>) => Promise<T>) => Promise<T> {
+  const transaction = serialTransactions(db, inTransaction({ cases: store }));
   return (work) => {
-    const run = () => transaction(work);
+    const run = () => transaction((tx) => work(tx.cases));
     const next = (sqliteTurns.get(db.name) ?? Promise.resolve()).then(run, run);
     sqliteTurns.set(db.name, next.catch(() => undefined));
     return next;
@@ -52,7 +53,7 @@ const backends = storeBackends<Cases>("cases", {
     const store = new SqliteCaseStore(db);
     return casesWith(store, sqliteUnitsOfWork(db, store));
   },
-  postgres: (db) => casesWith(new PostgresCaseStore(db), (work) => db.atomically((tx) => work(new PostgresCaseStore(tx)))),
+  postgres: (db) => casesWith(new PostgresCaseStore(db), (work) => db.atomically((tx) => work(inTransaction({ cases: new PostgresCaseStore(tx) }).cases))),
   tables: CASE_TABLES,
 });
 

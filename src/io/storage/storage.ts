@@ -1,6 +1,6 @@
 import type { SourceStore } from "../store/source-store.ts";
 import type { BulkWriterOptions, SourceBulkWriter } from "../store/source-bulk-writer.ts";
-import type { Repositories } from "./repositories.ts";
+import type { Repositories, TransactionRepositories } from "./repositories.ts";
 
 /**
  * One database: its connection (SQLite) or pool (PostgreSQL), its schema, brought to this build's version when
@@ -14,7 +14,7 @@ export interface Storage extends Repositories {
   /** A writer for loading many sources in a row into `sources` (`copyquota sources add`); close it before the storage. */
   bulkWriter(options?: BulkWriterOptions): SourceBulkWriter;
   /** Runs `work` in one transaction: everything it writes through `tx` commits together or not at all. */
-  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: TransactionRepositories) => Promise<T>): Promise<T>;
   /**
    * Runs `work` while holding a lock every process on this database respects, named `name`: for once-only
    * work several processes may start together (the first start's admin key and demo content).
