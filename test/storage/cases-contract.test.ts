@@ -1,4 +1,3 @@
-import type Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { measuredMatch } from "../support/measured-match.ts";
 import type { CheckResult, Match } from "../../src/core/types.ts";
@@ -29,29 +28,12 @@ function casesWith(store: CaseStore, transaction: <T>(work: (tx: InTransaction<C
   return cases;
 }
 
-/** The tail of each SQLite file's units of work, across the test's connections to it. */
-const sqliteTurns = new Map<string, Promise<unknown>>();
-
-/**
- * Units of work on `db` that wait for those of the test's other connections to the same file. Each connection
- * stands for a process, and processes wait for each other's write lock; two connections of one thread cannot:
- * the second's BEGIN would block the thread, and with it the first's commit, until SQLite gives up ("database
- * is locked").
- */
-function sqliteUnitsOfWork(db: Database.Database, store: CaseStore): <T>(work: (tx: InTransaction<CaseStore>) => Promise<T>) => Promise<T> {
-  const transaction = serialTransactions(db, inTransaction({ cases: store }));
-  return (work) => {
-    const run = () => transaction((tx) => work(tx.cases));
-    const next = (sqliteTurns.get(db.name) ?? Promise.resolve()).then(run, run);
-    sqliteTurns.set(db.name, next.catch(() => undefined));
-    return next;
-  };
-}
-
 const backends = storeBackends<Cases>("cases", {
   sqlite: (db) => {
     const store = new SqliteCaseStore(db);
-    return casesWith(store, sqliteUnitsOfWork(db, store));
+    // The test's connections stand for processes; in its one thread they take turns on the file (`serialTransactions`).
+    const transaction = serialTransactions(db, inTransaction({ cases: store }));
+    return casesWith(store, (work) => transaction((tx) => work(tx.cases)));
   },
   postgres: (db) => casesWith(new PostgresCaseStore(db), (work) => db.atomically((tx) => work(inTransaction({ cases: new PostgresCaseStore(tx) }).cases))),
   tables: CASE_TABLES,
