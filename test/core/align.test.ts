@@ -47,6 +47,17 @@ describe("alignment", () => {
     expect(r.reusedChars).toBeLessThan(SOURCE.length - sentences[1]!.length + 3);
   });
 
+  it("does not show a sentence the reuser wrote between two reused ones as reused", () => {
+    const sentences = SOURCE.match(/[^.]+\./g)!;
+    const own = "Эксперты сомневаются в сроках.";
+    const candidate = [sentences[0], own, sentences[1], sentences[2], sentences[3]].join(" ");
+    const r = compareTexts(SOURCE, candidate);
+    const ownStart = candidate.indexOf(own);
+    for (const p of r.passages) expect(p.candidate.end <= ownStart || p.candidate.start >= ownStart + own.length).toBe(true);
+    // The source around it was all reused, and still counts whole.
+    expect(r.share).toBe(1);
+  });
+
   it("ignores short stock phrases shared by unrelated news", () => {
     const other = "Как сообщает пресс-служба министерства, заявки начнут принимать в марте. Остальные детали пока не раскрываются, говорится в сообщении.";
     expect(compareTexts(SOURCE, other).passages).toHaveLength(0);

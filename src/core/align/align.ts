@@ -36,8 +36,9 @@ interface Chain {
  * Aligns a candidate against one source, tolerating edits: seeds are shared n-grams of stemmed words;
  * seeds are chained while the gap since the chain's last aligned word stays within `maxGap` words on
  * both sides, so a changed, deleted or inserted word does not split a passage, while reordered
- * sentences become separate passages. A gap may cross into the next source sentence but never skip a
- * whole one: a sentence the reuser left out is not counted as reused.
+ * sentences become separate passages. A gap may cross into the next sentence but never skip a whole one,
+ * on either side: a sentence the reuser left out is not counted as reused, and one the reuser wrote between
+ * two reused ones is not shown as reused (a passage would otherwise span it).
  * Shared words that seeds cannot anchor are then added where the passage already agrees (see `growPairs`).
  * A passage is reported from `minMatched` aligned words, or when it reuses a whole short sentence of a
  * short source (see `wholeSentenceRule`).
@@ -55,7 +56,7 @@ export function align(source: WordSequence, candidate: WordSequence, options: Al
       if (active[i]!.endC + 1 + options.maxGap < c) done.push(...active.splice(i, 1));
     }
     if (!positions) continue;
-    for (const s of positions) if (sameWords(source.codes, s, candidate.codes, c, n)) extendOrStart(active, source, s, c, n, options.maxGap);
+    for (const s of positions) if (sameWords(source.codes, s, candidate.codes, c, n)) extendOrStart(active, source, candidate, s, c, n, options.maxGap);
   }
   done.push(...active);
   const grown = done.map((chain) => growPairs(chain.pairs, source, candidate));
@@ -109,7 +110,7 @@ function sameWords(a: Uint32Array, from: number, b: Uint32Array, at: number, n: 
   return true;
 }
 
-function extendOrStart(active: Chain[], source: WordSequence, s: number, c: number, n: number, maxGap: number): void {
+function extendOrStart(active: Chain[], source: WordSequence, candidate: WordSequence, s: number, c: number, n: number, maxGap: number): void {
   let best: Chain | null = null;
   let bestDistance = Infinity;
   for (const chain of active) {
@@ -118,7 +119,7 @@ function extendOrStart(active: Chain[], source: WordSequence, s: number, c: numb
     const gapS = s - chain.endS - 1;
     const gapC = c - chain.endC - 1;
     if (gapS > maxGap || gapC > maxGap) continue;
-    if (gapS > 0 && skipsSentence(source, chain.endS, s)) continue;
+    if ((gapS > 0 && skipsSentence(source, chain.endS, s)) || (gapC > 0 && skipsSentence(candidate, chain.endC, c))) continue;
     // Overlapping seeds continue only on the chain's own diagonal.
     if ((gapS < 0 || gapC < 0) && s - c !== chain.endS - chain.endC) continue;
     const distance = Math.max(gapS, 0) + Math.max(gapC, 0);
@@ -138,9 +139,9 @@ function extendOrStart(active: Chain[], source: WordSequence, s: number, c: numb
   }
 }
 
-/** True when the source words strictly between `from` and `to` include a whole sentence. */
-function skipsSentence(source: WordSequence, from: number, to: number): boolean {
-  return source.sentences[to]! - source.sentences[from]! > 1;
+/** True when the words strictly between `from` and `to` include a whole sentence. */
+function skipsSentence(words: WordSequence, from: number, to: number): boolean {
+  return words.sentences[to]! - words.sentences[from]! > 1;
 }
 
 function claimCandidateTokens(chains: TokenPair[][], reportable: (pairs: readonly TokenPair[]) => boolean): Alignment[] {
