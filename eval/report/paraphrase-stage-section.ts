@@ -10,6 +10,8 @@ export const PARAPHRASE_STAGE_HEADING = "## 6. Paraphrase stage: synonyms and de
 /** Targets of issue 12 the stage is read against. */
 const LIGHT_GOAL = 0.95;
 const ORIG_GOAL = 0.1;
+/** Heavy labels (HPR/SYN/CCT) are read on the essays together, light ones on each. */
+const HEAVY_GOAL = 0.4;
 
 export function paraphraseStageSection(r: ParaphraseStageReport): string {
   const out: string[] = [PARAPHRASE_STAGE_HEADING];
@@ -149,6 +151,8 @@ function targetMisses(step: StageStep, base: readonly EssayOutcome[]): string[] 
       misses.push(`ORIG sentences ≤ ${pct(ORIG_GOAL, 0)} on ${essay} (${e.origTouched}/${e.orig}${already})`);
     }
   }
+  const heavy = step.outcomes.reduce((sum, e) => ({ found: sum.found + e.heavy.found, fragments: sum.fragments + e.heavy.fragments }), { found: 0, fragments: 0 });
+  if (heavy.found < HEAVY_GOAL * heavy.fragments) misses.push(`heavy labels ≥ ${pct(HEAVY_GOAL, 0)} on the essays together (${heavy.found}/${heavy.fragments})`);
   const unexplained = step.falseMatches.matches.filter((m) => m.klass === "unexplained").length;
   if (unexplained > 0) misses.push(`no unexplained false match (${unexplained})`);
   return misses;
