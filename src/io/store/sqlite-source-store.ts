@@ -281,11 +281,14 @@ export interface WrittenSource {
 const NO_LIMIT = -1;
 
 /**
- * Postings `recent_fingerprints` holds before they are merged into `fingerprints`: about 16,000 sources'
- * worth. Its B-tree is then ~15 MB, well inside the 64 MB page cache, so inserting into it reads nothing
- * from disk; a merge writes the large table's pages once per 16,000 sources instead of once per group.
+ * Postings `recent_fingerprints` holds before they are merged into `fingerprints`: about 27,000 sources'
+ * worth. Its B-tree is then ~30 MB, inside the 64 MB page cache, so inserting into it reads nothing from
+ * disk; a merge writes the large table's pages once per 27,000 sources instead of once per group. A merge
+ * rewrites nearly every page of the large table however many postings it brings, so fewer, larger merges
+ * write less: at 1,000,000 sources, twice the earlier 1,000,000 postings wrote 98 KB a source against 132 KB,
+ * and indexed 1,710 sources/s against 1,554 (docs/BENCHMARKS.md, "1,000,000 sources in SQLite").
  */
-const RECENT_POSTINGS_LIMIT = 1_000_000;
+const RECENT_POSTINGS_LIMIT = 2_000_000;
 
 /** Block keys are 64-bit hashes written as 16 hex digits; stored as SQLite's signed 64-bit integers. */
 export function blockKeyToInt(key: string): bigint {
