@@ -12,7 +12,7 @@ import { SqliteCaseStore } from "../../src/cases/sqlite-case-store.ts";
 import { SqliteEvidenceStore } from "../../src/cases/sqlite-evidence-store.ts";
 import { planCaseUpdates } from "../../src/cases/plan-case-updates.ts";
 import { recordCheck } from "../../src/cases/record-check.ts";
-import { inTransaction } from "../../src/io/storage/repositories.ts";
+import { asTransactionRepositories } from "../../src/io/storage/repositories.ts";
 import { serialTransactions } from "../../src/io/storage/sqlite-transactions.ts";
 import { allowedSteps, canTransition } from "../../src/cases/status-machine.ts";
 import { casesToCsv } from "../../src/cases/cases-csv.ts";
@@ -102,7 +102,7 @@ describe("SQLite stores", () => {
 
   it("records checks atomically: cases, observations and history, with dashboard counts", async () => {
     const cases = new SqliteCaseStore(db);
-    const unitOfWork = serialTransactions(db, inTransaction({ cases }));
+    const unitOfWork = serialTransactions(db, asTransactionRepositories({ cases }));
     const at = (day: number) => `2024-05-${String(day).padStart(2, "0")}T12:00:00.000Z`;
     const one = await unitOfWork((tx) => recordCheck(tx.cases, { result: result("https://a.example/x?utm_source=vk", [match("https://s/1", "violation", 0.9)]), candidateText: "t", evidenceSha256: "a".repeat(64), caps: CAPS, actor: "api", at: at(1) }));
     const two = await unitOfWork((tx) => recordCheck(tx.cases, { result: result("https://www.b.example/y", [match("https://s/1", "violation", 0.4), match("https://s/2", "violation", 0.5)]), candidateText: "t", evidenceSha256: "b".repeat(64), caps: CAPS, actor: "api", at: at(3) }));

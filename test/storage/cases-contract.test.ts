@@ -12,7 +12,7 @@ import { PostgresCaseStore } from "../../src/cases/postgres-case-store.ts";
 import { CASE_TABLES } from "../../src/io/storage/postgres-tables/cases.ts";
 import { storableText } from "../../src/io/storage/postgres-text.ts";
 import { serialTransactions } from "../../src/io/storage/sqlite-transactions.ts";
-import { inTransaction, type InTransaction } from "../../src/io/storage/repositories.ts";
+import { asTransactionRepositories, type InTransaction } from "../../src/io/storage/repositories.ts";
 import { storeBackends } from "./store-backends.ts";
 
 /** A process's cases: the store, and checks recorded as the case service and the monitor record them, each in a unit of work. */
@@ -32,10 +32,10 @@ const backends = storeBackends<Cases>("cases", {
   sqlite: (db) => {
     const store = new SqliteCaseStore(db);
     // The test's connections stand for processes; in its one thread they take turns on the file (`serialTransactions`).
-    const transaction = serialTransactions(db, inTransaction({ cases: store }));
+    const transaction = serialTransactions(db, asTransactionRepositories({ cases: store }));
     return casesWith(store, (work) => transaction((tx) => work(tx.cases)));
   },
-  postgres: (db) => casesWith(new PostgresCaseStore(db), (work) => db.atomically((tx) => work(inTransaction({ cases: new PostgresCaseStore(tx) }).cases))),
+  postgres: (db) => casesWith(new PostgresCaseStore(db), (work) => db.atomically((tx) => work(asTransactionRepositories({ cases: new PostgresCaseStore(tx) }).cases))),
   tables: CASE_TABLES,
 });
 

@@ -1,5 +1,5 @@
 import type { Storage } from "./storage.ts";
-import { inTransaction as boundTo, type Repositories } from "./repositories.ts";
+import { asTransactionRepositories, type Repositories } from "./repositories.ts";
 import type { PgExecutor } from "./postgres-executor.ts";
 import { clientExecutor, poolExecutor } from "./postgres-executor.ts";
 import { openMigratedPool } from "./postgres-migrations.ts";
@@ -68,7 +68,7 @@ export async function openPostgresStorage(url: string, options: { now?: () => nu
     name,
     sources,
     bulkWriter: (bulk) => new PostgresBulkWriter(pool, bulk),
-    transaction: (work) => retryingConflicts(() => inTransaction(pool, (client) => work(boundTo(repositoriesOn(clientExecutor(client), options.now))))),
+    transaction: (work) => retryingConflicts(() => inTransaction(pool, (client) => work(asTransactionRepositories(repositoriesOn(clientExecutor(client), options.now))))),
     // A session-level lock held by one pooled connection for the work's duration: released by the work's end,
     // or by the server when the process dies with it.
     exclusively: (lockName, work) =>

@@ -29,7 +29,7 @@ declare const boundToTransaction: unique symbol;
 
 /**
  * A repository as a unit of work has it, bound to its transaction. Only `Storage.transaction` hands these out
- * (`inTransaction`), so what must run inside one — `recordCheck`, say, whose reads of a page's cases must be
+ * (`asTransactionRepositories`), so what must run inside one — `recordCheck`, say, whose reads of a page's cases must be
  * the ones its writes change — says so in its parameter types, and a call with the storage's own repositories
  * does not compile. A brand for the compiler only: on SQLite they are the same objects.
  */
@@ -39,6 +39,6 @@ export type InTransaction<T> = T & { readonly [boundToTransaction]: true };
 export type TransactionRepositories = { readonly [K in keyof Repositories]: InTransaction<Repositories[K]> };
 
 /** `repositories` as bound to a transaction: for `Storage.transaction`'s implementations, of repositories that are. */
-export function inTransaction<R extends Partial<Repositories>>(repositories: R): { readonly [K in keyof R]: InTransaction<R[K]> } {
+export function asTransactionRepositories<R extends Partial<Repositories>>(repositories: R): { readonly [K in keyof R]: InTransaction<R[K]> } {
   return repositories as { readonly [K in keyof R]: InTransaction<R[K]> };
 }

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import type { Storage } from "./storage.ts";
-import { inTransaction, type Repositories } from "./repositories.ts";
+import { asTransactionRepositories, type Repositories } from "./repositories.ts";
 import { openDatabase } from "./sqlite-database.ts";
 import { SqliteSourceStore } from "../store/sqlite-source-store.ts";
 import { SqliteBulkWriter } from "../store/sqlite-bulk-writer.ts";
@@ -49,7 +49,7 @@ export function openSqliteStorage(file: string, options: { now?: () => number } 
     db,
     sources,
     bulkWriter: (bulk) => new SqliteBulkWriter(sources, bulk),
-    transaction: serialTransactions(db, inTransaction(repositories)),
+    transaction: serialTransactions(db, asTransactionRepositories(repositories)),
     // Once-only work need only not interleave with itself in this process: several servers starting together
     // on one file is what PostgreSQL is for, and a second server on a SQLite file starts after the first.
     exclusively<T>(_name: string, work: () => Promise<T>): Promise<T> {
