@@ -1,3 +1,8 @@
+/** Block keys are 64-bit hashes written as 16 hex digits; both databases store them as signed 64-bit integers. */
+export function blockKeyToInt(key: string): bigint {
+  return BigInt.asIntN(64, BigInt(`0x${key}`));
+}
+
 /**
  * Block keys as the block tables hold them: XORed with a 64-bit hash of the source's domain, so that one
  * block in two domains is two keys. Two (domain, block) pairs share a key only if their keys differ by

@@ -3,7 +3,8 @@ import type { Pool, PoolClient } from "pg";
 import type { NewSource, SourceIndexEntry, StoredSource } from "./source-store.ts";
 import type { BulkWriterOptions, SourceBulkWriter } from "./source-bulk-writer.ts";
 import { inTransaction } from "./postgres-connection.ts";
-import { blockKeyToInt, PostgresSourceStore } from "./postgres-source-store.ts";
+import { PostgresSourceStore } from "./postgres-source-store.ts";
+import { blockKeyToInt } from "./domain-keys.ts";
 import { storableText } from "../storage/postgres-text.ts";
 import { storedTexts } from "./text-layout.ts";
 import { BlockKeyFilter } from "./block-key-filter.ts";
@@ -49,8 +50,8 @@ interface StoredKnowledge {
 interface PendingSource {
   source: StoredSource;
   fingerprints: number[];
-  /** Distinct block keys as decimal int8. */
-  blockKeys: string[];
+  /** Distinct block keys (`blockKeyToInt`). */
+  blockKeys: bigint[];
   /** The same keys as the block rows key them (`DomainKeys`). */
   blockRows: bigint[];
   words: { codes: Buffer; sentences: Buffer };
@@ -114,7 +115,7 @@ export class PostgresBulkWriter implements SourceBulkWriter {
     this.refuseIfFailed();
     const known = await this.known();
     const blockKeys = [...new Set(index.blockKeys.map(blockKeyToInt))];
-    const blockRows = this.store.domainKeys.of(source.domain, blockKeys.map(BigInt));
+    const blockRows = this.store.domainKeys.of(source.domain, blockKeys);
     const url = urlKey(source.url);
     if (this.pendingUrls.has(source.url) || (known.urls.mayHold(url) && (await this.isStored(source.url)))) {
       await this.flush();
@@ -142,7 +143,7 @@ export class PostgresBulkWriter implements SourceBulkWriter {
     // A waiting source is not in the stored counts, so `exceptUrl` must be stored before its own blocks can be discounted.
     if (this.pendingUrls.has(exceptUrl)) await this.flush();
     const known = await this.known();
-    const keys = this.store.domainKeys.of(domain, blockKeys.map((key) => BigInt(blockKeyToInt(key))));
+    const keys = this.store.domainKeys.of(domain, blockKeys.map(blockKeyToInt));
     // One row more than `atMost`, for `exceptUrl`'s own.
     const limit = atMost + 1;
     const stored = new Map<string, number>();

@@ -8,7 +8,7 @@ import { sourceFromColumns, type SourceColumns } from "./source-row.ts";
 import { decodeWords, encodeWords } from "./word-blob.ts";
 import { INDEX_FORMAT, IndexFormatError } from "./index-format.ts";
 import { ReadAhead } from "./read-ahead.ts";
-import { DomainKeys } from "./domain-keys.ts";
+import { blockKeyToInt, DomainKeys } from "./domain-keys.ts";
 
 /**
  * Sources and their fingerprint index in a PostgreSQL database, for several processes on several machines
@@ -41,7 +41,7 @@ export class PostgresSourceStore implements SourceStore {
     // Postings are signed 32-bit integers (int4); the engine's hashes are unsigned and reinterpreted here.
     const fingerprints = [...new Set(index.fingerprints.map((h) => h | 0))];
     const blocks = [...new Set(index.blockKeys.map(blockKeyToInt))];
-    const blockRows = this.domainKeys.of(source.domain, blocks.map(BigInt));
+    const blockRows = this.domainKeys.of(source.domain, blocks);
     const texts = storedTexts(source.text, source.protectedText, source.boilerplate);
     const words = encodeWords(index.words);
     return inTransaction(this.pool, async (client) => {
@@ -166,7 +166,7 @@ export class PostgresSourceStore implements SourceStore {
     const { rows } = await this.pool.query<{ n: number }>({
       name: "copyquota.count-block-rows",
       text: COUNT_BLOCK_ROWS,
-      values: [ints, this.domainKeys.of(domain, ints.map(BigInt)), limit, exceptUrl, domain],
+      values: [ints, this.domainKeys.of(domain, ints), limit, exceptUrl, domain],
     });
     return rows.map((row) => row.n);
   }
@@ -174,7 +174,7 @@ export class PostgresSourceStore implements SourceStore {
   async sourcesWithBlock(domain: string, blockKey: string): Promise<string[]> {
     const { rows } = await this.pool.query<{ url: string }>(
       "SELECT s.url FROM blocks AS b JOIN sources AS s ON s.id = b.source_id WHERE b.block_key = $1::int8 AND s.domain = $2 ORDER BY s.id",
-      [this.domainKeys.of(domain, [BigInt(blockKeyToInt(blockKey))])[0], domain],
+      [this.domainKeys.of(domain, [blockKeyToInt(blockKey)])[0], domain],
     );
     return rows.map((row) => row.url);
   }
@@ -259,11 +259,6 @@ function putDefined<V>(map: Map<number, V>, key: number, value: V | undefined): 
   if (value === undefined) return false;
   map.set(key, value);
   return true;
-}
-
-/** Block keys are 64-bit hashes written as 16 hex digits; stored as signed bigints, passed as decimal strings. */
-export function blockKeyToInt(key: string): string {
-  return BigInt.asIntN(64, BigInt(`0x${key}`)).toString();
 }
 
 /** Holds, until the transaction ends, the right to write `url`: another writer of the same URL waits here. */

@@ -1,7 +1,8 @@
 import type Database from "better-sqlite3";
 import type { NewSource, SourceIndexEntry, StoredSource } from "./source-store.ts";
 import type { BulkWriterOptions, SourceBulkWriter } from "./source-bulk-writer.ts";
-import { blockKeyToInt, type SqliteSourceStore } from "./sqlite-source-store.ts";
+import type { SqliteSourceStore } from "./sqlite-source-store.ts";
+import { blockKeyToInt } from "./domain-keys.ts";
 import { PendingIndexRows, type IndexRows } from "./pending-index-rows.ts";
 import { BlockKeyFilter } from "./block-key-filter.ts";
 

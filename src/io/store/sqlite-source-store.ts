@@ -5,7 +5,7 @@ import { storedTexts } from "./text-layout.ts";
 import { sourceFromColumns, type SourceColumns } from "./source-row.ts";
 import { decodeWords, encodeWords } from "./word-blob.ts";
 import { ownBuffer } from "./blob.ts";
-import { DomainKeys } from "./domain-keys.ts";
+import { blockKeyToInt, DomainKeys } from "./domain-keys.ts";
 import { openDatabase } from "../storage/sqlite-database.ts";
 
 /**
@@ -289,11 +289,6 @@ const NO_LIMIT = -1;
  * and indexed 1,710 sources/s against 1,554 (docs/BENCHMARKS.md, "1,000,000 sources in SQLite").
  */
 const RECENT_POSTINGS_LIMIT = 2_000_000;
-
-/** Block keys are 64-bit hashes written as 16 hex digits; stored as SQLite's signed 64-bit integers. */
-export function blockKeyToInt(key: string): bigint {
-  return BigInt.asIntN(64, BigInt(`0x${key}`));
-}
 
 /** A `sources` row as SQLite gives it: booleans are integers there. */
 interface SourceRow extends Omit<SourceColumns, "reference"> {
