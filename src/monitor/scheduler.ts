@@ -4,9 +4,6 @@ import type { MonitorDeps } from "./monitor-deps.ts";
 import type { MonitorOptions } from "./open-monitor.ts";
 import type { PassSettings } from "./run-pass.ts";
 import { openMonitorAt } from "./open-monitor.ts";
-import type { Storage } from "../io/storage/storage.ts";
-import { openStorage } from "../io/storage/open-storage.ts";
-import { isPostgresUrl } from "../io/store/postgres-url.ts";
 import { DEFAULT_CONCURRENCY, DEFAULT_LEASE_MS, runPass } from "./run-pass.ts";
 import { StatusRecorder } from "./status-recorder.ts";
 
@@ -98,20 +95,13 @@ export interface SchedulerOptions extends MonitorOptions, Partial<LoopSettings> 
 /**
  * Starts the monitor in the background of a running process (the server): it opens its own connection to
  * the database and its own fetcher, runs passes on the watchlist's schedule, and re-checks open cases. It
- * records its status in the database (see `MonitorStatus`), never inside a pass's transaction (see
- * `openStatusStorage`). `stop()` ends it, forgets its status and closes what it opened.
+ * records its status in the database (see `MonitorStatus`), each write a unit of work of its own (see
+ * `StatusRecorder`). `stop()` ends it, forgets its status and closes what it opened.
  * @throws on invalid fetcher options, naming them, or naming the database when it cannot be opened.
  */
 export async function startScheduler(options: SchedulerOptions): Promise<Scheduler> {
   const monitor = await openMonitorAt(options.database, { ...options, workers: options.workers ?? DEFAULT_SCHEDULER_WORKERS });
-  let statusStorage: Storage | null;
-  try {
-    statusStorage = await openStatusStorage(options.database);
-  } catch (error) {
-    await monitor.close();
-    throw error;
-  }
-  const status = new StatusRecorder((statusStorage ?? monitor.storage).monitors, monitor.now);
+  const status = new StatusRecorder(monitor.storage, monitor.now);
   const loop = runLoop(monitor, {
     concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
     leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
@@ -136,7 +126,6 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
   });
   const done = loop.done.finally(async () => {
     await status.forget();
-    await statusStorage?.close();
     await monitor.close();
   });
   return {
@@ -147,16 +136,4 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
       await done;
     },
   };
-}
-
-/**
- * A storage of its own for the scheduler's status writes, or null when the monitor's will do. On SQLite the
- * monitor's repositories are its one connection, where a plain write made while a unit of work of the pass is
- * open (its workers and lease heartbeats run beside the status writes; a pass that fails leaves its workers
- * still going) joins that transaction and rolls back with it; a connection of its own keeps them apart. On
- * PostgreSQL a write outside a unit of work goes to any connection of the pool, never to a transaction's, so a
- * second pool would only cost the database more connections.
- */
-async function openStatusStorage(database: string): Promise<Storage | null> {
-  return isPostgresUrl(database) ? null : openStorage(database);
 }

@@ -1,18 +1,22 @@
 import type { MonitorEvent, PassSummary } from "./events.ts";
-import type { MonitorStatus, MonitorStatusStore } from "./monitor-status.ts";
+import type { MonitorStatus } from "./monitor-status.ts";
+import type { Storage } from "../io/storage/storage.ts";
 import type { WatchedSite } from "./watchlist.ts";
 import { thisProcess } from "./monitor-status.ts";
 
 /**
  * Keeps a running monitor's status and records it in the database at each turn of its loop: a pass started
  * (with its sites), a pass finished or failed. URL failures are noted as they come and recorded with the pass.
- * Recording is best effort: the status is only shown, and a busy database must not fail a pass over it.
+ * Recording is best effort: the status is only shown, and a busy database must not fail a pass over it. Each
+ * write is a unit of work of its own: on SQLite the monitor's repositories share one connection, where a plain
+ * write made while a unit of work of the pass is open (its workers and lease heartbeats run beside the status
+ * writes) would join that transaction and roll back with it.
  */
 export class StatusRecorder {
   private status: MonitorStatus;
 
   constructor(
-    private readonly store: MonitorStatusStore,
+    private readonly storage: Pick<Storage, "transaction">,
     private readonly now: () => number,
   ) {
     const at = this.at();
@@ -38,12 +42,13 @@ export class StatusRecorder {
 
   /** Removes the monitor's row: it stopped. */
   async forget(): Promise<void> {
-    await this.store.remove(this.status.process).catch(() => undefined);
+    await this.storage.transaction((tx) => tx.monitors.remove(this.status.process)).catch(() => undefined);
   }
 
   private save(change: Partial<MonitorStatus>): void {
     this.status = { ...this.status, ...change, updatedAt: this.at() };
-    void this.store.save(this.status).catch(() => undefined);
+    const status = this.status;
+    void this.storage.transaction((tx) => tx.monitors.save(status)).catch(() => undefined);
   }
 
   private at(): string {
