@@ -80,12 +80,11 @@ interface PendingSource {
  * added meanwhile fails as a whole on the URL's uniqueness, and what it held is not stored; the writer stores
  * nothing more, every later call failing with that error.
  *
- * No ANALYZE follows a load: a check's statements look rows up by key, and their plans do not wait on the
- * tables' statistics. Measured once by hand (2026-12-07, 20,000 sources of the bench's generator, autovacuum off
- * for the tables; no command prints it): 8 `candidates` statements took 7.4 ms without statistics and 9.4 ms
- * after ANALYZE, in the same plans; 4.3 ms after VACUUM, whose visibility map lets index-only scans skip the
- * heap, and which autovacuum runs after inserts. Statistics without it made a block count a bitmap scan of all
- * a recurring block's rows (5.9 ms against 0.2), which this writer counts about once (`atLeast`).
+ * No ANALYZE follows a load: a check's statements look rows up by key, and their plans were the same with
+ * and without the tables' statistics when looked at with EXPLAIN after a load of the bench's sources. What
+ * made them faster was VACUUM, whose visibility map lets index-only scans skip the heap, and autovacuum runs
+ * it after inserts. Statistics without it turned a block count into a scan of all a recurring block's rows,
+ * which this writer counts about once (`atLeast`).
  */
 export class PostgresBulkWriter implements SourceBulkWriter {
   private readonly store: PostgresSourceStore;
