@@ -26,17 +26,18 @@ export function foldText(text: string): string {
 }
 
 /**
- * Characters NFKC leaves as they are: ASCII, Russian and Kazakh Cyrillic, and the punctuation Russian news
- * uses. A text made only of them skips normalization, which otherwise costs as much as tokenizing.
+ * The code points NFKC may change: all but ASCII, Russian and Kazakh Cyrillic, and the punctuation Russian news
+ * uses, each of which NFKC leaves as it is. Only these are normalized, each on its own: most texts have a few (a
+ * non-breaking space, "№", "…", a bullet), and normalizing the whole text to find out whether it changed, then
+ * each of its characters when it had, made folding a generated source take 56 µs instead of 38 (scratch, 10,000
+ * sources). A text NFKC leaves as a whole comes out the same: a character NFKC changes on its own (NFKC_QC "No")
+ * cannot be in it.
  */
-const NFKC_STABLE = /^[\t\n\r\x20-\x7e\u00ab\u00bb\u0400-\u045f\u0490-\u04ff\u2013\u2014\u2018\u2019\u201c\u201d\u201e]*$/;
+const NFKC_UNSTABLE = /[^\t\n\r\x20-\x7e\u00ab\u00bb\u0400-\u045f\u0490-\u04ff\u2013\u2014\u2018\u2019\u201c\u201d\u201e]/gu;
 
 function nfkcSameLength(text: string): string {
-  if (NFKC_STABLE.test(text) || text.normalize("NFKC") === text) return text;
-  let out = "";
-  for (const ch of text) {
+  return text.replace(NFKC_UNSTABLE, (ch) => {
     const nf = ch.normalize("NFKC");
-    out += nf.length === ch.length ? nf : ch;
-  }
-  return out;
+    return nf.length === ch.length ? nf : ch;
+  });
 }
