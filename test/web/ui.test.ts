@@ -189,14 +189,19 @@ describe("web UI", () => {
 
     // A setting the form shows is kept when another is saved (it was reset when the form did not send it).
     const before = (await server.call<{ rules: Record<string, unknown> }>("GET", "/api/policy")).body.rules;
+    // Each save waits for the server's answer to its PUT: the form already shows what was typed, so
+    // nothing on the page says the save is done (waiting on the field's value raced the request).
+    const savePolicy = () =>
+      Promise.all([
+        page.waitForResponse((r) => r.request().method() === "PUT" && new URL(r.url()).pathname === "/api/policy"),
+        page.click("form.policy-form button[type=submit]"),
+      ]);
     await page.fill("#policy-maxShare", "30%");
     await page.fill("#policy-minPassageChars", "80");
-    await page.click("form.policy-form button[type=submit]");
-    await page.waitForSelector("form.policy-form .ok");
+    await savePolicy();
     expect((await server.call<{ rules: { minPassageChars: number } }>("GET", "/api/policy")).body.rules.minPassageChars).toBe(80);
     await page.fill("#policy-fixDeadlineDays", "5");
-    await page.click("form.policy-form button[type=submit]");
-    await page.waitForFunction(() => (document.querySelector("#policy-fixDeadlineDays") as HTMLInputElement | null)?.value === "5");
+    await savePolicy();
     expect((await server.call<{ rules: { minPassageChars: number; fixDeadlineDays: number } }>("GET", "/api/policy")).body.rules).toMatchObject({ minPassageChars: 80, fixDeadlineDays: 5 });
     expect((await server.call("PUT", "/api/policy", before)).status).toBe(200);
   });
