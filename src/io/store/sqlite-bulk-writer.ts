@@ -31,9 +31,8 @@ export class SqliteBulkWriter implements SourceBulkWriter {
   private readonly pending = new PendingIndexRows();
   /** What this writer knows of the stored block rows, as of `data_version` `version`. */
   private knowledge: StoredBlockKnowledge | null = null;
-  /** The connection's checkpoint interval (pages) and page cache (`cache_size`), given back on close. */
+  /** The connection's checkpoint interval, in pages, given back on close. */
   private readonly autocheckpoint: number;
-  private readonly cacheSize: number;
 
   constructor(
     private readonly store: SqliteSourceStore,
@@ -53,8 +52,6 @@ export class SqliteBulkWriter implements SourceBulkWriter {
     this.autocheckpoint = this.db.pragma("wal_autocheckpoint", { simple: true }) as number;
     const pageSize = this.db.pragma("page_size", { simple: true }) as number;
     this.db.pragma(`wal_autocheckpoint = ${Math.round(BULK_CHECKPOINT_BYTES / pageSize)}`);
-    this.cacheSize = this.db.pragma("cache_size", { simple: true }) as number;
-    this.db.pragma(`cache_size = -${BULK_CACHE_BYTES / 1024}`);
   }
 
   async putSource(source: NewSource, index: SourceIndexEntry): Promise<{ source: StoredSource; replaced: boolean }> {
@@ -112,9 +109,7 @@ export class SqliteBulkWriter implements SourceBulkWriter {
 
   async close(): Promise<void> {
     this.commit();
-    if (!this.db.open) return;
-    this.db.pragma(`wal_autocheckpoint = ${this.autocheckpoint}`);
-    this.db.pragma(`cache_size = ${this.cacheSize}`);
+    if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${this.autocheckpoint}`);
   }
 
   /** Writes the group's pending rows, all or none. */
@@ -177,15 +172,6 @@ const GROUP_MS = 1000;
 
 /** WAL written between checkpoints during a bulk load (see the constructor). */
 const BULK_CHECKPOINT_BYTES = 64 * 2 ** 20;
-
-/**
- * Page cache during a bulk load. A load's inserts land on random pages of the recent tables (up to ~30 MB, see
- * `RECENT_POSTINGS_LIMIT`) and of the URL index (~100 MB at a million sources), and its lookups read the block
- * tables; in the connection's 64 MB these evicted one another, and each miss is a read(2). Continuing a
- * 600,000-source index by 60,000 sources (scratch, one run each): row inserts 163 µs a source with 64 MB, 120
- * with 128 MB, 103 with 192 MB; 1,481 sources/s with 64 MB, 1,609 with 192 MB; peak RSS 794 MB and 928 MB.
- */
-const BULK_CACHE_BYTES = 192 * 2 ** 20;
 
 /** The smallest block-key filter: rebuilt each time it doubles, it would otherwise be rebuilt often while small. */
 const MIN_FILTER_KEYS = 65_536;
