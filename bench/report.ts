@@ -1,4 +1,5 @@
 import { REUSE_MIX } from "./generator/candidates.ts";
+import { describeCorpus } from "./generator/corpus.ts";
 import type { TextProfile } from "./generator/realism.ts";
 import { TTR_WORDS } from "./generator/realism.ts";
 import type { DbSize } from "./measure/db-size.ts";
@@ -110,12 +111,13 @@ function targetsSection(results: BenchResults): string[] {
 }
 
 function corpusSection(results: BenchResults): string[] {
-  const { real, generated, origin } = results.realism;
+  const { real, generated, origin, kind } = results.realism;
   return [
     "## The generated texts",
     "",
-    `A word-bigram Markov model learned at run time from \`${origin}\` (real Russian news; read, never copied into`,
-    "the repository; the ODS dumps' flattened line breaks repaired as their SOURCE.md says), with a synthetic",
+    `A word-bigram Markov model learned at run time from ${describeCorpus(origin, kind)},`,
+    ...(kind === "shared samples" ? ["read, never copied into the repository (the ODS dumps' flattened line breaks repaired as their SOURCE.md says),"] : []),
+    "with a synthetic",
     "Zipf-distributed vocabulary of 200k stems built from the training words' letter trigrams, so that 100k",
     "articles differ as real ones do. Sentence, paragraph and article lengths are sampled from the training",
     "text. Each source ends with the publisher's reuse notice and read-all line; some carry a «Читайте также»",
@@ -280,6 +282,7 @@ export function renderReport(results: BenchResults): string {
     `- Command: \`${results.command}\``,
     `- Date: ${m.date}; commit ${m.commit}${m.dirty ? " (working tree had uncommitted changes)" : ""}; every phase ran a snapshot of src/ and bench/ taken at that time`,
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB RAM, ${m.os}; Node ${m.node}; SQLite ${m.sqlite}`,
+    `- Training text: ${describeCorpus(results.realism.origin, results.realism.kind)}`,
     `- Duration: ${dec(results.totalSeconds / 60)} min; seed ${results.options.seed}${results.options.quick ? "; **quick run** (sizes too small for the targets)" : ""}`,
     "",
     ...targetsSection(results),

@@ -1,3 +1,4 @@
+import type { CorpusKind } from "./generator/corpus.ts";
 import type { TextProfile } from "./generator/realism.ts";
 import type { MachineInfo } from "./measure/machine.ts";
 import type { BenchOptions } from "./options.ts";
@@ -20,7 +21,7 @@ export interface BenchResults {
   options: BenchOptions;
   command: string;
   machine: MachineInfo;
-  realism: { origin: string; real: TextProfile; generated: TextProfile };
+  realism: { origin: string; kind: CorpusKind; real: TextProfile; generated: TextProfile };
   builds: Array<{ size: number; runs: IndexResult[]; failures: string[] }>;
   checks: Array<{ against: number; kind: "text" | "html"; result: CheckResult | null; failure: string | null }>;
   peer: {

@@ -8,6 +8,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { describeCorpus } from "./generator/corpus.ts";
 import { createNewsGenerator } from "./generator/news-generator.ts";
 import { profileTexts } from "./generator/realism.ts";
 import { machineInfo } from "./measure/machine.ts";
@@ -190,12 +191,14 @@ async function main(): Promise<void> {
 
   const generator = createNewsGenerator({ repoRoot: REPO_ROOT, seed: options.seed });
   const real = generator.corpus.articles.map((a) => a.text);
+  log(`training text: ${describeCorpus(path.relative(REPO_ROOT, generator.corpus.origin), generator.corpus.kind)}`);
   const results: BenchResults = {
     options,
     command: ["npm run bench", ...(process.argv.length > 2 ? ["--", ...process.argv.slice(2)] : [])].join(" "),
     machine: machineInfo(REPO_ROOT),
     realism: {
       origin: path.relative(REPO_ROOT, generator.corpus.origin),
+      kind: generator.corpus.kind,
       real: profileTexts(real),
       generated: profileTexts(real.map((_, i) => generator.source(i).body.join("\n\n"))),
     },

@@ -11,7 +11,24 @@ export interface TrainingArticle {
 export interface TrainingCorpus {
   /** Where the articles came from, for the report. */
   origin: string;
+  /**
+   * Whether they are the shared real samples or our fixtures, the fallback: the fixtures teach shorter, less varied
+   * articles, so a run on them is not comparable with one on the samples.
+   */
+  kind: CorpusKind;
   articles: TrainingArticle[];
+}
+
+export type CorpusKind = "shared samples" | "own fixtures";
+
+/**
+ * How the log and the report name the training text. A run on our fixtures says it is not comparable: its
+ * figures look plausible, and were once nearly taken for a run's on the samples.
+ */
+export function describeCorpus(origin: string, kind: CorpusKind): string {
+  return kind === "shared samples"
+    ? `\`${origin}\` (real Russian news)`
+    : `\`${origin}\` (our fictional articles, as ../shared is absent: not comparable with a run on its real samples)`;
 }
 
 /** The real Russian news samples, relative to the repository root. */
@@ -34,11 +51,11 @@ const MIN_CAPITAL_RATIO = 0.01;
 /** Loads the training articles: the shared real samples if present, else our fixtures, else fails. */
 export function loadTrainingCorpus(repoRoot: string): TrainingCorpus {
   const shared = path.resolve(repoRoot, SHARED_SAMPLES);
-  if (existsSync(shared)) return { origin: shared, articles: readSharedSamples(shared) };
+  if (existsSync(shared)) return { origin: shared, kind: "shared samples", articles: readSharedSamples(shared) };
   const fixtures = path.resolve(repoRoot, FIXTURE_ARTICLES);
   if (existsSync(fixtures)) {
     const articles = readFixtureArticles(fixtures);
-    if (articles.length > 0) return { origin: fixtures, articles };
+    if (articles.length > 0) return { origin: fixtures, kind: "own fixtures", articles };
   }
   throw new Error(
     `bench generator: no training text. Neither ${shared} (the shared Russian news samples) nor ` +

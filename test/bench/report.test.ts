@@ -81,7 +81,7 @@ function results(opts: BenchOptions, api: BenchResults["api"], monitor: BenchRes
     options: opts,
     command: "npm run bench",
     machine: { cpu: "test cpu", cores: 2, memoryGb: 8, os: "Linux", node: "v20", sqlite: "3", commit: "abc1234", dirty: false, date: "2026-01-01T00:00:00.000Z" },
-    realism: { origin: "test/fixtures/articles", real: profile, generated: profile },
+    realism: { origin: "test/fixtures/articles", kind: "own fixtures", real: profile, generated: profile },
     builds: [],
     checks: [],
     peer: { dolos: [], copyquota: [], largest: null },
@@ -205,5 +205,15 @@ describe("bench report: PostgreSQL", () => {
     const skipped = renderReport({ ...results(options(["--postgres"]), null, null), postgres: { ...postgres(100_000), skipped: "no PostgreSQL server binaries", index: null, checks: [], monitor: [] } });
     expect(skipped).toContain("## PostgreSQL (issue 11)\n\nSkipped: no PostgreSQL server binaries.");
     expect(targetRow(skipped, "PostgreSQL: text checks/s").slice(2)).toEqual(["—", "not measured", "—"]);
+  });
+});
+
+describe("bench report: the training text", () => {
+  it("says in its header that a run on our fixtures is not comparable with one on the shared samples", () => {
+    const onFixtures = renderReport(results(options(), null, null));
+    const header = (report: string) => report.split("\n").find((l) => l.startsWith("- Training text:"));
+    expect(header(onFixtures)).toBe("- Training text: `test/fixtures/articles` (our fictional articles, as ../shared is absent: not comparable with a run on its real samples)");
+    const shared = { ...results(options(), null, null), realism: { origin: "../shared/eval/data/ru-news-samples/articles.jsonl", kind: "shared samples" as const, real: profile, generated: profile } };
+    expect(header(renderReport(shared))).toBe("- Training text: `../shared/eval/data/ru-news-samples/articles.jsonl` (real Russian news)");
   });
 });
