@@ -23,7 +23,7 @@ export type CorpusKind = "shared samples" | "own fixtures";
 
 /**
  * How the log and the report name the training text. A run on our fixtures says it is not comparable: its
- * figures look plausible, and were once nearly taken for a run's on the samples.
+ * figures look plausible, and were twice nearly taken for a run's on the samples.
  */
 export function describeCorpus(origin: string, kind: CorpusKind): string {
   return kind === "shared samples"
