@@ -191,13 +191,14 @@ async function main(): Promise<void> {
 
   const generator = createNewsGenerator({ repoRoot: REPO_ROOT, seed: options.seed });
   const real = generator.corpus.articles.map((a) => a.text);
-  log(`training text: ${describeCorpus(path.relative(REPO_ROOT, generator.corpus.origin), generator.corpus.kind)}`);
+  const origin = path.relative(REPO_ROOT, generator.corpus.origin);
+  log(`training text: ${describeCorpus(origin, generator.corpus.kind)}`);
   const results: BenchResults = {
     options,
     command: ["npm run bench", ...(process.argv.length > 2 ? ["--", ...process.argv.slice(2)] : [])].join(" "),
     machine: machineInfo(REPO_ROOT),
     realism: {
-      origin: path.relative(REPO_ROOT, generator.corpus.origin),
+      origin,
       kind: generator.corpus.kind,
       real: profileTexts(real),
       generated: profileTexts(real.map((_, i) => generator.source(i).body.join("\n\n"))),

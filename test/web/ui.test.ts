@@ -189,13 +189,15 @@ describe("web UI", () => {
 
     // A setting the form shows is kept when another is saved (it was reset when the form did not send it).
     const before = (await server.call<{ rules: Record<string, unknown> }>("GET", "/api/policy")).body.rules;
-    // Each save waits for the server's answer to its PUT: the form already shows what was typed, so
-    // nothing on the page says the save is done (waiting on the field's value raced the request).
-    const savePolicy = () =>
-      Promise.all([
+    // Each save waits for the server's answer to its PUT: the form already shows what was typed, and the
+    // previous save's confirmation stays until the answer re-renders it (waiting on either raced the request).
+    const savePolicy = async () => {
+      await Promise.all([
         page.waitForResponse((r) => r.request().method() === "PUT" && new URL(r.url()).pathname === "/api/policy"),
         page.click("form.policy-form button[type=submit]"),
       ]);
+      await page.waitForSelector("form.policy-form .ok");
+    };
     await page.fill("#policy-maxShare", "30%");
     await page.fill("#policy-minPassageChars", "80");
     await savePolicy();
