@@ -23,8 +23,8 @@ export function dbFileBytes(file: string): number {
   return size(file) + size(`${file}-wal`) + size(`${file}-shm`);
 }
 
-/** The tables holding postings: the large one and the two smaller levels merged into it (see SqliteSourceStore). */
-const POSTING_TABLES = ["fingerprints", "middle_fingerprints", "recent_fingerprints"];
+/** The tables holding postings: the large one and the recent one merged into it (see SqliteSourceStore). */
+const POSTING_TABLES = ["fingerprints", "recent_fingerprints"];
 
 /** Checkpoints the WAL through a connection of our own and measures the file and its objects. */
 export function measureDb(file: string): DbSize {

@@ -42,7 +42,7 @@ function indexRows(file: string) {
   const db = new Database(file, { readonly: true });
   const rows = (sql: string) => db.prepare(sql).raw().all() as unknown[][];
   const out = {
-    postings: rows("SELECT f.hash, s.url FROM (SELECT * FROM fingerprints UNION ALL SELECT * FROM middle_fingerprints UNION ALL SELECT * FROM recent_fingerprints) f JOIN sources s ON s.id = f.source_id ORDER BY 1, 2"),
+    postings: rows("SELECT f.hash, s.url FROM (SELECT * FROM fingerprints UNION ALL SELECT * FROM recent_fingerprints) f JOIN sources s ON s.id = f.source_id ORDER BY 1, 2"),
     blocks: rows("SELECT b.block_key, s.url FROM (SELECT * FROM blocks UNION ALL SELECT * FROM recent_blocks) b JOIN sources s ON s.id = b.source_id ORDER BY 1, 2"),
   };
   db.close();

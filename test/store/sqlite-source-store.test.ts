@@ -56,18 +56,16 @@ describe("SQLite source store", () => {
     await reopened.close();
   });
 
-  it("moves postings down the three levels and blocks into the large table once there are enough, and finds, counts and removes them in any", async () => {
-    const levels = { recentLimit: 15, middleLimit: 35 };
+  it("moves recent postings and blocks into the large tables once there are enough, and finds, counts and removes them in either", async () => {
     for (const grouped of [false, true]) {
       const db = path.join(dir, `levels-${grouped}.db`);
-      const store = SqliteSourceStore.open(db, levels);
-      // Grouped, merges wait for a commit, here every second write.
-      const writer = grouped ? new SqliteBulkWriter(store, { group: 2 }) : store;
+      const store = SqliteSourceStore.open(db, { recentLimit: 25 });
+      const writer = grouped ? new SqliteBulkWriter(store) : store;
       const words = wordSequence(tokenize(TEXT));
-      // Source n holds fingerprints n*10 … n*10+9 and the shared fingerprint 7: 10 postings a source, so every
-      // second source fills the recent level, and every fourth the middle one.
+      // Source n holds fingerprints n*10 … n*10+9 and the shared fingerprint 7; 10 postings a source, so
+      // adding the third reaches the limit and the following ones land in the recent table again.
       const ids: number[] = [];
-      for (let n = 1; n <= 7; n++) {
+      for (let n = 1; n <= 5; n++) {
         const fingerprints = [7, ...Array.from({ length: 9 }, (_, i) => n * 10 + i)];
         // Every source holds block SHARED and a block of its own.
         const blockKeys = [SHARED, n.toString(16).padStart(16, "0")];
@@ -78,30 +76,30 @@ describe("SQLite source store", () => {
 
       const raw = new Database(db, { readonly: true });
       const level = (table: string) => raw.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-      // Sources 1–4 went down to the large table, 5–6 to the middle one, and 7 is recent.
-      expect([level("fingerprints"), level("middle_fingerprints"), level("recent_fingerprints")]).toEqual([40, 20, 10]);
-      expect([level("blocks"), level("recent_blocks")]).toEqual([12, 2]);
+      // Without grouping a merge follows the write that reached the limit; through a bulk writer, it waits for the commit (on close).
+      expect([level("fingerprints"), level("recent_fingerprints")]).toEqual(grouped ? [50, 0] : [30, 20]);
+      expect([level("blocks"), level("recent_blocks")]).toEqual(grouped ? [10, 0] : [6, 4]);
       raw.close();
 
-      const reopened = SqliteSourceStore.open(db, levels);
+      const reopened = SqliteSourceStore.open(db, { recentLimit: 25 });
       const all = await reopened.candidates([7, 10, 50], { maxDf: 10, minShared: 1, limit: 10 });
       expect(all).toEqual([
         { sourceId: ids[0], shared: 2 },
         { sourceId: ids[4], shared: 2 },
-        ...[ids[1], ids[2], ids[3], ids[5], ids[6]].map((sourceId) => ({ sourceId, shared: 1 })),
+        ...[ids[1], ids[2], ids[3]].map((sourceId) => ({ sourceId, shared: 1 })),
       ]);
-      // The per-hash cap counts every level: 7 is held by 7 sources, more than maxDf = 6.
-      expect(await reopened.candidates([7], { maxDf: 6, minShared: 1, limit: 10 })).toEqual([]);
+      // The per-hash cap counts both tables: 7 is held by 5 sources, more than maxDf = 4.
+      expect(await reopened.candidates([7], { maxDf: 4, minShared: 1, limit: 10 })).toEqual([]);
       // Block counts also read both tables.
       const own = "000000000000000" + "3";
       const other = "https://vestnik.test/news/3";
-      expect(await reopened.blockCounts("vestnik.test", [SHARED, own], other)).toEqual(new Map([[SHARED, 6], [own, 0]]));
+      expect(await reopened.blockCounts("vestnik.test", [SHARED, own], other)).toEqual(new Map([[SHARED, 4], [own, 0]]));
       expect(await reopened.blockCounts("gazeta.test", [SHARED], other)).toEqual(new Map([[SHARED, 0]]));
-      // One source of each level.
-      for (const n of [1, 5, 7]) expect(await reopened.removeSource(`https://vestnik.test/news/${n}`)).toBe(true);
-      expect((await reopened.candidates([7, 10, 50, 70], { maxDf: 10, minShared: 1, limit: 10 })).map((c) => c.sourceId)).toEqual([ids[1], ids[2], ids[3], ids[5]]);
-      expect(await reopened.blockCounts("vestnik.test", [SHARED], other)).toEqual(new Map([[SHARED, 3]]));
-      expect(await reopened.sourcesWithBlock("vestnik.test", SHARED)).toEqual([2, 3, 4, 6].map((n) => `https://vestnik.test/news/${n}`));
+      expect(await reopened.removeSource("https://vestnik.test/news/1")).toBe(true);
+      expect(await reopened.removeSource("https://vestnik.test/news/5")).toBe(true);
+      expect((await reopened.candidates([7, 10, 50], { maxDf: 10, minShared: 1, limit: 10 })).map((c) => c.sourceId)).toEqual([ids[1], ids[2], ids[3]]);
+      expect(await reopened.blockCounts("vestnik.test", [SHARED], other)).toEqual(new Map([[SHARED, 2]]));
+      expect(await reopened.sourcesWithBlock("vestnik.test", SHARED)).toEqual([2, 3, 4].map((n) => `https://vestnik.test/news/${n}`));
       await reopened.close();
     }
   });

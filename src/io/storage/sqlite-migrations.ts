@@ -6,7 +6,7 @@ import type { Migration } from "./schema-version.ts";
 import { NewerSchemaError } from "./schema-version.ts";
 import { columnsOf, hasTable } from "./sqlite-catalog.ts";
 import { refuseOtherIndexFormat } from "./sqlite-index-format.ts";
-import { MIDDLE_FINGERPRINTS_TABLE, SOURCE_TABLES } from "./sqlite-tables/sources.ts";
+import { SOURCE_TABLES } from "./sqlite-tables/sources.ts";
 import { CASE_TABLES } from "./sqlite-tables/cases.ts";
 import { EVIDENCE_TABLES } from "./sqlite-tables/evidence.ts";
 import { LICENSE_TABLES } from "./sqlite-tables/licenses.ts";
@@ -31,7 +31,6 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = Object.freeze([
   { version: 1, name: "every table, as the stores made them before numbered migrations", apply: createTables },
   { version: 2, name: "API keys gain roles and key ids", apply: addKeyRolesAndIds },
   { version: 3, name: "block rows keyed with their source's domain", apply: keyBlocksWithTheirDomain },
-  { version: 4, name: "a middle level of postings", apply: addMiddlePostings },
 ]);
 
 /**
@@ -98,9 +97,4 @@ function keyBlocksWithTheirDomain(db: Database.Database): void {
   for (const row of db.prepare("SELECT id, domain, block_keys FROM sources").all() as Array<{ id: number; domain: string; block_keys: Buffer }>) {
     for (const key of domainKeys.of(row.domain, [...new BigInt64Array(ownBuffer(row.block_keys))])) insert.run(key, row.id);
   }
-}
-
-/** 4: see `SqliteSourceStore`. A file's postings stay where they are, and its middle level starts empty. */
-function addMiddlePostings(db: Database.Database): void {
-  db.exec(MIDDLE_FINGERPRINTS_TABLE);
 }

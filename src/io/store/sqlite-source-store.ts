@@ -15,19 +15,14 @@ import { openDatabase } from "../storage/sqlite-database.ts";
  * can be removed without a second index on source id, and its words, so a check aligns against it
  * without tokenizing it again.
  *
- * Postings are written to a small table, `recent_fingerprints`, and moved in hash order into
- * `middle_fingerprints` once it holds `recentLimit` of them, and from there into `fingerprints` once that
- * holds `middleLimit` (a three-level LSM tree). A source's ~60 postings land on random pages of the B-tree
- * they go to, and a commit writes every page its group dirtied: into the large table, at 100k sources, that
- * was nearly the whole table at every commit (130 KB written per source, and indexing slowed as the index
- * grew). The small table stays in the page cache, and a merge, in hash order, writes each page of the table
- * it goes to once; but nearly every page, however few postings it brings. Merged straight into the large
- * table, each merge rewrote the whole index, which made merges half of what indexing wrote at a million
- * sources; the middle level takes them instead, and the large table is rewritten eight times less often.
- * Lookups read the three tables.
+ * Postings are written to a small table, `recent_fingerprints`, and moved into `fingerprints` in hash
+ * order once it holds `recentLimit` of them (a two-level LSM tree). A source's ~60 postings land on random
+ * pages of the B-tree they go to, and a commit writes every page its group dirtied: into the large table,
+ * at 100k sources, that was nearly the whole table at every commit (130 KB written per source, and
+ * indexing slowed as the index grew). The small table stays in the page cache, and a merge, in hash
+ * order, writes each page of the large one once. Lookups read both tables.
  *
- * Blocks are kept in two levels, `recent_blocks` merged into `blocks` with the recent postings (blocks are a
- * seventh of the postings' size, too few for a middle level to repay a third read), each row under its
+ * Blocks are kept the same way, `recent_blocks` merged into `blocks` with the postings, each row under its
  * key mixed with the domain's (`DomainKeys`), so that a block's sources in a domain are one key's rows and
  * are counted there, up to the few that make it recurrent. A table of per-domain counts, updated for every
  * block of every source, was one more random-key B-tree a commit rewrote: at 100k sources, counts and
@@ -43,13 +38,13 @@ export class SqliteSourceStore implements SourceStore {
   /** Block keys as the tables hold them; `SqliteBulkWriter` keys its rows through it too. */
   readonly domainKeys = new DomainKeys();
 
-  /** Postings in `recent_fingerprints` now (see the class comment). */
+  /** Postings in `recent_fingerprints` now, and how many it takes to merge them (see the class comment). */
   private recentPostings: number;
-  private readonly levels: PostingLevels;
+  private readonly recentLimit: number;
 
-  constructor(db: Database.Database, levels: Partial<PostingLevels> = {}) {
+  constructor(db: Database.Database, options: { recentLimit?: number } = {}) {
     this.db = db;
-    this.levels = { recentLimit: RECENT_POSTINGS_LIMIT, middleLimit: MIDDLE_POSTINGS_LIMIT, ...levels };
+    this.recentLimit = options.recentLimit ?? RECENT_POSTINGS_LIMIT;
     this.stmts = {
       byUrl: db.prepare("SELECT * FROM sources WHERE url = ?"),
       byId: db.prepare("SELECT * FROM sources WHERE id = ?"),
@@ -63,21 +58,16 @@ export class SqliteSourceStore implements SourceStore {
       // Writes, like reads, take a source's whole list in one statement (a JSON array) rather than a row each.
       insertFps: db.prepare("INSERT OR IGNORE INTO recent_fingerprints (hash, source_id) SELECT value, ? FROM json_each(?)"),
       deleteFp: db.prepare("DELETE FROM fingerprints WHERE hash = ? AND source_id = ?"),
-      deleteMiddleFp: db.prepare("DELETE FROM middle_fingerprints WHERE hash = ? AND source_id = ?"),
       deleteRecentFp: db.prepare("DELETE FROM recent_fingerprints WHERE hash = ? AND source_id = ?"),
       countRecent: db.prepare("SELECT count(*) FROM recent_fingerprints").pluck(),
-      countMiddle: db.prepare("SELECT count(*) FROM middle_fingerprints").pluck(),
-      mergeRecent: db.prepare("INSERT OR IGNORE INTO middle_fingerprints (hash, source_id) SELECT hash, source_id FROM recent_fingerprints ORDER BY hash, source_id"),
+      mergeRecent: db.prepare("INSERT OR IGNORE INTO fingerprints (hash, source_id) SELECT hash, source_id FROM recent_fingerprints ORDER BY hash, source_id"),
       clearRecent: db.prepare("DELETE FROM recent_fingerprints"),
-      mergeMiddle: db.prepare("INSERT OR IGNORE INTO fingerprints (hash, source_id) SELECT hash, source_id FROM middle_fingerprints ORDER BY hash, source_id"),
-      clearMiddle: db.prepare("DELETE FROM middle_fingerprints"),
       mergeRecentBlocks: db.prepare("INSERT OR IGNORE INTO blocks (block_key, source_id) SELECT block_key, source_id FROM recent_blocks ORDER BY block_key, source_id"),
       clearRecentBlocks: db.prepare("DELETE FROM recent_blocks"),
       // Each hash's postings, at most `LIMIT` of them, for all of a candidate's hashes in one statement: a
       // statement per hash cost ten times as much, in calls from JavaScript rather than in B-tree descents.
       postings: db
         .prepare(`SELECT (SELECT group_concat(source_id) FROM (SELECT source_id FROM fingerprints WHERE hash = j.value
-          UNION ALL SELECT source_id FROM middle_fingerprints WHERE hash = j.value
           UNION ALL SELECT source_id FROM recent_fingerprints WHERE hash = j.value LIMIT ?)) FROM json_each(?) AS j`)
         .pluck(),
       count: db.prepare("SELECT count(*) FROM sources").pluck(),
@@ -102,8 +92,8 @@ export class SqliteSourceStore implements SourceStore {
     this.recentPostings = this.stmts.countRecent.get() as number;
   }
 
-  static open(file: string, levels: Partial<PostingLevels> = {}): SqliteSourceStore {
-    return new SqliteSourceStore(openDatabase(file), levels);
+  static open(file: string, options: { recentLimit?: number } = {}): SqliteSourceStore {
+    return new SqliteSourceStore(openDatabase(file), options);
   }
 
   async putSource(source: NewSource, index: SourceIndexEntry): Promise<{ source: StoredSource; replaced: boolean }> {
@@ -164,7 +154,7 @@ export class SqliteSourceStore implements SourceStore {
    */
   recentPostingsWritten(count: number): void {
     this.recentPostings += count;
-    if (this.recentPostings >= this.levels.recentLimit) this.mergeRecent();
+    if (this.recentPostings >= this.recentLimit) this.mergeRecent();
   }
 
   async removeSource(url: string): Promise<boolean> {
@@ -177,34 +167,24 @@ export class SqliteSourceStore implements SourceStore {
     return tx.immediate();
   }
 
-  /** Merges the recent postings and blocks, in a transaction, once they are enough. */
+  /** Moves the recent postings and blocks into the large tables, in a transaction, once they are enough. */
   private mergeWhenFull(): void {
-    if (this.recentPostings >= this.levels.recentLimit) this.db.transaction(() => this.mergeRecent())();
+    if (this.recentPostings >= this.recentLimit) this.db.transaction(() => this.mergeRecent())();
   }
 
-  /**
-   * Moves the recent postings into the middle level and the recent blocks into `blocks`, in key order, and the
-   * middle level's postings into `fingerprints` once they are enough (see the class comment). The middle level is
-   * counted here rather than kept count of: once a merge, ~75 ms when full (16 million rows), it is right whoever
-   * wrote.
-   */
+  /** Moves the recent postings and blocks into the large tables, in key order (see the class comment). */
   private mergeRecent(): void {
     this.stmts.mergeRecent.run();
     this.stmts.clearRecent.run();
     this.stmts.mergeRecentBlocks.run();
     this.stmts.clearRecentBlocks.run();
     this.recentPostings = 0;
-    if ((this.stmts.countMiddle.get() as number) >= this.levels.middleLimit) {
-      this.stmts.mergeMiddle.run();
-      this.stmts.clearMiddle.run();
-    }
   }
 
   /** Deletes a source row with its fingerprint and block rows, found through the lists the row keeps. */
   private deleteRow(row: SourceRow): void {
     for (const h of new Int32Array(ownBuffer(row.fingerprints))) {
       this.stmts.deleteFp.run(h, row.id);
-      this.stmts.deleteMiddleFp.run(h, row.id);
       this.recentPostings -= this.stmts.deleteRecentFp.run(h, row.id).changes;
     }
     for (const key of this.domainKeys.of(row.domain, [...new BigInt64Array(ownBuffer(row.block_keys))])) {
@@ -297,33 +277,18 @@ export interface WrittenSource {
   blockRows: bigint[];
 }
 
-/** How many postings each of the two smaller levels holds before it is merged into the next (class comment). */
-export interface PostingLevels {
-  recentLimit: number;
-  middleLimit: number;
-}
-
 /** SQLite's LIMIT for "no limit". */
 const NO_LIMIT = -1;
 
 /**
- * Postings `recent_fingerprints` holds before they are merged into the middle level: about 27,000 sources'
+ * Postings `recent_fingerprints` holds before they are merged into `fingerprints`: about 27,000 sources'
  * worth. Its B-tree is then ~30 MB, inside the 64 MB page cache, so inserting into it reads nothing from
- * disk; a merge writes the middle table's pages once per 27,000 sources instead of once per group. A merge
- * rewrites nearly every page of the table it goes to however many postings it brings, so fewer, larger merges
+ * disk; a merge writes the large table's pages once per 27,000 sources instead of once per group. A merge
+ * rewrites nearly every page of the large table however many postings it brings, so fewer, larger merges
  * write less: at 1,000,000 sources, twice the earlier 1,000,000 postings wrote 98 KB a source against 132 KB,
- * and indexed 1,710 sources/s against 1,554 (docs/BENCHMARKS.md, "1,000,000 sources in SQLite", at 9d43e72).
+ * and indexed 1,710 sources/s against 1,554 (docs/BENCHMARKS.md, "1,000,000 sources in SQLite").
  */
 const RECENT_POSTINGS_LIMIT = 2_000_000;
-
-/**
- * Postings the middle level holds before they are merged into `fingerprints`: eight recent merges, ~220,000
- * sources' worth, a ~220 MB table. A recent merge rewrites the middle table, a middle merge the large one: per
- * source, the first writes half the middle level's size over 27,000 and the second the index's size over
- * 220,000, and eight makes the two about equal over a million sources (each ~3 KB a source against the ~19 KB
- * that merging straight into the large table wrote).
- */
-const MIDDLE_POSTINGS_LIMIT = 8 * RECENT_POSTINGS_LIMIT;
 
 /** A `sources` row as SQLite gives it: booleans are integers there. */
 interface SourceRow extends Omit<SourceColumns, "reference"> {

@@ -1,12 +1,5 @@
 import { INDEX_FORMAT } from "../../store/index-format.ts";
 
-/** The middle level of the postings (see `SqliteSourceStore`), which files of schema 3 and before lack. */
-export const MIDDLE_FINGERPRINTS_TABLE = `CREATE TABLE IF NOT EXISTS middle_fingerprints (
-    hash INTEGER NOT NULL,
-    source_id INTEGER NOT NULL,
-    PRIMARY KEY (hash, source_id)
-  ) WITHOUT ROWID;`;
-
 /**
  * Sources and their fingerprint index (`SqliteSourceStore`). The `meta` row stamps the index format a new file
  * is written in, so that a file of another format is refused rather than misread (see `refuseOtherIndexFormat`).
@@ -42,7 +35,6 @@ export const SOURCE_TABLES = `
     source_id INTEGER NOT NULL,
     PRIMARY KEY (hash, source_id)
   ) WITHOUT ROWID;
-  ${MIDDLE_FINGERPRINTS_TABLE}
   CREATE TABLE IF NOT EXISTS recent_fingerprints (
     hash INTEGER NOT NULL,
     source_id INTEGER NOT NULL,
