@@ -30,6 +30,7 @@ const ENTRY_POINTS = {
   "analyzer-worker": "src/monitor/analyzer-worker.ts",
   "block-analyzer-worker": "src/engine/block-analyzer-worker.ts",
   "extract-worker": "src/io/threads/extract-worker.ts",
+  "wal-checkpointer-worker": "src/io/store/wal-checkpointer-worker.ts",
 };
 
 /**

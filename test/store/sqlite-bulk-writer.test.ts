@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { SqliteSourceStore } from "../../src/io/store/sqlite-source-store.ts";
@@ -129,5 +129,37 @@ describe("SQLite bulk writer", () => {
     expect((await store.candidates([1, 2], { maxDf: 10, minShared: 1, limit: 10 })).map((c) => c.shared)).toEqual([1]);
     expect(await store.blockCounts("vestnik.test", [SHARED], OTHER)).toEqual(new Map([[SHARED, 1]]));
     await store.close();
+  });
+
+  it("hands its checkpoints to a thread after the first commit, and starts the WAL over once it outgrows restartBytes", async () => {
+    const walBytes = async (restartBytes: number) => {
+      const db = path.join(dir, `restart-${restartBytes}.db`);
+      const store = SqliteSourceStore.open(db);
+      const before = store.db.pragma("wal_autocheckpoint", { simple: true });
+      const writer = new SqliteBulkWriter(store, { group: 2, restartBytes });
+      const big = `${TEXT} ${"Ставка. ".repeat(8000)}`;
+      const put = (n: number) => writer.putSource({ ...source(n), text: big, protectedText: big }, { words, fingerprints: [n], blockKeys: [SHARED] });
+      for (let n = 1; n <= 2; n++) await put(n);
+      // After the first commit the connection no longer checkpoints by itself, and what it committed reaches the
+      // file all the same, copied by the thread (which takes a moment to start).
+      expect(store.db.pragma("wal_autocheckpoint", { simple: true })).toBe(0);
+      const start = Date.now();
+      while (statSync(db).size < 2 * big.length && Date.now() - start < 20_000) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(statSync(db).size).toBeGreaterThan(2 * big.length);
+      // Back to back: the WAL is started over only when the writer waits for the checkpointer to catch up first.
+      for (let n = 3; n <= 40; n++) await put(n);
+      await writer.close();
+      expect(store.db.pragma("wal_autocheckpoint", { simple: true })).toBe(before);
+      const bytes = statSync(`${db}-wal`).size;
+      expect(await store.countSources()).toBe(40);
+      await store.close();
+      return bytes;
+    };
+    // Started over every other group, the WAL's file stays the size of a few groups; never started over, it
+    // holds them all (each source ~128 KB of text).
+    const restarted = await walBytes(1);
+    const grown = await walBytes(2 ** 40);
+    expect(grown).toBeGreaterThan(38 * 128_000);
+    expect(restarted).toBeLessThan(grown / 4);
   });
 });

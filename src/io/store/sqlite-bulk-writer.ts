@@ -5,6 +5,7 @@ import type { SqliteSourceStore } from "./sqlite-source-store.ts";
 import { blockKeyToInt } from "./domain-keys.ts";
 import { PendingIndexRows, type IndexRows } from "./pending-index-rows.ts";
 import { BlockKeyFilter } from "./block-key-filter.ts";
+import { WalCheckpointer } from "./wal-checkpointer.ts";
 
 /**
  * Bulk loading into SQLite, on a store's connection (the store's class comment says how its tables are laid
@@ -21,11 +22,21 @@ import { BlockKeyFilter } from "./block-key-filter.ts";
  *
  * Block-count look-ups skip the keys no row holds, nearly all of a new source's, and those already held by
  * enough rows, the domain's recurring lines (`currentBlockKnowledge`).
+ *
+ * Checkpoints run in a thread of their own (`WalCheckpointer`), asked for after each commit, once the load has
+ * outlasted its first group. Done by the writer, each one (copying ~64 MB of WAL into the file and two fsyncs,
+ * or the whole fingerprint table after a merge) stopped indexing while it ran: without any checkpoint, 300,000
+ * sources indexed ~9% faster. The writer waits for them only to start the WAL over, once it holds
+ * RESTART_BYTES, so that it does not grow without end.
  */
 export class SqliteBulkWriter implements SourceBulkWriter {
   private readonly db: Database.Database;
   private readonly stmts;
   private readonly group: number;
+  private readonly pageSize: number;
+  private readonly restartBytes: number;
+  /** The file a checkpointer thread can open: null for a database in memory or not in WAL mode, or once one failed. */
+  private walFile: string | null;
   private writes = 0;
   private timer: NodeJS.Timeout | undefined;
   private readonly pending = new PendingIndexRows();
@@ -33,13 +44,16 @@ export class SqliteBulkWriter implements SourceBulkWriter {
   private knowledge: StoredBlockKnowledge | null = null;
   /** The connection's checkpoint interval, in pages, given back on close. */
   private readonly autocheckpoint: number;
+  /** Checkpoints in a thread, from the first commit on (see the class comment); null until then or once failed. */
+  private checkpointer: WalCheckpointer | null = null;
 
   constructor(
     private readonly store: SqliteSourceStore,
-    options: BulkWriterOptions = {},
+    options: BulkWriterOptions & { restartBytes?: number } = {},
   ) {
     this.db = store.db;
     this.group = options.group ?? GROUP_WRITES;
+    this.restartBytes = options.restartBytes ?? RESTART_BYTES;
     this.stmts = {
       insertPostings: rowsStatement(this.db, "INSERT OR IGNORE INTO recent_fingerprints (hash, source_id) VALUES", 2),
       insertBlockRows: rowsStatement(this.db, "INSERT OR IGNORE INTO recent_blocks (block_key, source_id) VALUES", 2),
@@ -50,8 +64,9 @@ export class SqliteBulkWriter implements SourceBulkWriter {
     // A checkpoint copies the WAL's pages into the file; during a bulk load, once per 64 MB of WAL rather than
     // after every group, so that a page several groups dirtied is copied once. The pragma counts pages.
     this.autocheckpoint = this.db.pragma("wal_autocheckpoint", { simple: true }) as number;
-    const pageSize = this.db.pragma("page_size", { simple: true }) as number;
-    this.db.pragma(`wal_autocheckpoint = ${Math.round(BULK_CHECKPOINT_BYTES / pageSize)}`);
+    this.pageSize = this.db.pragma("page_size", { simple: true }) as number;
+    this.walFile = !this.db.memory && this.db.pragma("journal_mode", { simple: true }) === "wal" ? this.db.name : null;
+    this.checkpointBySelf();
   }
 
   async putSource(source: NewSource, index: SourceIndexEntry): Promise<{ source: StoredSource; replaced: boolean }> {
@@ -108,7 +123,9 @@ export class SqliteBulkWriter implements SourceBulkWriter {
   }
 
   async close(): Promise<void> {
-    this.commit();
+    this.commit({ last: true });
+    await this.checkpointer?.close();
+    this.checkpointer = null;
     if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${this.autocheckpoint}`);
   }
 
@@ -126,12 +143,41 @@ export class SqliteBulkWriter implements SourceBulkWriter {
     return this.stmts.insertPostings(postings.hashes.length, (i, values) => values.push(postings.hashes[i]!, postings.sourceIds[i]!));
   }
 
-  private commit(): void {
+  /** Commits the group; the `last`, on close, leaves its checkpoint to the connection. */
+  private commit({ last }: { last: boolean } = { last: false }): void {
     clearTimeout(this.timer);
     this.writes = 0;
     if (!this.db.open || !this.db.inTransaction) return;
     this.flush();
     this.db.exec("COMMIT");
+    if (!last) this.checkpointInThread();
+  }
+
+  /**
+   * The connection checkpoints as it commits, once per BULK_CHECKPOINT_BYTES of WAL rather than after every
+   * group, so that a page several groups dirtied is copied once.
+   */
+  private checkpointBySelf(): void {
+    this.db.pragma(`wal_autocheckpoint = ${Math.round(BULK_CHECKPOINT_BYTES / this.pageSize)}`);
+  }
+
+  /** Hands the checkpoint of the commit just made to the checkpointer, started on the first (class comment). */
+  private checkpointInThread(): void {
+    if (this.walFile === null) return;
+    if (this.checkpointer === null) {
+      this.checkpointer = new WalCheckpointer(this.walFile);
+      this.db.pragma("wal_autocheckpoint = 0");
+    }
+    if (this.checkpointer.failed) {
+      void this.checkpointer.close();
+      this.checkpointer = null;
+      this.walFile = null;
+      this.checkpointBySelf();
+      return;
+    }
+    // Caught up, the WAL is started over by the next transaction.
+    if (this.checkpointer.frames * this.pageSize >= this.restartBytes) this.checkpointer.catchUp();
+    else this.checkpointer.request();
   }
 
   /**
@@ -170,8 +216,14 @@ const GROUP_WRITES = 2000;
 /** Longest a grouped write waits for its commit, so readers in other processes see it within a second. */
 const GROUP_MS = 1000;
 
-/** WAL written between checkpoints during a bulk load (see the constructor). */
+/** WAL written between checkpoints when the writer checkpoints by itself (`checkpointBySelf`). */
 const BULK_CHECKPOINT_BYTES = 64 * 2 ** 20;
+
+/**
+ * WAL past which the writer waits for the checkpointer to catch up, so that its next transaction starts the WAL
+ * over: its file grows to about this much plus a group's commit, or a merge's.
+ */
+const RESTART_BYTES = 1024 * 2 ** 20;
 
 /** The smallest block-key filter: rebuilt each time it doubles, it would otherwise be rebuilt often while small. */
 const MIN_FILTER_KEYS = 65_536;
