@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { workerData } from "node:worker_threads";
-import { Control } from "./wal-checkpointer.ts";
+import { Control } from "./wal-checkpoint-control.ts";
 
 /**
  * A thread of `WalCheckpointer`: sleeps until asked, then runs one passive checkpoint of the file, however many

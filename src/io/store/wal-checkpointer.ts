@@ -1,22 +1,6 @@
-import { once } from "node:events";
 import type { Worker } from "node:worker_threads";
 import { spawnWorker } from "../threads/spawn-worker.ts";
-
-/** The cells of the memory a writer and its checkpointer thread share. */
-export enum Control {
-  /** Checkpoints asked for so far. */
-  Asked,
-  /** The value of `Asked` when the last checkpoint started: every commit made before then is in the file. */
-  Done,
-  /** The WAL's frames at the last checkpoint. */
-  Frames,
-  /** 1 once the thread failed (the file would not open, a checkpoint erred); it asks for nothing more then. */
-  Failed,
-  /** 1 when the writer is done with the thread. */
-  Closing,
-  /** 1 once the thread has opened the file. */
-  Started,
-}
+import { Control } from "./wal-checkpoint-control.ts";
 
 /**
  * Checkpoints a WAL-mode SQLite file from a thread of its own, so that a writer hands the copying of its
@@ -27,13 +11,13 @@ export enum Control {
  * Asked while a checkpoint runs, the thread checkpoints again after it, once for all the asks meanwhile.
  */
 export class WalCheckpointer {
-  private readonly ctl = new Int32Array(new SharedArrayBuffer(6 * Int32Array.BYTES_PER_ELEMENT));
+  private readonly ctl = new Int32Array(new SharedArrayBuffer((Control.Started + 1) * Int32Array.BYTES_PER_ELEMENT));
   private readonly worker: Worker;
   private readonly exited: Promise<unknown>;
 
   constructor(file: string) {
     this.worker = spawnWorker(import.meta.url, "wal-checkpointer-worker", { workerData: { file, control: this.ctl.buffer } });
-    this.exited = once(this.worker, "exit");
+    this.exited = new Promise((resolve) => this.worker.once("exit", resolve));
     // A thread that could not even start has failed too; its error is the same as any checkpoint's to the writer.
     this.worker.on("error", () => {
       Atomics.store(this.ctl, Control.Failed, 1);
