@@ -25,9 +25,10 @@ import { WalCheckpointer } from "./wal-checkpointer.ts";
  *
  * Checkpoints run in a thread of their own (`WalCheckpointer`), asked for after each commit, once the load has
  * outlasted its first group. Done by the writer, each one (copying ~64 MB of WAL into the file and two fsyncs,
- * or the whole fingerprint table after a merge) stopped indexing while it ran: without any checkpoint, 300,000
- * sources indexed ~9% faster. The writer waits for them only to start the WAL over, once it holds
- * RESTART_BYTES, so that it does not grow without end.
+ * or the whole fingerprint table after a merge) stopped indexing while it ran; with them in a thread, 300,000
+ * sources indexed at 0.40× the rate of tokenizing them alone, against 0.36× (medians of two alternating runs,
+ * docs/BENCHMARKS.md, "1,000,000 sources in SQLite"). The writer waits for them only to start the WAL over,
+ * once it holds RESTART_BYTES, so that it does not grow without end.
  */
 export class SqliteBulkWriter implements SourceBulkWriter {
   private readonly db: Database.Database;
