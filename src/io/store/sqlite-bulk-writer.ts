@@ -62,8 +62,7 @@ export class SqliteBulkWriter implements SourceBulkWriter {
       countStoredBlocks: this.db.prepare("SELECT (SELECT count(*) FROM blocks) + (SELECT count(*) FROM recent_blocks)").pluck(),
       dataVersion: this.db.prepare("PRAGMA data_version").pluck(),
     };
-    // A checkpoint copies the WAL's pages into the file; during a bulk load, once per 64 MB of WAL rather than
-    // after every group, so that a page several groups dirtied is copied once. The pragma counts pages.
+    // Until its first commit hands them to a thread, the connection makes the checkpoints (`checkpointBySelf`).
     this.autocheckpoint = this.db.pragma("wal_autocheckpoint", { simple: true }) as number;
     this.pageSize = this.db.pragma("page_size", { simple: true }) as number;
     this.walFile = !this.db.memory && this.db.pragma("journal_mode", { simple: true }) === "wal" ? this.db.name : null;
@@ -156,7 +155,7 @@ export class SqliteBulkWriter implements SourceBulkWriter {
 
   /**
    * The connection checkpoints as it commits, once per BULK_CHECKPOINT_BYTES of WAL rather than after every
-   * group, so that a page several groups dirtied is copied once.
+   * group, so that a page several groups dirtied is copied once. The pragma counts pages.
    */
   private checkpointBySelf(): void {
     this.db.pragma(`wal_autocheckpoint = ${Math.round(BULK_CHECKPOINT_BYTES / this.pageSize)}`);
