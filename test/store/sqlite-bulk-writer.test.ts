@@ -7,6 +7,7 @@ import { SqliteSourceStore } from "../../src/io/store/sqlite-source-store.ts";
 import { SqliteBulkWriter } from "../../src/io/store/sqlite-bulk-writer.ts";
 import { tokenize, wordSequence } from "../../src/core/text/tokenize.ts";
 import type { NewSource } from "../../src/io/store/source-store.ts";
+import { until } from "../server/until.ts";
 
 // What the SQLite bulk writer shares with PostgreSQL's is in bulk-writer-contract.test.ts; here, what only SQLite's
 // does: index rows held until the group commits, and what it knows of the stored block rows.
@@ -143,9 +144,7 @@ describe("SQLite bulk writer", () => {
       // After the first commit the connection no longer checkpoints by itself, and what it committed reaches the
       // file all the same, copied by the thread (which takes a moment to start).
       expect(store.db.pragma("wal_autocheckpoint", { simple: true })).toBe(0);
-      const start = Date.now();
-      while (statSync(db).size < 2 * big.length && Date.now() - start < 20_000) await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(statSync(db).size).toBeGreaterThan(2 * big.length);
+      await until(async () => statSync(db).size, (size) => size > 2 * big.length, 20_000);
       // Back to back: the WAL is started over only when the writer waits for the checkpointer to catch up first.
       for (let n = 3; n <= 80; n++) await put(n);
       await writer.close();
