@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const SHARED = path.resolve(REPO, "../shared");
-const BIN = path.join(REPO, "bin/copyquota.js");
+export const BIN = path.join(REPO, "bin/copyquota.js");
 
 export interface CliRun {
   code: number;

@@ -71,6 +71,35 @@ describe("SQLite bulk writer", () => {
     await store.close();
   });
 
+  it("holds postings until they are as many as the recent table takes, listing their sources as held by this process meanwhile", async () => {
+    const store = SqliteSourceStore.open(file, { recentLimit: 4 });
+    const writer = new SqliteBulkWriter(store, { group: 1 });
+    const reader = SqliteSourceStore.open(file);
+    const held = () => store.db.prepare("SELECT source_id, writer_pid FROM held_sources ORDER BY source_id").raw().all();
+    const first = (await writer.putSource(source(1), { words, fingerprints: [1, 2], blockKeys: [SHARED] })).source.id;
+    // Committed: stored and counted, not yet found.
+    expect(await reader.countSources()).toBe(1);
+    expect(await reader.blockCounts("vestnik.test", [SHARED], OTHER)).toEqual(new Map([[SHARED, 1]]));
+    expect(await reader.candidates([1, 2], { maxDf: 10, minShared: 1, limit: 10 })).toEqual([]);
+    expect(held()).toEqual([[first, process.pid]]);
+    // Four postings held: merged at this commit, into the large table.
+    const second = (await writer.putSource(source(2), { words, fingerprints: [2, 3], blockKeys: [] })).source.id;
+    expect(await reader.candidates([1, 2, 3], { maxDf: 10, minShared: 1, limit: 10 })).toEqual([
+      { sourceId: first, shared: 2 },
+      { sourceId: second, shared: 2 },
+    ]);
+    expect(held()).toEqual([]);
+    const third = (await writer.putSource(source(3), { words, fingerprints: [4], blockKeys: [] })).source.id;
+    expect(held()).toEqual([[third, process.pid]]);
+    // The rest on close, however few.
+    await writer.close();
+    expect(await reader.candidates([4], { maxDf: 10, minShared: 1, limit: 10 })).toEqual([{ sourceId: third, shared: 1 }]);
+    expect(held()).toEqual([]);
+    expect(store.db.prepare("SELECT count(*) FROM recent_fingerprints").pluck().get()).toBe(0);
+    await reader.close();
+    await store.close();
+  });
+
   it("counts blocks of the sources still waiting, stopping at atMost", async () => {
     const store = SqliteSourceStore.open(file);
     const writer = new SqliteBulkWriter(store);

@@ -6,7 +6,7 @@ import type { Migration } from "./schema-version.ts";
 import { NewerSchemaError } from "./schema-version.ts";
 import { columnsOf, hasTable } from "./sqlite-catalog.ts";
 import { refuseOtherIndexFormat } from "./sqlite-index-format.ts";
-import { SOURCE_TABLES } from "./sqlite-tables/sources.ts";
+import { HELD_SOURCES_TABLE, SOURCE_TABLES } from "./sqlite-tables/sources.ts";
 import { CASE_TABLES } from "./sqlite-tables/cases.ts";
 import { EVIDENCE_TABLES } from "./sqlite-tables/evidence.ts";
 import { LICENSE_TABLES } from "./sqlite-tables/licenses.ts";
@@ -31,6 +31,7 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = Object.freeze([
   { version: 1, name: "every table, as the stores made them before numbered migrations", apply: createTables },
   { version: 2, name: "API keys gain roles and key ids", apply: addKeyRolesAndIds },
   { version: 3, name: "block rows keyed with their source's domain", apply: keyBlocksWithTheirDomain },
+  { version: 4, name: "sources whose postings a bulk load holds", apply: (db) => db.exec(HELD_SOURCES_TABLE) },
 ]);
 
 /**

@@ -3,7 +3,8 @@ import type { NewSource, SourceIndexEntry, StoredSource } from "./source-store.t
 import type { BulkWriterOptions, SourceBulkWriter } from "./source-bulk-writer.ts";
 import type { SqliteSourceStore } from "./sqlite-source-store.ts";
 import { blockKeyToInt } from "./domain-keys.ts";
-import { PendingIndexRows, type IndexRows } from "./pending-index-rows.ts";
+import { PendingBlockRows, type BlockRow } from "./pending-block-rows.ts";
+import { HeldPostings } from "./held-postings.ts";
 import { BlockKeyFilter } from "./block-key-filter.ts";
 import { WalCheckpointer } from "./wal-checkpointer.ts";
 
@@ -14,11 +15,18 @@ import { WalCheckpointer } from "./wal-checkpointer.ts";
  * costs more than indexing it; the open transaction holds the write lock for up to GROUP_MS, and nothing else
  * should write on the connection meanwhile.
  *
- * A source's postings and blocks wait for the group's commit and go in together, postings in key order.
- * Written with the source, its ~60 postings touched ~60 pages of the recent table, each copied to the
- * savepoint's journal first: ~170 µs of the writer's ~600 µs a source, against ~55 µs written together; its ~10
- * blocks likewise. Block counts add the pending ones; a look-up of a block's sources, and a replacement, whose
- * old rows are deleted from the tables, write them out first.
+ * A source's ~10 block rows wait for the group's commit and go in together: written with the source, each
+ * touched a page of the recent table, copied to the savepoint's journal first. Block counts add the pending ones;
+ * a look-up of a block's sources, and a replacement, whose old rows are deleted from the tables, write them out
+ * first.
+ *
+ * Its ~70 postings are held in memory (`HeldPostings`) until the held ones are as many as the store's recent
+ * table takes, then inserted into the large table in key order, in the group's transaction (`merge`), and on
+ * close. Through the recent table, each posting was inserted twice, in a B-tree rewritten at every commit, and
+ * the re-indexing of sources whose blocks became recurrent deleted each of theirs from both tables; a million
+ * sources indexed at 1,893 /s (docs/BENCHMARKS.md, "1,000,000 sources in SQLite"). Meanwhile the sources are
+ * stored and counted but not found by checks, for at most the ~27,000 sources between merges; `held_sources`
+ * lists them, so that a load killed midway has them indexed when the file is next opened (`SqliteSourceStore`).
  *
  * Block-count look-ups skip the keys no row holds, nearly all of a new source's, and those already held by
  * enough rows, the domain's recurring lines (`currentBlockKnowledge`).
@@ -40,7 +48,8 @@ export class SqliteBulkWriter implements SourceBulkWriter {
   private walFile: string | null;
   private writes = 0;
   private timer: NodeJS.Timeout | undefined;
-  private readonly pending = new PendingIndexRows();
+  private readonly pending = new PendingBlockRows();
+  private readonly held = new HeldPostings();
   /** What this writer knows of the stored block rows, as of `data_version` `version`. */
   private knowledge: StoredBlockKnowledge | null = null;
   /** The connection's checkpoint interval, in pages, given back on close. */
@@ -56,7 +65,7 @@ export class SqliteBulkWriter implements SourceBulkWriter {
     this.group = options.group ?? GROUP_WRITES;
     this.restartBytes = options.restartBytes ?? RESTART_BYTES;
     this.stmts = {
-      insertPostings: rowsStatement(this.db, "INSERT OR IGNORE INTO recent_fingerprints (hash, source_id) VALUES", 2),
+      insertPostings: rowsStatement(this.db, "INSERT OR IGNORE INTO fingerprints (hash, source_id) VALUES", 2),
       insertBlockRows: rowsStatement(this.db, "INSERT OR IGNORE INTO recent_blocks (block_key, source_id) VALUES", 2),
       storedBlockKeys: this.db.prepare("SELECT block_key FROM blocks UNION ALL SELECT block_key FROM recent_blocks").pluck().safeIntegers(),
       countStoredBlocks: this.db.prepare("SELECT (SELECT count(*) FROM blocks) + (SELECT count(*) FROM recent_blocks)").pluck(),
@@ -79,9 +88,11 @@ export class SqliteBulkWriter implements SourceBulkWriter {
     const written = this.store.writeSource(source, index, { indexRows: false });
     // The replaced source's blocks lost a holder: a count known past recurrence may no longer be.
     if (written.replaced) this.knowledge?.atLeast.clear();
-    // Pending only once the source's savepoint is released: one rolled back leaves no rows behind.
-    if (!this.pending.fits(written.source.id)) this.flush();
-    this.pending.add(written.source.id, written.postings, written.blockRows);
+    if (written.replacedId !== null) this.held.drop(written.replacedId);
+    // Pending and held only once the source's savepoint is released: one rolled back leaves no rows behind.
+    if (!this.held.fits(written.source.id)) this.merge();
+    this.held.add(written.source.id, written.postings);
+    this.pending.add(written.source.id, written.blockRows);
     for (const key of written.blockRows) this.knowledge?.filter.add(key);
     if (++this.writes >= this.group) this.commit();
     return { source: written.source, replaced: written.replaced };
@@ -129,26 +140,41 @@ export class SqliteBulkWriter implements SourceBulkWriter {
     if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${this.autocheckpoint}`);
   }
 
-  /** Writes the group's pending rows, all or none. */
+  /** Writes the group's pending block rows, all or none. */
   private flush(): void {
     if (this.pending.empty) return;
-    const rows = this.pending.rows();
-    this.store.recentPostingsWritten(this.db.transaction(() => this.insertRows(rows))());
-    this.pending.clear();
+    const rows = this.pending.take();
+    this.db.transaction(() => this.insertBlockRows(rows))();
   }
 
-  /** Inserts a group's rows, returning how many postings were new. */
-  private insertRows({ postings, blocks }: IndexRows): number {
-    this.stmts.insertBlockRows(blocks.length, (i, values) => values.push(blocks[i]!.key, blocks[i]!.sourceId));
-    return this.stmts.insertPostings(postings.hashes.length, (i, values) => values.push(postings.hashes[i]!, postings.sourceIds[i]!));
+  private insertBlockRows(rows: readonly BlockRow[]): void {
+    this.stmts.insertBlockRows(rows.length, (i, values) => values.push(rows[i]!.key, rows[i]!.sourceId));
   }
 
-  /** Commits the group; the `last`, on close, leaves its checkpoint to the connection. */
+  /**
+   * Inserts the held postings into the large table, in key order, and has the store merge its recent tables, in
+   * the group's open transaction: not in a savepoint, for the reason `postingsMerged` gives.
+   */
+  private merge(): void {
+    if (this.held.empty) return;
+    const { hashes, sourceIds } = this.held.sortedRows();
+    this.stmts.insertPostings(hashes.length, (i, values) => values.push(hashes[i]!, sourceIds[i]!));
+    this.store.postingsMerged(this.held.sourceIds());
+    this.held.clear();
+  }
+
+  /** Commits the group, merging the held postings once they are enough, and all on close (`last`), whose checkpoint it leaves to the connection. */
   private commit({ last }: { last: boolean } = { last: false }): void {
     clearTimeout(this.timer);
     this.writes = 0;
-    if (!this.db.open || !this.db.inTransaction) return;
+    if (!this.db.open) return;
+    if (!this.db.inTransaction) {
+      // Outside a group, only the last commit has anything to write: the held postings.
+      if (!last || this.held.empty) return;
+      this.db.exec("BEGIN IMMEDIATE");
+    }
     this.flush();
+    if (last || this.held.size >= this.store.recentLimit) this.merge();
     this.db.exec("COMMIT");
     if (!last) this.checkpointInThread();
   }

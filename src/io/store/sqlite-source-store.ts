@@ -7,6 +7,7 @@ import { decodeWords, encodeWords } from "./word-blob.ts";
 import { ownBuffer } from "./blob.ts";
 import { blockKeyToInt, DomainKeys } from "./domain-keys.ts";
 import { openDatabase } from "../storage/sqlite-database.ts";
+import { processIsGone } from "./process-is-gone.ts";
 
 /**
  * Sources and their fingerprint index in one SQLite file (WAL, so readers never wait for a writer).
@@ -29,8 +30,10 @@ import { openDatabase } from "../storage/sqlite-database.ts";
  * blocks were half of the ~50 KB written per source, and that share grew with the index.
  *
  * Each write here is a transaction of its own. Loading an archive goes through `SqliteBulkWriter` instead, which
- * writes on this store's connection with the methods below the interface's: `writeSource`,
- * `recentPostingsWritten`, `countBlockRows` and `ownBlockKeys`.
+ * writes on this store's connection with the methods below the interface's: `writeSource`, `postingsMerged`,
+ * `countBlockRows` and `ownBlockKeys`. It holds its sources' postings in memory and merges them into
+ * `fingerprints` itself, listing the sources in `held_sources` meanwhile; those of a writer whose process is
+ * gone (killed mid-load) are indexed again when the file is next opened (`indexHeldSourcesOfGoneWriters`).
  */
 export class SqliteSourceStore implements SourceStore {
   readonly db: Database.Database;
@@ -40,7 +43,8 @@ export class SqliteSourceStore implements SourceStore {
 
   /** Postings in `recent_fingerprints` now, and how many it takes to merge them (see the class comment). */
   private recentPostings: number;
-  private readonly recentLimit: number;
+  /** Postings the recent table holds before a merge; a bulk writer holds as many before merging its own. */
+  readonly recentLimit: number;
 
   constructor(db: Database.Database, options: { recentLimit?: number } = {}) {
     this.db = db;
@@ -60,6 +64,12 @@ export class SqliteSourceStore implements SourceStore {
       deleteFp: db.prepare("DELETE FROM fingerprints WHERE hash = ? AND source_id = ?"),
       deleteRecentFp: db.prepare("DELETE FROM recent_fingerprints WHERE hash = ? AND source_id = ?"),
       countRecent: db.prepare("SELECT count(*) FROM recent_fingerprints").pluck(),
+      insertHeld: db.prepare("INSERT INTO held_sources (source_id, writer_pid) VALUES (?, ?)"),
+      deleteHeld: db.prepare("DELETE FROM held_sources WHERE source_id = ?"),
+      deleteHeldOf: db.prepare("DELETE FROM held_sources WHERE source_id IN (SELECT value FROM json_each(?))"),
+      heldWriters: db.prepare("SELECT DISTINCT writer_pid FROM held_sources").pluck(),
+      heldBy: db.prepare("SELECT s.id, s.fingerprints FROM held_sources h JOIN sources s ON s.id = h.source_id WHERE h.writer_pid = ?"),
+      deleteHeldBy: db.prepare("DELETE FROM held_sources WHERE writer_pid = ?"),
       mergeRecent: db.prepare("INSERT OR IGNORE INTO fingerprints (hash, source_id) SELECT hash, source_id FROM recent_fingerprints ORDER BY hash, source_id"),
       clearRecent: db.prepare("DELETE FROM recent_fingerprints"),
       mergeRecentBlocks: db.prepare("INSERT OR IGNORE INTO blocks (block_key, source_id) SELECT block_key, source_id FROM recent_blocks ORDER BY block_key, source_id"),
@@ -90,6 +100,7 @@ export class SqliteSourceStore implements SourceStore {
         .pluck(),
     };
     this.recentPostings = this.stmts.countRecent.get() as number;
+    this.indexHeldSourcesOfGoneWriters();
   }
 
   static open(file: string, options: { recentLimit?: number } = {}): SqliteSourceStore {
@@ -107,7 +118,8 @@ export class SqliteSourceStore implements SourceStore {
    * inside one already open (a bulk writer's group), else one that takes the write lock before its first read
    * (IMMEDIATE: a transaction that read first and must then wait for another process's writer fails at once
    * with "database is locked" instead of waiting its turn). With `indexRows`, its postings and block rows too;
-   * without, the caller writes them (`SqliteBulkWriter`, with its group's).
+   * without, the caller writes them (`SqliteBulkWriter`, with its group's), and the source is listed as held by
+   * this process until `postingsMerged`.
    */
   writeSource(source: NewSource, index: SourceIndexEntry, { indexRows }: { indexRows: boolean }): WrittenSource {
     // Postings are stored as signed 32-bit integers, which SQLite packs in 4 bytes (unsigned ones above 2³¹ take 6).
@@ -139,22 +151,24 @@ export class SqliteSourceStore implements SourceStore {
       if (indexRows) {
         this.recentPostings += this.stmts.insertFps.run(id, JSON.stringify([...postings])).changes;
         this.stmts.insertBlocks.run(id, JSON.stringify(blockRows.map(String)));
+      } else {
+        this.stmts.insertHeld.run(id, process.pid);
       }
-      return { source: { ...source, id, addedAt }, replaced: Boolean(old) };
+      return { source: { ...source, id, addedAt }, replaced: Boolean(old), replacedId: old?.id ?? null };
     });
     return { ...tx.immediate(), postings, blockRows };
   }
 
   /**
-   * Takes note of `count` postings a bulk writer put into `recent_fingerprints`, merging them once they are
-   * enough, in the writer's open transaction: the group's commit is the merge's. Not in a savepoint of its
-   * own: a savepoint copies every page the merge changes into its journal, which `temp_store = MEMORY` keeps in
-   * memory, and the merge changes most pages of the large tables, so the bulk load's peak memory grew with the
+   * Takes note that a bulk writer has put the postings of `sourceIds` into `fingerprints`, and merges the recent
+   * tables with them, in the writer's open transaction: the group's commit is the merge's. Not in a savepoint of
+   * its own: a savepoint copies every page the merge changes into its journal, which `temp_store = MEMORY` keeps
+   * in memory, and the merge changes most pages of the large tables, so the bulk load's peak memory grew with the
    * index (docs/BENCHMARKS.md, "1,000,000 sources in SQLite").
    */
-  recentPostingsWritten(count: number): void {
-    this.recentPostings += count;
-    if (this.recentPostings >= this.recentLimit) this.mergeRecent();
+  postingsMerged(sourceIds: readonly number[]): void {
+    this.stmts.deleteHeldOf.run(JSON.stringify(sourceIds));
+    this.mergeRecent();
   }
 
   async removeSource(url: string): Promise<boolean> {
@@ -181,9 +195,13 @@ export class SqliteSourceStore implements SourceStore {
     this.recentPostings = 0;
   }
 
-  /** Deletes a source row with its fingerprint and block rows, found through the lists the row keeps. */
+  /**
+   * Deletes a source row with its fingerprint and block rows, found through the lists the row keeps. A held
+   * source has no fingerprint rows: the writer holding its postings drops them (`SqliteBulkWriter`).
+   */
   private deleteRow(row: SourceRow): void {
-    for (const h of new Int32Array(ownBuffer(row.fingerprints))) {
+    const held = this.stmts.deleteHeld.run(row.id).changes > 0;
+    for (const h of held ? [] : new Int32Array(ownBuffer(row.fingerprints))) {
       this.stmts.deleteFp.run(h, row.id);
       this.recentPostings -= this.stmts.deleteRecentFp.run(h, row.id).changes;
     }
@@ -193,6 +211,25 @@ export class SqliteSourceStore implements SourceStore {
     }
     this.stmts.deleteWords.run(row.id);
     this.stmts.delete.run(row.id);
+  }
+
+  /**
+   * Indexes the held sources of bulk writers whose process is gone from the lists their rows keep, so that a load
+   * killed midway leaves no stored source unfindable. A live writer's are left to it: it merges them itself.
+   */
+  private indexHeldSourcesOfGoneWriters(): void {
+    const gone = (this.stmts.heldWriters.all() as number[]).filter(processIsGone);
+    if (gone.length === 0) return;
+    this.db.transaction(() => {
+      for (const pid of gone) {
+        for (const row of this.stmts.heldBy.all(pid) as Array<Pick<SourceRow, "id" | "fingerprints">>) {
+          const postings = [...new Int32Array(ownBuffer(row.fingerprints))];
+          this.recentPostings += this.stmts.insertFps.run(row.id, JSON.stringify(postings)).changes;
+        }
+        this.stmts.deleteHeldBy.run(pid);
+      }
+    }).immediate();
+    this.mergeWhenFull();
   }
 
   async getSource(idOrUrl: number | string): Promise<StoredSource | null> {
@@ -271,6 +308,8 @@ export class SqliteSourceStore implements SourceStore {
 export interface WrittenSource {
   source: StoredSource;
   replaced: boolean;
+  /** The id of the source it replaced, if any. */
+  replacedId: number | null;
   /** Its distinct fingerprints, as stored (signed). */
   postings: Int32Array;
   /** Its distinct block keys, its domain mixed in (`DomainKeys`). */

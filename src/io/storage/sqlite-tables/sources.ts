@@ -52,3 +52,15 @@ export const SOURCE_TABLES = `
     PRIMARY KEY (block_key, source_id)
   ) WITHOUT ROWID;
 `;
+
+/**
+ * The sources whose postings a bulk load holds in memory (`SqliteBulkWriter`), and the process holding them:
+ * a source listed here has no rows in the fingerprint tables yet. Those of a process that is gone are
+ * indexed again from the lists their rows keep (`SqliteSourceStore`).
+ */
+export const HELD_SOURCES_TABLE = `
+  CREATE TABLE IF NOT EXISTS held_sources (
+    source_id INTEGER PRIMARY KEY,
+    writer_pid INTEGER NOT NULL
+  );
+`;
