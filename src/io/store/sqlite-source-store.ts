@@ -325,7 +325,8 @@ const NO_LIMIT = -1;
  * disk; a merge writes the large table's pages once per 27,000 sources instead of once per group. A merge
  * rewrites nearly every page of the large table however many postings it brings, so fewer, larger merges
  * write less: at 1,000,000 sources, twice the earlier 1,000,000 postings wrote 98 KB a source against 132 KB,
- * and indexed 1,710 sources/s against 1,554 (docs/BENCHMARKS.md, "1,000,000 sources in SQLite").
+ * and indexed 1,710 sources/s against 1,554 (docs/BENCHMARKS.md, "1,000,000 sources in SQLite"). A bulk writer
+ * holds as many in memory for the same reason: ~8 MB, and 32 MB more for a moment to sort them.
  */
 const RECENT_POSTINGS_LIMIT = 2_000_000;
 
