@@ -22,7 +22,7 @@ export class HeldPostings {
     return [...this.bySource.keys()];
   }
 
-  /** Whether a source can join: the held ids must span fewer than SOURCE_ID_RANGE (see `sortedRows`). */
+  /** Whether a source can join: the held ids must span fewer than SOURCE_ID_RANGE (see `SortedPostings`). */
   fits(sourceId: number): boolean {
     return this.empty || (sourceId >= this.lowest && sourceId - this.lowest < SOURCE_ID_RANGE);
   }
@@ -45,21 +45,12 @@ export class HeldPostings {
     return true;
   }
 
-  /**
-   * The postings in the table's key order (signed hash, then source). Each is sorted as one number,
-   * (hash + 2³¹) × 2²¹ + (source id − the lowest held), which a typed array sorts without a comparator.
-   */
-  sortedRows(): PostingRows {
+  /** The postings in the table's key order (signed hash, then source). */
+  sorted(): SortedPostings {
     const keys = new Float64Array(this.count);
     let i = 0;
     for (const [sourceId, hashes] of this.bySource) for (const hash of hashes) keys[i++] = (hash + 2 ** 31) * SOURCE_ID_RANGE + (sourceId - this.lowest);
-    keys.sort();
-    const rows = { hashes: new Int32Array(keys.length), sourceIds: new Int32Array(keys.length) };
-    for (let j = 0; j < keys.length; j++) {
-      rows.hashes[j] = Math.floor(keys[j]! / SOURCE_ID_RANGE) - 2 ** 31;
-      rows.sourceIds[j] = this.lowest + (keys[j]! % SOURCE_ID_RANGE);
-    }
-    return rows;
+    return new SortedPostings(keys.sort(), this.lowest);
   }
 
   clear(): void {
@@ -68,10 +59,27 @@ export class HeldPostings {
   }
 }
 
-/** Postings as two columns, row `i` being (`hashes[i]`, `sourceIds[i]`). */
-export interface PostingRows {
-  hashes: Int32Array;
-  sourceIds: Int32Array;
+/**
+ * Postings sorted as one number each, (hash + 2³¹) × 2²¹ + (source id − the lowest held), which a typed array
+ * sorts without a comparator, and read back from it: two columns beside it would take as much memory again.
+ */
+export class SortedPostings {
+  constructor(
+    private readonly keys: Float64Array,
+    private readonly lowest: number,
+  ) {}
+
+  get length(): number {
+    return this.keys.length;
+  }
+
+  hash(i: number): number {
+    return Math.floor(this.keys[i]! / SOURCE_ID_RANGE) - 2 ** 31;
+  }
+
+  sourceId(i: number): number {
+    return this.lowest + (this.keys[i]! % SOURCE_ID_RANGE);
+  }
 }
 
 /** Source ids the held postings can span: 2³² × 2²¹ is the largest integer a double holds exactly. */

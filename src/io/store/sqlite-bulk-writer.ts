@@ -158,8 +158,8 @@ export class SqliteBulkWriter implements SourceBulkWriter {
    */
   private merge(): void {
     if (this.held.empty) return;
-    const { hashes, sourceIds } = this.held.sortedRows();
-    this.stmts.insertPostings(hashes.length, (i, values) => values.push(hashes[i]!, sourceIds[i]!));
+    const postings = this.held.sorted();
+    this.stmts.insertPostings(postings.length, (i, values) => values.push(postings.hash(i), postings.sourceId(i)));
     this.store.postingsMerged(this.held.sourceIds());
     this.held.clear();
   }

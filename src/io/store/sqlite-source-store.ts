@@ -326,7 +326,7 @@ const NO_LIMIT = -1;
  * rewrites nearly every page of the large table however many postings it brings, so fewer, larger merges
  * write less: at 1,000,000 sources, twice the earlier 1,000,000 postings wrote 98 KB a source against 132 KB,
  * and indexed 1,710 sources/s against 1,554 (docs/BENCHMARKS.md, "1,000,000 sources in SQLite"). A bulk writer
- * holds as many in memory for the same reason: ~8 MB, and 32 MB more for a moment to sort them.
+ * holds as many in memory for the same reason: ~8 MB, and 16 MB more for a moment to sort them.
  */
 const RECENT_POSTINGS_LIMIT = 2_000_000;
 
