@@ -20,14 +20,14 @@ import { WalCheckpointer } from "./wal-checkpointer.ts";
  * a look-up of a block's sources, and a replacement, whose old rows are deleted from the tables, write them out
  * first.
  *
- * Its ~70 postings are held in memory (`HeldPostings`) until the held ones are as many as the store's recent
- * table takes, then inserted into the large table in key order, in the group's transaction (`merge`), and on
- * close. Through the recent table, each posting was inserted twice, in a B-tree rewritten at every commit, and
- * the re-indexing of sources whose blocks became recurrent deleted each of theirs from both tables: a million
- * sources indexed at 1,893 /s (0.382× tokenize-only), against 2,240 /s (0.441×) held (docs/BENCHMARKS.md,
- * "1,000,000 sources in SQLite"). Meanwhile the sources are
- * stored and counted but not found by checks, for at most the ~27,000 sources between merges; `held_sources`
- * lists them, so that a load killed midway has them indexed when the file is next opened (`SqliteSourceStore`).
+ * A source's ~70 postings are held in memory (`HeldPostings`) until the held ones are as many as the store's
+ * recent table takes, then inserted into the large table in key order, in the group's transaction (`merge`),
+ * and on close. Through the recent table, each posting was inserted twice, in a B-tree rewritten at every
+ * commit, and the re-indexing of sources whose blocks became recurrent deleted each of theirs from both tables:
+ * a million sources indexed at 1,893 /s (0.382× tokenize-only), against 2,094 and 2,240 /s (0.430× and 0.441×)
+ * held (docs/BENCHMARKS.md, "1,000,000 sources in SQLite"). Meanwhile the sources are stored and counted but not
+ * found by checks, for at most the ~27,000 sources between merges; `held_sources` lists them, so that a load
+ * killed midway has them indexed when the file is next opened (`SqliteSourceStore`).
  *
  * Block-count look-ups skip the keys no row holds, nearly all of a new source's, and those already held by
  * enough rows, the domain's recurring lines (`currentBlockKnowledge`).
