@@ -5,7 +5,7 @@ import { createNewsGenerator } from "../generator/news-generator.ts";
 import { median, now } from "../measure/stats.ts";
 import type { LoadStats } from "./api-load.ts";
 import { latencyStats, sendChecks } from "./api-load.ts";
-import type { ChildReport } from "./child-server.ts";
+import type { ChildReport, ChildServer } from "./child-server.ts";
 import { startChildServer } from "./child-server.ts";
 import type { OpenEngine } from "./engine-under-test.ts";
 import { DEFAULT_POLICY, openEngine } from "./engine-under-test.ts";
@@ -54,13 +54,21 @@ export interface ApiResult {
   ui: UiFirstLoads | { skipped: string };
 }
 
-/** The bench's admin key: the server is on loopback, lives for one phase, and holds generated data only. */
-const KEY = "bench-admin-key-0123456789";
+/**
+ * The bench's admin key, as long as the server requires (`MIN_API_KEY_LENGTH`): the server is on loopback, lives for
+ * one phase, and holds generated data only.
+ */
+export const API_KEY = "bench-admin-key-0123456789abcdefghijk";
 
 /** Checks before timing: JIT, SQLite page cache and connection set-up settle by then, in both processes. */
 const WARMUP = 20;
 
 const SERVER_ENTRY = fileURLToPath(new URL("./api-server.ts", import.meta.url));
+
+/** The phase's server on `db`, in a child process, taking `API_KEY` as its admin's key. */
+export function startApiServer(db: string): Promise<ChildServer> {
+  return startChildServer(SERVER_ENTRY, [db, API_KEY]);
+}
 
 /**
  * The HTTP API under load (issue 4): the real server on the index the engine phases used, in a child
@@ -71,7 +79,7 @@ export async function runApiPhase(task: ApiTask): Promise<ApiResult> {
   const generator = createNewsGenerator({ repoRoot: task.repoRoot, seed: task.seed });
   const warmup = Math.min(WARMUP, task.requests);
   const docs = Array.from({ length: warmup + task.rounds * 2 * task.requests }, (_, i) => generator.textCandidate(i, task.sourceCount).doc);
-  const server = await startChildServer(SERVER_ENTRY, [task.db, KEY]);
+  const server = await startApiServer(task.db);
   process.stderr.write(`  api: server listening at ${server.url}\n`);
   let measured: Omit<ApiResult, "serverPeakRss">;
   let stopped: ChildReport;
@@ -103,7 +111,7 @@ async function measure(task: ApiTask, url: string, warmupDocs: readonly TextDocu
   const agent = new Agent({ connections: task.clients, pipelining: 1 });
   const { engine, close } = openEngine(task.db);
   try {
-    await sendChecks(url, KEY, agent, warmupDocs.map(body), 1);
+    await sendChecks(url, API_KEY, agent, warmupDocs.map(body), 1);
     await checkInProcess(engine, warmupDocs);
     const rounds: ApiRound[] = [];
     for (let round = 0; round < task.rounds; round++) {
@@ -114,12 +122,12 @@ async function measure(task: ApiTask, url: string, warmupDocs: readonly TextDocu
       let serial: LoadStats;
       if (round % 2 === 0) {
         baseline = await checkInProcess(engine, serialDocs);
-        serial = await sendChecks(url, KEY, agent, serialDocs.map(body), 1);
+        serial = await sendChecks(url, API_KEY, agent, serialDocs.map(body), 1);
       } else {
-        serial = await sendChecks(url, KEY, agent, serialDocs.map(body), 1);
+        serial = await sendChecks(url, API_KEY, agent, serialDocs.map(body), 1);
         baseline = await checkInProcess(engine, serialDocs);
       }
-      const concurrent = await sendChecks(url, KEY, agent, concurrentDocs.map(body), task.clients);
+      const concurrent = await sendChecks(url, API_KEY, agent, concurrentDocs.map(body), task.clients);
       rounds.push({ serial, concurrent, baseline });
       process.stderr.write(
         `  api round ${round + 1}/${task.rounds}: p95 ${serial.p95Ms.toFixed(1)} ms (in process ${baseline.p95Ms.toFixed(1)} ms), ` +
@@ -156,7 +164,7 @@ async function measure(task: ApiTask, url: string, warmupDocs: readonly TextDocu
  */
 async function timeUi(url: string, agent: Agent, loads: number): Promise<UiFirstLoads | { skipped: string }> {
   const newestId = async (path: string): Promise<number> => {
-    const response = await request(`${url}${path}`, { dispatcher: agent, headers: { authorization: `Bearer ${KEY}` } });
+    const response = await request(`${url}${path}`, { dispatcher: agent, headers: { authorization: `Bearer ${API_KEY}` } });
     const text = await response.body.text();
     const first = response.statusCode === 200 ? (JSON.parse(text) as { items: Array<{ id: number }> }).items[0] : undefined;
     if (!first) throw new Error(`GET ${path} answered ${response.statusCode} without an item: ${text.slice(0, 200)}`);
@@ -170,7 +178,7 @@ async function timeUi(url: string, agent: Agent, loads: number): Promise<UiFirst
     { name: "source's protected text", path: `/#/sources/${await newestId("/api/sources?limit=1")}`, drawn: ".source-text" },
     { name: "API reference", path: "/api/docs", drawn: "[data-operation]" },
   ];
-  const timed = await timeUiFirstLoads(url, KEY, pages, loads);
+  const timed = await timeUiFirstLoads(url, API_KEY, pages, loads);
   if (timed === null) {
     process.stderr.write(`  no Chromium at ${CHROMIUM}: the UI first loads are not timed (scripts/ensure-chromium.sh installs it)\n`);
     return { skipped: `no Chromium at ${CHROMIUM}` };
