@@ -1,8 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { API_KEY, startApiServer } from "../../bench/phases/api-phase.ts";
+import { tempDirPerTest } from "../support/temp-dir.ts";
 
 // The API phase's server, as `npm run bench` starts it: a server that refuses the phase's key fails the whole phase.
 
@@ -10,14 +9,10 @@ import { API_KEY, startApiServer } from "../../bench/phases/api-phase.ts";
 const SPAWNING = { timeout: 60_000 };
 
 describe("the bench's API server", () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), "copyquota-bench-api-"));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDirPerTest("bench-api");
 
   it("starts on a database and answers the phase's admin key, and only it", SPAWNING, async () => {
-    const server = await startApiServer(path.join(dir, "index.db"));
+    const server = await startApiServer(path.join(dir(), "index.db"));
     try {
       const sources = (key: string) => fetch(`${server.url}/api/sources`, { headers: { authorization: `Bearer ${key}` } });
       const answer = await sources(API_KEY);

@@ -1,12 +1,12 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SqliteSourceStore } from "../../src/io/store/sqlite-source-store.ts";
 import { BIN, REPO } from "../e2e/support.ts";
 import { until } from "../server/until.ts";
+import { tempDirPerTest } from "../support/temp-dir.ts";
 
 /**
  * A bulk load holds its sources' postings in memory between merges, listing the sources in `held_sources`: a load
@@ -49,15 +49,11 @@ function count(file: string, sql: string): number {
 }
 
 describe("a `sources add` killed midway", () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), "copyquota-killed-"));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDirPerTest("killed");
 
   it("leaves every source it stored findable once the file is next opened", SPAWNING, async () => {
-    const db = path.join(dir, "index.db");
-    const child = spawn(process.execPath, [BIN, "--db", db, "sources", "add", archive(dir)], { stdio: "ignore" });
+    const db = path.join(dir(), "index.db");
+    const child = spawn(process.execPath, [BIN, "--db", db, "sources", "add", archive(dir())], { stdio: "ignore" });
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     // Killed once a group is stored: sources committed, their postings still held by the process.
     await until(
