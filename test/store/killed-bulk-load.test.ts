@@ -4,6 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { SqliteSourceStore } from "../../src/io/store/sqlite-source-store.ts";
+import { ownBuffer } from "../../src/io/store/blob.ts";
 import { BIN, REPO } from "../e2e/support.ts";
 import { until } from "../server/until.ts";
 import { tempDirPerTest } from "../support/temp-dir.ts";
@@ -83,7 +84,7 @@ describe("a `sources add` killed midway", () => {
     // Each source's every fingerprint posted once, in one table or the other.
     const posted = new Set(postings.map(([hash, id]) => `${hash}:${id}`));
     expect(posted.size).toBe(postings.length);
-    const lists = rows.map((row) => ({ id: row.id, hashes: [...new Int32Array(row.fingerprints.buffer, row.fingerprints.byteOffset, row.fingerprints.byteLength / 4)] }));
+    const lists = rows.map((row) => ({ id: row.id, hashes: [...new Int32Array(ownBuffer(row.fingerprints))] }));
     expect(lists.filter(({ id, hashes }) => hashes.some((hash) => !posted.has(`${hash}:${id}`))).map(({ id }) => id)).toEqual([]);
     expect(postings).toHaveLength(lists.reduce((sum, { hashes }) => sum + hashes.length, 0));
     expect(lists.filter(({ hashes }) => hashes.length === 0)).toEqual([]);

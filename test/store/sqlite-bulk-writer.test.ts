@@ -1,13 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
-import { mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { SqliteSourceStore } from "../../src/io/store/sqlite-source-store.ts";
 import { SqliteBulkWriter } from "../../src/io/store/sqlite-bulk-writer.ts";
 import { tokenize, wordSequence } from "../../src/core/text/tokenize.ts";
 import type { NewSource } from "../../src/io/store/source-store.ts";
 import { until } from "../server/until.ts";
+import { tempDirPerTest } from "../support/temp-dir.ts";
 
 // What the SQLite bulk writer shares with PostgreSQL's is in bulk-writer-contract.test.ts; here, what only SQLite's
 // does: index rows held until the group commits, and what it knows of the stored block rows.
@@ -23,16 +23,11 @@ function source(n: number): NewSource {
 }
 
 describe("SQLite bulk writer", () => {
-  let dir: string;
-  let file: string;
-  beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), "copyquota-bulk-"));
-    file = path.join(dir, "index.db");
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDirPerTest("bulk");
+  const file = () => path.join(dir(), "index.db");
 
   it("replaces sources whose postings still wait for the commit, leaving only the new postings", async () => {
-    const store = SqliteSourceStore.open(file);
+    const store = SqliteSourceStore.open(file());
     const writer = new SqliteBulkWriter(store);
     const put = async (n: number, fingerprints: number[]) => (await writer.putSource(source(n), { words, fingerprints, blockKeys: [] })).source.id;
     const first = await put(1, [5, 2 ** 32 - 1, 9]);
@@ -51,16 +46,16 @@ describe("SQLite bulk writer", () => {
     ]);
     await store.close();
 
-    const raw = new Database(file, { readonly: true });
+    const raw = new Database(file(), { readonly: true });
     const postings = raw.prepare("SELECT hash, source_id FROM recent_fingerprints UNION ALL SELECT hash, source_id FROM fingerprints ORDER BY source_id, hash").raw().all();
     expect(postings).toEqual([[5, second], [6, second], [8, replaced], [12, replacedThird]]);
     raw.close();
   });
 
   it("commits every `group` writes, so that another connection sees them before the writer is closed", async () => {
-    const store = SqliteSourceStore.open(file);
+    const store = SqliteSourceStore.open(file());
     const writer = new SqliteBulkWriter(store, { group: 2 });
-    const reader = SqliteSourceStore.open(file);
+    const reader = SqliteSourceStore.open(file());
     for (let n = 1; n <= 3; n++) await writer.putSource(source(n), { words, fingerprints: [n], blockKeys: [SHARED] });
     expect(await reader.countSources()).toBe(2);
     expect(await reader.blockCounts("vestnik.test", [SHARED], OTHER)).toEqual(new Map([[SHARED, 2]]));
@@ -72,9 +67,9 @@ describe("SQLite bulk writer", () => {
   });
 
   it("holds postings until they are as many as the recent table takes, listing their sources as held by this process meanwhile", async () => {
-    const store = SqliteSourceStore.open(file, { recentLimit: 4 });
+    const store = SqliteSourceStore.open(file(), { recentLimit: 4 });
     const writer = new SqliteBulkWriter(store, { group: 1 });
-    const reader = SqliteSourceStore.open(file);
+    const reader = SqliteSourceStore.open(file());
     const held = () => store.db.prepare("SELECT source_id, writer_pid FROM held_sources ORDER BY source_id").raw().all();
     const first = (await writer.putSource(source(1), { words, fingerprints: [1, 2], blockKeys: [SHARED] })).source.id;
     // Committed: stored and counted, not yet found.
@@ -101,7 +96,7 @@ describe("SQLite bulk writer", () => {
   });
 
   it("counts blocks of the sources still waiting, stopping at atMost", async () => {
-    const store = SqliteSourceStore.open(file);
+    const store = SqliteSourceStore.open(file());
     const writer = new SqliteBulkWriter(store);
     const lone = "000000000000beef";
     for (let n = 1; n <= 5; n++) await writer.putSource(source(n), { words, fingerprints: [], blockKeys: n === 1 ? [SHARED, lone] : [SHARED] });
@@ -116,15 +111,15 @@ describe("SQLite bulk writer", () => {
   });
 
   it("counts the blocks another connection wrote after its first count", async () => {
-    const first = SqliteSourceStore.open(file);
+    const first = SqliteSourceStore.open(file());
     await first.putSource(source(1), { words, fingerprints: [], blockKeys: [SHARED] });
     await first.close();
 
-    const store = SqliteSourceStore.open(file);
+    const store = SqliteSourceStore.open(file());
     const writer = new SqliteBulkWriter(store);
     const lone = "000000000000beef";
     expect(await writer.blockCounts("vestnik.test", [SHARED, lone], OTHER, 3)).toEqual(new Map([[SHARED, 1], [lone, 0]]));
-    const other = SqliteSourceStore.open(file);
+    const other = SqliteSourceStore.open(file());
     await other.putSource(source(2), { words, fingerprints: [], blockKeys: [SHARED, lone] });
     await other.close();
     expect(await writer.blockCounts("vestnik.test", [SHARED, lone], OTHER, 3)).toEqual(new Map([[SHARED, 2], [lone, 1]]));
@@ -133,7 +128,7 @@ describe("SQLite bulk writer", () => {
   });
 
   it("counts a block again once the sources holding it were replaced without it", async () => {
-    const store = SqliteSourceStore.open(file);
+    const store = SqliteSourceStore.open(file());
     const writer = new SqliteBulkWriter(store);
     for (let n = 1; n <= 5; n++) await writer.putSource(source(n), { words, fingerprints: [n], blockKeys: [SHARED] });
     // A look-up of the block's sources writes the pending rows, so the counts below come from the tables.
@@ -147,7 +142,7 @@ describe("SQLite bulk writer", () => {
   });
 
   it("leaves the connection open, its checkpoint interval as it was, and a source that failed unwritten", async () => {
-    const store = SqliteSourceStore.open(file);
+    const store = SqliteSourceStore.open(file());
     const before = store.db.pragma("wal_autocheckpoint", { simple: true });
     const writer = new SqliteBulkWriter(store);
     await writer.putSource(source(1), { words, fingerprints: [1], blockKeys: [SHARED] });
@@ -163,7 +158,7 @@ describe("SQLite bulk writer", () => {
 
   it("hands its checkpoints to a thread after the first commit, and starts the WAL over once it outgrows restartBytes", async () => {
     const walBytes = async (restartBytes: number) => {
-      const db = path.join(dir, `restart-${restartBytes}.db`);
+      const db = path.join(dir(), `restart-${restartBytes}.db`);
       const store = SqliteSourceStore.open(db);
       const before = store.db.pragma("wal_autocheckpoint", { simple: true });
       const writer = new SqliteBulkWriter(store, { group: 2, restartBytes });

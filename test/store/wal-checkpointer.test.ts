@@ -1,23 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync } from "node:fs";
 import path from "node:path";
 import { WalCheckpointer } from "../../src/io/store/wal-checkpointer.ts";
+import { tempDirPerTest } from "../support/temp-dir.ts";
 
 describe("WAL checkpointer thread", () => {
-  let dir: string;
-  let file: string;
-  beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), "copyquota-checkpointer-"));
-    file = path.join(dir, "index.db");
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDirPerTest("checkpointer");
+  const file = () => path.join(dir(), "index.db");
 
   /** The rows of `t` in the database file alone, without its WAL: what checkpoints have copied into it. */
   function rowsInFile(): number {
-    const copy = path.join(dir, "file-alone.db");
-    copyFileSync(file, copy);
+    const copy = path.join(dir(), "file-alone.db");
+    copyFileSync(file(), copy);
     const db = new Database(copy, { readonly: true });
     try {
       return db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 't'").pluck().get() === 1 ? (db.prepare("SELECT count(*) FROM t").pluck().get() as number) : 0;
@@ -27,7 +22,7 @@ describe("WAL checkpointer thread", () => {
   }
 
   it("copies what a connection that never checkpoints committed into the file, and reports the WAL's frames", async () => {
-    const db = new Database(file);
+    const db = new Database(file());
     db.pragma("journal_mode = WAL");
     db.pragma("wal_autocheckpoint = 0");
     db.exec("CREATE TABLE t (x)");
@@ -39,7 +34,7 @@ describe("WAL checkpointer thread", () => {
     commit(200);
     expect(rowsInFile()).toBe(0);
 
-    const checkpointer = new WalCheckpointer(file);
+    const checkpointer = new WalCheckpointer(file());
     checkpointer.catchUp();
     expect(checkpointer.failed).toBe(false);
     expect(rowsInFile()).toBe(200);
@@ -55,7 +50,7 @@ describe("WAL checkpointer thread", () => {
   });
 
   it("fails on a file it cannot open, and then is never waited for", async () => {
-    const checkpointer = new WalCheckpointer(path.join(dir, "missing.db"));
+    const checkpointer = new WalCheckpointer(path.join(dir(), "missing.db"));
     checkpointer.catchUp();
     expect(checkpointer.failed).toBe(true);
     checkpointer.catchUp();

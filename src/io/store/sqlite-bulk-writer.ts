@@ -3,7 +3,7 @@ import type { NewSource, SourceIndexEntry, StoredSource } from "./source-store.t
 import type { BulkWriterOptions, SourceBulkWriter } from "./source-bulk-writer.ts";
 import type { SqliteSourceStore } from "./sqlite-source-store.ts";
 import { blockKeyToInt } from "./domain-keys.ts";
-import { PendingBlockRows, type BlockRow } from "./pending-block-rows.ts";
+import { PendingBlockRows } from "./pending-block-rows.ts";
 import { HeldPostings } from "./held-postings.ts";
 import { BlockKeyFilter } from "./block-key-filter.ts";
 import { WalCheckpointer } from "./wal-checkpointer.ts";
@@ -87,16 +87,18 @@ export class SqliteBulkWriter implements SourceBulkWriter {
       this.timer.unref();
     }
     const written = this.store.writeSource(source, index, { indexRows: false });
-    // The replaced source's blocks lost a holder: a count known past recurrence may no longer be.
-    if (written.replaced) this.knowledge?.atLeast.clear();
-    if (written.replacedId !== null) this.held.drop(written.replacedId);
+    if (written.replacedId !== null) {
+      // The replaced source's blocks lost a holder: a count known past recurrence may no longer be.
+      this.knowledge?.atLeast.clear();
+      this.held.drop(written.replacedId);
+    }
     // Pending and held only once the source's savepoint is released: one rolled back leaves no rows behind.
     if (!this.held.fits(written.source.id)) this.merge();
     this.held.add(written.source.id, written.postings);
     this.pending.add(written.source.id, written.blockRows);
     for (const key of written.blockRows) this.knowledge?.filter.add(key);
     if (++this.writes >= this.group) this.commit();
-    return { source: written.source, replaced: written.replaced };
+    return { source: written.source, replaced: written.replacedId !== null };
   }
 
   getSource(idOrUrl: number | string): Promise<StoredSource | null> {
@@ -145,11 +147,7 @@ export class SqliteBulkWriter implements SourceBulkWriter {
   private flush(): void {
     if (this.pending.empty) return;
     const rows = this.pending.take();
-    this.db.transaction(() => this.insertBlockRows(rows))();
-  }
-
-  private insertBlockRows(rows: readonly BlockRow[]): void {
-    this.stmts.insertBlockRows(rows.length, (i, values) => values.push(rows[i]!.key, rows[i]!.sourceId));
+    this.db.transaction(() => this.stmts.insertBlockRows(rows.length, (i, values) => values.push(rows[i]!.key, rows[i]!.sourceId)))();
   }
 
   /**
@@ -164,7 +162,10 @@ export class SqliteBulkWriter implements SourceBulkWriter {
     this.held.clear();
   }
 
-  /** Commits the group, merging the held postings once they are enough, and all on close (`last`), whose checkpoint it leaves to the connection. */
+  /**
+   * Commits the group, merging the held postings once they are enough; on close (`last`), merges them all and
+   * leaves the checkpoint to the connection.
+   */
   private commit({ last }: { last: boolean } = { last: false }): void {
     clearTimeout(this.timer);
     this.writes = 0;

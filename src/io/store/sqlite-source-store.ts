@@ -108,9 +108,9 @@ export class SqliteSourceStore implements SourceStore {
   }
 
   async putSource(source: NewSource, index: SourceIndexEntry): Promise<{ source: StoredSource; replaced: boolean }> {
-    const { source: stored, replaced } = this.writeSource(source, index, { indexRows: true });
+    const { source: stored, replacedId } = this.writeSource(source, index, { indexRows: true });
     this.mergeWhenFull();
-    return { source: stored, replaced };
+    return { source: stored, replaced: replacedId !== null };
   }
 
   /**
@@ -154,7 +154,7 @@ export class SqliteSourceStore implements SourceStore {
       } else {
         this.stmts.insertHeld.run(id, process.pid);
       }
-      return { source: { ...source, id, addedAt }, replaced: Boolean(old), replacedId: old?.id ?? null };
+      return { source: { ...source, id, addedAt }, replacedId: old?.id ?? null };
     });
     return { ...tx.immediate(), postings, blockRows };
   }
@@ -201,9 +201,11 @@ export class SqliteSourceStore implements SourceStore {
    */
   private deleteRow(row: SourceRow): void {
     const held = this.stmts.deleteHeld.run(row.id).changes > 0;
-    for (const h of held ? [] : new Int32Array(ownBuffer(row.fingerprints))) {
-      this.stmts.deleteFp.run(h, row.id);
-      this.recentPostings -= this.stmts.deleteRecentFp.run(h, row.id).changes;
+    if (!held) {
+      for (const h of new Int32Array(ownBuffer(row.fingerprints))) {
+        this.stmts.deleteFp.run(h, row.id);
+        this.recentPostings -= this.stmts.deleteRecentFp.run(h, row.id).changes;
+      }
     }
     for (const key of this.domainKeys.of(row.domain, [...new BigInt64Array(ownBuffer(row.block_keys))])) {
       this.stmts.deleteBlock.run(key, row.id);
@@ -307,8 +309,7 @@ export class SqliteSourceStore implements SourceStore {
 /** A source `writeSource` wrote, with its index rows as the tables key them. */
 export interface WrittenSource {
   source: StoredSource;
-  replaced: boolean;
-  /** The id of the source it replaced, if any. */
+  /** The id of the source of its URL it replaced, or null for a new URL. */
   replacedId: number | null;
   /** Its distinct fingerprints, as stored (signed). */
   postings: Int32Array;
